@@ -1,0 +1,34 @@
+import type { BookingDetail } from '../../../../shared/contract/ipc-contract';
+import type { Replica } from '../open-replica';
+import { bookingColumns, bookingJoins, toCalendarBooking, type BookingRowSql } from './board-queries';
+
+type DetailRowSql = BookingRowSql & Omit<BookingDetail, keyof ReturnType<typeof toCalendarBooking> | 'reviewState'> & { reviewState: BookingDetail['reviewState'] };
+
+export function findBookingDetail(db: Replica, bookingId: string): BookingDetail | undefined {
+  const row = db
+    .prepare(
+      `SELECT ${bookingColumns}, w.id AS workOrderId, a.address AS accountAddress, i.name AS incidentTypeName,
+         w.priority AS priority, w.summary AS summary, w.customer_comments AS customerComments,
+         b.travel_minutes AS travelMinutes, b.assignment_origin AS assignmentOrigin, b.explanation AS explanation,
+         b.cancellation_reason_code AS cancellationReasonCode, b.cancellation_note AS cancellationNote, b.version AS version
+       ${bookingJoins} WHERE b.id = ?`,
+    )
+    .get(bookingId) as DetailRowSql | undefined;
+  if (!row) return undefined;
+  return {
+    ...toCalendarBooking(row),
+    workOrderId: row.workOrderId,
+    accountAddress: row.accountAddress,
+    incidentTypeName: row.incidentTypeName,
+    priority: row.priority,
+    summary: row.summary,
+    customerComments: row.customerComments,
+    travelMinutes: row.travelMinutes,
+    assignmentOrigin: row.assignmentOrigin,
+    explanation: row.explanation,
+    reviewState: row.reviewState,
+    cancellationReasonCode: row.cancellationReasonCode,
+    cancellationNote: row.cancellationNote,
+    version: row.version,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './api-result';
+export * from './ipc-channels';
+export * from './ipc-contract';

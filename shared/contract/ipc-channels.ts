@@ -1,0 +1,19 @@
+/**
+ * The names of every console API method. Kept free of imports so the sandboxed preload can
+ * bundle it without pulling in schemas; `ipc-contract.ts` checks it lists exactly its keys.
+ */
+export const ipcMethodNames = [
+  'getAppInfo',
+  'getBoard',
+  'listBookings',
+  'getBookingDetail',
+  'listUnscheduledWorkOrders',
+  'listPortalRequests',
+] as const;
+
+export type IpcMethodName = (typeof ipcMethodNames)[number];
+
+/** Electron channel for a method; prefixed so no other ipcMain handler can collide. */
+export function ipcChannel(method: IpcMethodName): string {
+  return `dispatch-desk:${method}`;
+}

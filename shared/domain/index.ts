@@ -1,0 +1,3 @@
+export * from './booking-status';
+export * from './common';
+export * from './entities';
