@@ -1,0 +1,106 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  BROWSER_HOST_API_PATH,
+  BrowserHostRequestSchema,
+  type BrowserHostResponse,
+} from '../../shared/contract/browser-host-protocol';
+import type { ApiDispatcher } from '../main/ipc/register';
+import { CONTENT_SECURITY_POLICY } from '../main/security-policy';
+
+/**
+ * Serves the built renderer and implements `window.api` over a WebSocket, so the real UI runs in
+ * a plain browser against the real main-process services. It is the Electron preload's twin:
+ * the transport is the only difference. Binds to loopback only and accepts sockets only from
+ * its own origin (a web page elsewhere must not drive the replica).
+ */
+export interface BrowserHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHost(options: { staticDir: string; dispatch: ApiDispatcher; port?: number }): Promise<BrowserHost> {
+  const server = createServer((req, res) => serveStatic(options.staticDir, req, res));
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    if (!isOwnOrigin(req) || new URL(req.url ?? '/', 'http://x').pathname !== BROWSER_HOST_API_PATH) {
+      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => serveApi(ws, options.dispatch));
+  });
+  await listen(server, options.port ?? 0);
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => closeAll(server, sockets),
+  };
+}
+
+function serveApi(ws: WebSocket, dispatch: ApiDispatcher): void {
+  ws.on('message', async (data) => {
+    const response = await answer(String(data), dispatch);
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(response));
+  });
+}
+
+async function answer(text: string, dispatch: ApiDispatcher): Promise<BrowserHostResponse> {
+  let frame: unknown;
+  try {
+    frame = JSON.parse(text);
+  } catch {
+    return { id: null, result: { ok: false, error: { code: 'invalid_request', message: 'The frame is not JSON.' } } };
+  }
+  const parsed = BrowserHostRequestSchema.safeParse(frame);
+  if (!parsed.success) {
+    return { id: null, result: { ok: false, error: { code: 'invalid_request', message: 'A frame needs a numeric id and a method name.' } } };
+  }
+  return { id: parsed.data.id, result: await dispatch(parsed.data.method, parsed.data.payload) };
+}
+
+function isOwnOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  return !!origin && origin === `http://${req.headers.host}`;
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
+  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const file = path.join(root, pathname === '/' ? 'index.html' : pathname);
+  if (!file.startsWith(path.resolve(root)) || !existsSync(file) || !statSync(file).isFile()) {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+    return;
+  }
+  res.writeHead(200, {
+    'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'cache-control': 'no-store',
+  });
+  createReadStream(file).pipe(res);
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+}
+
+async function closeAll(server: Server, sockets: WebSocketServer): Promise<void> {
+  for (const client of sockets.clients) client.terminate();
+  await new Promise<void>((resolve) => sockets.close(() => resolve()));
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}

@@ -1,0 +1,73 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import type { BoardData } from '../../../shared/contract/ipc-contract';
+import { useApi } from '../../api/api-context';
+import { QueryState } from '../../components/query-state';
+import { BookingDetailPanel } from '../booking-detail/booking-detail-panel';
+import { UnscheduledPane } from '../work-queue/unscheduled-pane';
+import type { BoardBooking } from './board-types';
+import { ScheduleBoard } from './schedule-board';
+
+interface Props {
+  date: string;
+  timeZone: string;
+}
+
+/** The dispatcher's day: the board, the unscheduled pane and the selected booking's details. */
+export function BoardPage({ date, timeZone }: Props) {
+  const api = useApi();
+  const board = useQuery({
+    queryKey: ['board', date, timeZone],
+    queryFn: () => api.getBoard({ date, timeZone }),
+    placeholderData: (previous) => previous,
+  });
+  const [selected, setSelected] = useState<string | null>(null);
+  return (
+    <div className="board-page">
+      <section className="board-page-main" aria-label="Schedule board">
+        <QueryState query={board} loadingLabel="Loading the board…">
+          {(data) => <BoardWithSummary data={data} selected={selected} onSelect={setSelected} />}
+        </QueryState>
+      </section>
+      <aside className="board-page-side">
+        {selected ? <BookingDetailPanel bookingId={selected} onClose={() => setSelected(null)} /> : <UnscheduledPane />}
+      </aside>
+    </div>
+  );
+}
+
+function BoardWithSummary({ data, selected, onSelect }: { data: BoardData; selected: string | null; onSelect: (id: string) => void }) {
+  const bookings = useMemo<BoardBooking[]>(
+    () =>
+      data.bookings.map((b) => ({
+        id: b.id,
+        resourceId: b.resourceId,
+        start: b.start,
+        end: b.end,
+        status: b.status,
+        title: `${b.workOrderNumber} · ${b.title}`,
+        subtitle: b.accountName,
+        needsReview: b.needsReview,
+        pinned: b.pinned,
+      })),
+    [data.bookings],
+  );
+  const needReview = bookings.filter((b) => b.needsReview).length;
+  return (
+    <>
+      <p className="board-summary" data-testid="board-summary">
+        {data.technicians.length} technicians · {bookings.length} bookings · {needReview} awaiting review
+      </p>
+      <ScheduleBoard
+        technicians={data.technicians}
+        bookings={bookings}
+        rangeStart={data.rangeStart}
+        rangeEnd={data.rangeEnd}
+        timeZone={data.timeZone}
+        now={Date.now()}
+        selectedBookingId={selected}
+        onSelectBooking={onSelect}
+      />
+    </>
+  );
+}

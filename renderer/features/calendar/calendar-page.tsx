@@ -1,0 +1,75 @@
+import FullCalendar from '@fullcalendar/react';
+import dayGridPlugin from '@fullcalendar/react/daygrid';
+import listPlugin from '@fullcalendar/react/list';
+import classicThemePlugin from '@fullcalendar/react/themes/classic';
+import timeGridPlugin from '@fullcalendar/react/timegrid';
+import '@fullcalendar/react/skeleton.css';
+import '@fullcalendar/react/themes/classic/theme.css';
+import '@fullcalendar/react/themes/classic/palette.css';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { statusLabel } from '../../../shared/domain/booking-status';
+import { useApi } from '../../api/api-context';
+import { TechnicianPicker } from './technician-picker';
+
+interface Props {
+  date: string;
+  timeZone: string;
+}
+
+interface VisibleRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * FullCalendar's MIT views for one technician or the whole team. Events are fetched for the
+ * range FullCalendar shows, so paging weeks only loads what is on screen.
+ */
+export function CalendarPage({ date, timeZone }: Props) {
+  const api = useApi();
+  const [resourceId, setResourceId] = useState<string | undefined>(undefined);
+  const [range, setRange] = useState<VisibleRange | null>(null);
+  const bookings = useQuery({
+    queryKey: ['calendar', range?.start, range?.end, resourceId],
+    queryFn: () => api.listBookings({ rangeStart: range!.start, rangeEnd: range!.end, ...(resourceId ? { resourceId } : {}) }),
+    enabled: range !== null,
+    placeholderData: keepPreviousData,
+  });
+  const events = useMemo(
+    () =>
+      (bookings.data ?? []).map((b) => ({
+        id: b.id,
+        title: `${b.workOrderNumber} ${b.title}${resourceId ? '' : ` · ${b.resourceName}`}`,
+        start: new Date(b.start),
+        end: new Date(b.end),
+        classNames: [`calendar-event`, `status-${b.status}`],
+        extendedProps: { status: statusLabel(b.status), account: b.accountName },
+      })),
+    [bookings.data, resourceId],
+  );
+  return (
+    <div className="calendar-page" data-testid="calendar-page">
+      <div className="calendar-toolbar">
+        <TechnicianPicker value={resourceId} onChange={setResourceId} date={date} timeZone={timeZone} />
+        {bookings.isFetching && <span role="status" className="muted">Loading bookings…</span>}
+        {bookings.isError && <span role="alert">Could not load bookings: {bookings.error.message}</span>}
+      </div>
+      <FullCalendar
+        key={date}
+        plugins={[classicThemePlugin, timeGridPlugin, dayGridPlugin, listPlugin]}
+        initialView={resourceId ? 'timeGridWeek' : 'listWeek'}
+        initialDate={date}
+        timeZone={timeZone}
+        headerToolbar={{ start: 'prev,next', center: 'title', end: 'timeGridWeek,timeGridDay,dayGridMonth,listWeek' }}
+        height="100%"
+        nowIndicator
+        slotMinTime="06:00:00"
+        slotMaxTime="20:00:00"
+        dayMaxEvents
+        events={events}
+        datesSet={(info) => setRange({ start: info.start.valueOf(), end: info.end.valueOf() })}
+      />
+    </div>
+  );
+}
