@@ -241,11 +241,16 @@ function buildSchedule(random: Random, input: ScheduleInput): { workOrders: Work
       for (const stop of route) {
         const workOrder = demoWorkOrder(random, { ...stop, number: workOrders.length + 1, assetsByAccount, contacts: input.contacts });
         const booking = demoBooking(random, { ...stop, workOrder, resource, now: input.now, index: bookings.length + 1 });
-        workOrder.status = workOrderStatusFor(booking.status);
         workOrders.push(workOrder);
         bookings.push(booking);
       }
     }
+  }
+  markTraveling(bookings, input.now);
+  const orderById = new Map(workOrders.map((w) => [w.id, w]));
+  for (const b of bookings) {
+    const order = orderById.get(b.workOrderId);
+    if (order) order.status = workOrderStatusFor(b.status);
   }
   return { workOrders, bookings };
 }
@@ -334,18 +339,32 @@ function demoWorkOrder(
   };
 }
 
-function statusAt(now: number, start: number, end: number, travel: number): BookingStatus {
+function statusAt(now: number, start: number, end: number): BookingStatus {
   if (end <= now) return 'completed';
   if (start <= now) return 'in_progress';
-  if (start - travel * 60_000 <= now) return 'traveling';
   return 'scheduled';
+}
+
+const TRAVEL_LOOKAHEAD_MS = 2 * 3_600_000;
+
+/**
+ * A technician whose last visit is done and whose next one starts within two hours is on the
+ * road to it: that visit is Traveling (the portal's "Active appointment" with a live map).
+ */
+function markTraveling(bookings: Booking[], now: number): void {
+  const byResource = groupBy(bookings, (b) => b.resourceId);
+  for (const list of byResource.values()) {
+    const next = list.filter((b) => b.start > now && b.status === 'scheduled').sort((a, b) => a.start - b.start)[0];
+    const busy = list.some((b) => b.start <= now && b.end > now);
+    if (next && !busy && next.start - now <= TRAVEL_LOOKAHEAD_MS) next.status = 'traveling';
+  }
 }
 
 function demoBooking(
   random: Random,
   ctx: RouteStop & { workOrder: WorkOrder; resource: Resource; now: number; index: number },
 ): Booking {
-  let status = statusAt(ctx.now, ctx.start, ctx.end, ctx.travelMinutes);
+  let status = statusAt(ctx.now, ctx.start, ctx.end);
   const canceled = (status === 'scheduled' || status === 'completed') && random.chance(0.05);
   if (canceled) status = 'canceled';
   const auto = random.chance(0.6);

@@ -24,15 +24,21 @@ export function schemaVersion(db: Database): number {
  */
 export function migrate(db: Database, migrations: readonly Migration[] = allMigrations): { from: number; to: number } {
   assertOrdered(migrations);
-  const from = schemaVersion(db);
+  const from = assertNotNewer(db, migrations.length);
   const target = migrations.length;
-  if (from > target) throw new NewerDatabaseError(from, target);
   const pending = migrations.slice(from);
   db.transaction(() => {
     for (const step of pending) step.up(db);
     db.pragma(`user_version = ${target}`);
   })();
   return { from, to: target };
+}
+
+/** Returns the file's schema version, or throws if a newer app wrote it. */
+export function assertNotNewer(db: Database, known: number = allMigrations.length): number {
+  const version = schemaVersion(db);
+  if (version > known) throw new NewerDatabaseError(version, known);
+  return version;
 }
 
 function assertOrdered(migrations: readonly Migration[]): void {

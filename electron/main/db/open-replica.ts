@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { migrate } from './migrate';
+import { assertNotNewer, migrate } from './migrate';
 
 export type Replica = Database.Database;
 
@@ -20,6 +20,8 @@ export function openReplica(file: string, options: OpenReplicaOptions = {}): Rep
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // Checked before any pragma that writes, so a newer app's file is left byte-for-byte alone.
+    assertNotNewer(db);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
