@@ -10,6 +10,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { statusLabel } from '../../../shared/domain/booking-status';
 import { useApi } from '../../api/api-context';
+import { statusColors } from '../../components/status-colors';
 import { TechnicianPicker } from './technician-picker';
 
 interface Props {
@@ -43,7 +44,8 @@ export function CalendarPage({ date, timeZone }: Props) {
         title: `${b.workOrderNumber} ${b.title}${resourceId ? '' : ` · ${b.resourceName}`}`,
         start: new Date(b.start),
         end: new Date(b.end),
-        classNames: [`calendar-event`, `status-${b.status}`],
+        className: `calendar-event status-${b.status}`,
+        color: statusColors[b.status],
         extendedProps: { status: statusLabel(b.status), account: b.accountName },
       })),
     [bookings.data, resourceId],

@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser end-to-end tests run the real renderer in Debian's Chromium against the browser host
+ * (the console's real services and a fresh SQLite file). Electron tests launch the real app and
+ * report themselves skipped where no Electron binary is installed.
+ */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const port = Number(process.env.DISPATCH_DESK_E2E_PORT ?? 5321);
+
+export default defineConfig({
+  outputDir: 'test-results',
+  reporter: [['list']],
+  timeout: 60_000,
+  workers: 1,
+  use: { baseURL: `http://127.0.0.1:${port}`, viewport: { width: 1600, height: 900 } },
+  projects: [
+    {
+      name: 'browser',
+      testDir: 'test/e2e',
+      use: { launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs } },
+    },
+    { name: 'electron', testDir: 'test/e2e-electron' },
+  ],
+  webServer: {
+    command: `npm run build --silent && tsx electron/browser-host/serve.ts --port ${port} --data .cache/e2e-replica --fresh`,
+    url: `http://127.0.0.1:${port}/`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+  },
+});

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+
+test.describe('schedule board in Chromium through the browser host', () => {
+  test('shows the seeded technicians grouped by territory and today\'s bookings', async ({ page }, testInfo) => {
+    await page.goto('/');
+    const board = page.getByTestId('schedule-board');
+    await expect(board).toBeVisible();
+    await expect(page.getByTestId('board-summary')).toContainText('40 technicians');
+    const groups = page.getByTestId('board-group');
+    await expect(groups.first()).toBeVisible();
+    await expect(groups.first()).toContainText('Downtown & Lakefront');
+    const rows = page.getByTestId('board-row');
+    expect(await rows.count()).toBeGreaterThan(5);
+    const bookings = page.getByTestId('board-booking');
+    await expect(bookings.first()).toBeVisible();
+    const todayCount = Number((await page.getByTestId('board-summary').innerText()).match(/(\d+) bookings/)?.[1]);
+    expect(todayCount).toBeGreaterThan(60);
+    // Only visible rows and hours are rendered: fewer booking elements than the day holds.
+    expect(await bookings.count()).toBeLessThan(todayCount);
+    await page.screenshot({ path: testInfo.outputPath('board.png') });
+    await page.screenshot({ path: 'test-results/board.png' });
+  });
+
+  test('opens a booking from the keyboard and closes it with Escape', async ({ page }) => {
+    await page.goto('/');
+    const first = page.getByTestId('board-booking').first();
+    await first.focus();
+    await page.keyboard.press('Enter');
+    const detail = page.getByTestId('booking-detail');
+    await expect(detail).toBeVisible();
+    await expect(detail).toContainText(/WO-\d{5}/);
+    await expect(detail).toContainText('Technician');
+    await page.keyboard.press('Escape');
+    await expect(detail).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Unscheduled work orders' })).toBeVisible();
+  });
+
+  test('steps to the next day and back with the date controls', async ({ page }) => {
+    await page.goto('/');
+    const label = page.getByTestId('board-date');
+    const today = await label.innerText();
+    await page.getByRole('button', { name: 'Next day' }).click();
+    await expect(label).not.toHaveText(today);
+    await page.keyboard.press('Alt+t');
+    await expect(label).toHaveText(today);
+  });
+
+  test('lists unscheduled work orders with the urgent ones first', async ({ page }) => {
+    await page.goto('/');
+    const list = page.getByTestId('unscheduled-list');
+    await expect(list.locator('li').first()).toContainText('urgent');
+  });
+
+  test('shows a technician\'s week in the FullCalendar view', async ({ page }, testInfo) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Calendar' }).click();
+    await expect(page.getByTestId('calendar-page')).toBeVisible();
+    await page.getByRole('combobox').selectOption({ index: 1 });
+    await page.getByRole('tab', { name: 'Week view' }).click();
+    await expect(page.locator('.calendar-event').first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('calendar.png') });
+  });
+});
