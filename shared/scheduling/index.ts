@@ -1,0 +1,21 @@
+/** The scheduling engine: pure functions over plain data (see types.ts). */
+export type * from './types';
+export { greatCircleKm, createGreatCircleTravel, createMatrixTravel, defaultTravel, travelMs } from './travel-model';
+export type { GreatCircleOptions, TravelMatrix } from './travel-model';
+export type { Exclusion, ExclusionCode } from './exclusion';
+export { match } from './match';
+export type { MatchResult, Origin } from './match';
+export { freeSlots } from './free-slots';
+export type { FreeSlot, FreeSlotsRequest, SlotSettings } from './free-slots';
+export { rankCandidates, compareCandidates, distanceKey } from './rank-candidates';
+export type { CandidateTime, RankedCandidate } from './rank-candidates';
+export { autoAssign } from './auto-assign';
+export type { AutoAssignJob, AutoAssignResult, AssignmentExplanation, CandidateExplanation, ProposedBooking } from './auto-assign';
+export { planBatch } from './plan-batch/plan-batch';
+export type * from './plan-batch/plan-types';
+export { indexWorld } from './world-index';
+export type { WorldIndex } from './world-index';
+export { formatLocal, localDateOf } from './local-time';
+export { PlanInputSchema, parsePlanInput, formatIssuePath } from './plan-input-schema';
+export type { PlanInput } from './plan-input-schema';
+export { planProblemFromInput } from './plan-problem';

@@ -1,0 +1,60 @@
+/**
+ * Closed intervals of start instants [lo, hi] (epoch ms), kept sorted and disjoint.
+ * They describe "every start in here is feasible", so both ends are inclusive.
+ */
+export interface StartRange {
+  lo: number;
+  hi: number;
+}
+
+/** Removes the open range (cutLo, cutHi) from each range: a start is forbidden strictly between them. */
+export function removeOpenRange(ranges: StartRange[], cutLo: number, cutHi: number): StartRange[] {
+  if (cutHi <= cutLo) return ranges;
+  const kept: StartRange[] = [];
+  for (const r of ranges) {
+    if (r.hi <= cutLo || r.lo >= cutHi) {
+      kept.push(r);
+      continue;
+    }
+    if (r.lo <= cutLo) kept.push({ lo: r.lo, hi: cutLo });
+    if (r.hi >= cutHi) kept.push({ lo: cutHi, hi: r.hi });
+  }
+  return kept;
+}
+
+export function clipRanges(ranges: StartRange[], lo: number, hi: number): StartRange[] {
+  const clipped: StartRange[] = [];
+  for (const r of ranges) {
+    const a = Math.max(r.lo, lo);
+    const b = Math.min(r.hi, hi);
+    if (a <= b) clipped.push({ lo: a, hi: b });
+  }
+  return clipped;
+}
+
+/** Union of several sorted range lists into one sorted, disjoint list. */
+export function unionRanges(lists: StartRange[][]): StartRange[] {
+  const all = lists.flat().sort((a, b) => a.lo - b.lo);
+  const merged: StartRange[] = [];
+  for (const r of all) {
+    const last = merged[merged.length - 1];
+    if (last && r.lo <= last.hi) last.hi = Math.max(last.hi, r.hi);
+    else merged.push({ lo: r.lo, hi: r.hi });
+  }
+  return merged;
+}
+
+export function containsStart(ranges: readonly StartRange[], start: number): boolean {
+  return ranges.some((r) => r.lo <= start && start <= r.hi);
+}
+
+const minuteMs = 60_000;
+
+/** The first whole-minute start ≥ `from` inside the ranges, or null (people read times to the minute). */
+export function firstStartFrom(ranges: readonly StartRange[], from: number): number | null {
+  for (const r of ranges) {
+    const start = Math.ceil(Math.max(r.lo, from) / minuteMs) * minuteMs;
+    if (start <= r.hi) return start;
+  }
+  return null;
+}

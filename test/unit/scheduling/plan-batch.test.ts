@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { createMatrixTravel, planBatch } from '../../../shared/scheduling/index';
+import type { PlanResult, SchedulingJob } from '../../../shared/scheduling/index';
+import { at, booking, job, minutes, site, technician } from './support/world-builder';
+
+const day = '2026-03-10';
+const options = { days: [day], budgetMs: 200, maxRounds: 20, seed: 3 };
+const jobsAround = (n: number, extra: Partial<SchedulingJob> = {}) =>
+  Array.from({ length: n }, (_, i) => job({ id: `j${i}`, location: site(40.75 + 0.01 * i, -73.98), ...extra }));
+const visitOf = (plan: PlanResult, id: string) => plan.assignments.find((a) => a.jobId === id);
+
+describe('planBatch', () => {
+  it('keeps every job inside its promised window', () => {
+    const window = { earliestStart: at('2026-03-10T13:00:00-04:00'), latestEnd: at('2026-03-10T15:00:00-04:00') };
+    const plan = planBatch([...jobsAround(3), job({ id: 'w', window })], { resources: [technician({ id: 't1' })], bookings: [] }, options);
+    const w = visitOf(plan, 'w');
+    expect(w?.start).toBeGreaterThanOrEqual(window.earliestStart);
+    expect((w?.end ?? Infinity) <= window.latestEnd).toBe(true);
+  });
+
+  it('never moves a pinned booking and plans around it with travel', () => {
+    const pinned = booking({ id: 'pin', resourceId: 't1', start: at('2026-03-10T09:00:00-04:00'), end: at('2026-03-10T12:00:00-04:00'), pinned: true, location: site(40.85, -73.9) });
+    const plan = planBatch(jobsAround(4), { resources: [technician({ id: 't1' })], bookings: [pinned] }, options);
+    const stops = plan.routes[0]?.stops ?? [];
+    expect(stops.find((s) => s.id === 'pin')).toMatchObject({ kind: 'existing', start: pinned.start, end: pinned.end });
+    for (const a of plan.assignments) {
+      expect(a.end <= pinned.start || a.start >= pinned.end + minutes(15)).toBe(true);
+    }
+  });
+
+  it('respects a daily job capacity and reports the rest as capacity', () => {
+    const plan = planBatch(jobsAround(4), { resources: [technician({ id: 't1', dailyCapacity: { maxJobs: 2 } })], bookings: [] }, options);
+    expect(plan.totals.assigned).toBe(2);
+    expect(plan.unassigned.map((u) => u.code)).toEqual(['capacity', 'capacity']);
+  });
+
+  it('lists jobs nobody can take, with the reason', () => {
+    const plan = planBatch(
+      [job({ id: 'bronx', territoryId: 'bronx' }), job({ id: 'solar', requiredCharacteristics: [{ characteristicId: 'solar', minRating: 1 }] }), job({ id: 'long', durationMinutes: 600 })],
+      { resources: [technician({ id: 't1' })], bookings: [] },
+      options,
+    );
+    expect(plan.unassigned).toEqual([
+      { jobId: 'bronx', code: 'territory', reason: 'no technician serves territory bronx' },
+      expect.objectContaining({ jobId: 'solar', code: 'skill' }),
+      expect.objectContaining({ jobId: 'long', code: 'no_free_time' }),
+    ]);
+  });
+
+  it('follows travel times from an explicit matrix', () => {
+    const a = site(40.75, -73.98, 'A');
+    const b = site(40.75, -73.98, 'B'); // same coordinates: only the matrix tells them apart
+    const home = site(40.75, -73.98, 'H');
+    const matrix = { H: { A: { km: 50, minutes: 60 }, B: { km: 1, minutes: 2 } }, A: { B: { km: 50, minutes: 60 } }, B: { A: { km: 1, minutes: 2 } } };
+    const world = { resources: [technician({ id: 't1', homeBase: home })], bookings: [], travel: createMatrixTravel(matrix, null) };
+    const plan = planBatch([job({ id: 'ja', location: a }), job({ id: 'jb', location: b })], world, options);
+    expect(plan.routes[0]?.stops.map((s) => s.id)).toEqual(['jb', 'ja']);
+    expect(plan.totals.travelMinutes).toBe(4);
+    expect(visitOf(plan, 'jb')?.start).toBe(at('2026-03-10T08:02:00-04:00'));
+  });
+
+  it('improves on the greedy start and gives the same plan for the same seed', () => {
+    const jobs = Array.from({ length: 12 }, (_, i) => job({ id: `j${i}`, durationMinutes: 30, location: site(40.70 + ((i * 7) % 12) * 0.012, -74.0 + ((i * 5) % 12) * 0.01) }));
+    const world = { resources: [technician({ id: 't1' }), technician({ id: 't2', homeBase: site(40.8, -73.95) })], bookings: [] };
+    const first = planBatch(jobs, world, options);
+    const second = planBatch(jobs, world, options);
+    expect(first.totals.addedTravelMinutes).toBeLessThanOrEqual(first.stats.greedyAddedTravelMinutes);
+    expect(second.assignments).toEqual(first.assignments);
+  });
+});
