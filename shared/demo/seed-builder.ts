@@ -28,6 +28,7 @@ import {
   lastNames,
   type DemoTerritory,
 } from './demo-catalog';
+import { greatCircleKm } from '../scheduling/travel-model';
 import { seededRandom, type Random } from './random';
 
 export interface DemoDataset {
@@ -201,14 +202,6 @@ function dayOff(date: Temporal.PlainDate): { start: number; end: number } {
   const start = date.toZonedDateTime({ timeZone: DEMO_TIME_ZONE }).epochMilliseconds;
   const end = date.add({ days: 1 }).toZonedDateTime({ timeZone: DEMO_TIME_ZONE }).epochMilliseconds;
   return { start, end };
-}
-
-export function greatCircleKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
 /** Demo travel: road factor 1.3 at 35 km/h city speed, rounded up to 5 minutes as dispatchers plan. */

@@ -1,0 +1,60 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Import boundaries of ARCHITECTURE.md: renderer → shared, electron → shared, server → shared;
+ * shared imports nothing of ours and no Node, Electron or DOM code; only the Electron shell
+ * (main/index.ts, windows, preload) may import 'electron'.
+ */
+const ours = (...folders) => folders.map((f) => ({ group: [`**/${f}/**`, `**/${f}`], message: `Crosses an architecture boundary (${f}).` }));
+const nodeBuiltins = { group: ['node:*'], message: 'shared/ is pure: no Node built-ins.' };
+const electronOnlyInShell = { name: 'electron', message: 'Only the Electron shell (main/index.ts, main/windows.ts, preload) imports electron.' };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', '.cache/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [...ours('electron', 'renderer', 'server', 'test'), nodeBuiltins] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [...ours('electron', 'server'), { group: ['node:*'], message: 'The renderer has no Node.' }] }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/index.ts', 'electron/main/windows.ts', 'electron/preload/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: ours('renderer', 'server') }] },
+  },
+  {
+    files: ['electron/main/index.ts', 'electron/main/windows.ts', 'electron/preload/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ours('renderer', 'server') }] },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: ours('electron', 'renderer') }] },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='only']", message: 'No focused tests.' }] },
+  },
+  {
+    files: ['bench/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+);
