@@ -1,0 +1,201 @@
+import { memo } from 'react';
+import type { BoardFormatters } from './board-format';
+import { bookingAriaLabel } from './board-format';
+import { ChevronIcon } from './board-icons';
+import type { GroupItem, PlacedBooking, RowBookings, TimeScale, TimeWindow } from './board-layout';
+import { GROUP_HEIGHT, ROW_HEIGHT, bookingsInWindow, timeToX } from './board-layout';
+import type { BoardBooking, BoardTechnician } from './board-types';
+
+/** Vertical room a booking leaves free above and below inside its row. */
+const ROW_INSET = 3;
+/** Horizontal gap so back-to-back bookings stay distinguishable. */
+const BLOCK_GAP = 1;
+const MIN_BLOCK_WIDTH = 4;
+
+export interface RowContext {
+  scale: TimeScale;
+  formatters: BoardFormatters;
+  multiDay: boolean;
+  canvasWidth: number;
+  timelineWidth: number;
+  activeId: string | null;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onActivate: (id: string) => void;
+}
+
+interface GroupHeaderProps {
+  item: GroupItem;
+  itemIndex: number;
+  top: number;
+  width: number;
+  onToggle: (territoryId: string) => void;
+}
+
+export function GroupHeader({ item, itemIndex, top, width, onToggle }: GroupHeaderProps) {
+  const count = `${item.technicianCount} technician${item.technicianCount === 1 ? '' : 's'}`;
+  return (
+    <div
+      role="row"
+      className="board-group"
+      data-testid="board-group"
+      data-territory-id={item.territoryId}
+      data-item-index={itemIndex}
+      aria-rowindex={itemIndex + 2}
+      aria-label={`${item.territoryName}, ${count}`}
+      style={{ top, width, height: GROUP_HEIGHT }}
+    >
+      <div role="rowheader" aria-colspan={2} className="board-group-label">
+        <button
+          type="button"
+          className="board-group-toggle"
+          aria-expanded={!item.collapsed}
+          onClick={() => onToggle(item.territoryId)}
+        >
+          <ChevronIcon className={item.collapsed ? 'board-chevron board-chevron--collapsed' : 'board-chevron'} />
+          <span className="board-group-name">{item.territoryName}</span>
+          <span className="board-group-count">{count}</span>
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface TechnicianRowProps {
+  technician: BoardTechnician;
+  row: RowBookings;
+  timeWindow: TimeWindow;
+  itemIndex: number;
+  top: number;
+  context: RowContext;
+}
+
+export function TechnicianRow({ technician, row, timeWindow, itemIndex, top, context }: TechnicianRowProps) {
+  const visible = bookingsInWindow(row, timeWindow, context.activeId);
+  const jobs = row.placed.length;
+  return (
+    <div
+      role="row"
+      className="board-row"
+      data-testid="board-row"
+      data-resource-id={technician.id}
+      data-item-index={itemIndex}
+      aria-rowindex={itemIndex + 2}
+      // Without a label the row would be named after every booking in it.
+      aria-label={technician.name}
+      style={{ top, width: context.canvasWidth, height: ROW_HEIGHT }}
+    >
+      <div role="rowheader" className="board-row-name" title={technician.name}>
+        <span className="board-row-name-text">{technician.name}</span>
+        <span className="board-row-count" aria-label={`${jobs} booking${jobs === 1 ? '' : 's'}`}>
+          {jobs}
+        </span>
+      </div>
+      <div
+        role="gridcell"
+        aria-label={`${technician.name}'s bookings`}
+        className="board-row-timeline"
+        style={{ width: context.timelineWidth }}
+      >
+        {visible.map((placed) => (
+          <BookingBlock
+            key={placed.booking.id}
+            placed={placed}
+            laneCount={row.laneCount}
+            technicianName={technician.name}
+            scale={context.scale}
+            formatters={context.formatters}
+            multiDay={context.multiDay}
+            isActive={placed.booking.id === context.activeId}
+            isSelected={placed.booking.id === context.selectedId}
+            onSelect={context.onSelect}
+            onActivate={context.onActivate}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+interface BookingBlockProps {
+  placed: PlacedBooking;
+  laneCount: number;
+  technicianName: string;
+  scale: TimeScale;
+  formatters: BoardFormatters;
+  multiDay: boolean;
+  isActive: boolean;
+  isSelected: boolean;
+  onSelect: (id: string) => void;
+  onActivate: (id: string) => void;
+}
+
+function blockGeometry(placed: PlacedBooking, laneCount: number, scale: TimeScale) {
+  const { booking, lane } = placed;
+  // Clamp to the range so a booking spilling over midnight starts at the board's edge.
+  const left = timeToX(scale, Math.max(booking.start, scale.rangeStart));
+  const right = timeToX(scale, Math.min(booking.end, scale.rangeEnd));
+  const laneHeight = (ROW_HEIGHT - 2 * ROW_INSET) / laneCount;
+  return {
+    left: left + BLOCK_GAP,
+    width: Math.max(MIN_BLOCK_WIDTH, right - left - 2 * BLOCK_GAP),
+    top: ROW_INSET + lane * laneHeight,
+    height: laneHeight - (laneCount > 1 ? 1 : 0),
+  };
+}
+
+function blockClassName(placed: PlacedBooking, laneCount: number, isSelected: boolean): string {
+  const { booking } = placed;
+  const classes = ['board-booking', `board-status-${booking.status}`];
+  if (booking.needsReview) classes.push('board-booking--review');
+  if (booking.pinned) classes.push('board-booking--pinned');
+  if (isSelected) classes.push('board-booking--selected');
+  // Two lanes leave room for one line of text; three or more only for a coloured bar.
+  if (laneCount === 2) classes.push('board-booking--compact');
+  else if (laneCount > 2) classes.push('board-booking--bar');
+  return classes.join(' ');
+}
+
+/**
+ * 'WO-00042 · Boiler service' + 'Acme Ltd' shows as 'Boiler service' over
+ * 'WO-00042 · Acme Ltd': in a narrow block the job is what a dispatcher scans for, and the
+ * reference number would otherwise eat all the room.
+ */
+export function blockText(booking: BoardBooking): { primary: string; secondary: string } {
+  const separator = booking.title.indexOf(' · ');
+  const reference = separator > 0 ? booking.title.slice(0, separator) : '';
+  const job = separator > 0 ? booking.title.slice(separator + 3) : booking.title;
+  const secondary = [reference, booking.subtitle ?? ''].filter(Boolean).join(' · ');
+  return { primary: job || booking.title, secondary };
+}
+
+/** Memoised: a horizontal scroll re-renders rows, but unchanged blocks stay put. */
+const BookingBlock = memo(function BookingBlock(props: BookingBlockProps) {
+  const { placed, laneCount, isSelected, isActive } = props;
+  const { booking } = placed;
+  const label = bookingAriaLabel(booking, props.technicianName, props.formatters, props.multiDay);
+  const text = blockText(booking);
+  return (
+    <button
+      type="button"
+      className={blockClassName(placed, laneCount, isSelected)}
+      style={blockGeometry(placed, laneCount, props.scale)}
+      data-testid="board-booking"
+      data-booking-id={booking.id}
+      data-status={booking.status}
+      data-needs-review={booking.needsReview || undefined}
+      data-pinned={booking.pinned || undefined}
+      aria-label={label}
+      aria-current={isSelected ? 'true' : undefined}
+      title={label}
+      // Roving tabindex: one booking in the tab order, arrows move between the rest.
+      tabIndex={isActive ? 0 : -1}
+      onClick={() => props.onSelect(booking.id)}
+      onFocus={() => props.onActivate(booking.id)}
+    >
+      {/* The pin glyph and the review badge are CSS pseudo-elements: no extra DOM per block. */}
+      <span className="board-booking-title">{text.primary}</span>
+      {text.secondary && laneCount === 1 && <span className="board-booking-subtitle">{text.secondary}</span>}
+    </button>
+  );
+});

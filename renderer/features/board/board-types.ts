@@ -1,0 +1,43 @@
+import type { BookingStatus } from '../../../shared/domain/booking-status';
+
+export interface BoardTechnician {
+  id: string;
+  name: string;
+  territoryId: string;
+  territoryName: string;
+}
+
+export interface BoardBooking {
+  id: string;
+  resourceId: string;
+  /** Epoch ms. */
+  start: number;
+  /** Epoch ms. */
+  end: number;
+  status: BookingStatus;
+  /** e.g. 'WO-00042 · Boiler service' */
+  title: string;
+  /** Account name. */
+  subtitle?: string;
+  needsReview: boolean;
+  pinned: boolean;
+}
+
+export interface ScheduleBoardProps {
+  /** Already sorted; the board groups them by territory (territoryName order, stable). */
+  technicians: readonly BoardTechnician[];
+  bookings: readonly BoardBooking[];
+  /** Epoch ms of the displayed range (one day by default; may be several days). */
+  rangeStart: number;
+  rangeEnd: number;
+  /** IANA zone used for the time axis labels. */
+  timeZone: string;
+  /** Draws a "now" line if inside the range. */
+  now?: number;
+  onSelectBooking?: (id: string) => void;
+  selectedBookingId?: string | null;
+  /** Horizontal scale; 120 by default. */
+  pxPerHour?: number;
+  /** Shows the status legend above the grid; true by default. */
+  showLegend?: boolean;
+}
