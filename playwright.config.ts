@@ -1,19 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from './test/chromium-launch';
 
 /**
  * Browser end-to-end tests run the real renderer in Debian's Chromium against the browser host
  * (the console's real services and a fresh SQLite file). Electron tests launch the real app and
  * report themselves skipped where no Electron binary is installed.
  */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const port = Number(process.env.DISPATCH_DESK_E2E_PORT ?? 5321);
 
 export default defineConfig({
@@ -26,7 +18,7 @@ export default defineConfig({
     {
       name: 'browser',
       testDir: 'test/e2e',
-      use: { launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs } },
+      use: { launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs } },
     },
     { name: 'electron', testDir: 'test/e2e-electron' },
   ],

@@ -17,6 +17,7 @@ import react from '@vitejs/plugin-react';
 import { chromium } from '@playwright/test';
 import type { Browser } from '@playwright/test';
 import { build } from 'vite';
+import { chromiumArgs, chromiumExecutable } from '../test/chromium-launch';
 
 interface BenchCase {
   techs: number;
@@ -37,16 +38,6 @@ const cases: readonly BenchCase[] = [
   { techs: 1_000, bookings: 10_000, targetMs: 300 },
 ];
 const RUNS = 7;
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const outDir = join(repoRoot, '.cache', 'bench-board');
@@ -145,7 +136,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   await buildPage();
   const server = await serve(outDir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumExecutable, args: chromiumArgs });
   try {
     console.log(`Schedule board first render, Chromium ${browser.version()}, 1600×900, ${RUNS - 1} measured runs per case`);
     warnIfBusy();
