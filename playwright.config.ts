@@ -1,11 +1,15 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from './test/chromium-launch';
+import { electronBinary, electronSkipReason } from './test/e2e-electron/electron-binary';
 
 /**
  * Browser end-to-end tests run the real renderer in Debian's Chromium against the browser host
  * (the console's real services and a fresh SQLite file). Electron tests launch the real app and
  * report themselves skipped where no Electron binary is installed.
  */
+// Printed once by the runner (workers load this file too): the list reporter hides skip reasons.
+if (!process.env.TEST_WORKER_INDEX && !electronBinary()) console.log(`Electron end-to-end tests will be skipped: ${electronSkipReason}`);
+
 const port = Number(process.env.DISPATCH_DESK_E2E_PORT ?? 5321);
 
 export default defineConfig({

@@ -1,27 +1,18 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { electronBinary, electronSkipReason } from './electron-binary';
 
 /**
  * Launches the real Electron app (out/main) on a fresh user-data folder. Needs the Electron
  * binary (downloaded by `npm start` on an online machine) and better-sqlite3 built for
  * Electron under .cache/electron-native; where either is missing the test is skipped and says why.
  */
-function electronBinary(): string | undefined {
-  const electronDir = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  const pathFile = path.join(electronDir, 'path.txt');
-  if (!existsSync(pathFile)) return undefined;
-  const binary = path.join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : undefined;
-}
-
 const binary = electronBinary();
-const skipReason = 'No Electron binary on this machine (it is downloaded by `npm start` where the internet is reachable).';
 
 test.describe('Electron console', () => {
-  test.skip(!binary, skipReason);
+  test.skip(!binary, electronSkipReason);
 
   test('opens the board on demo data', async () => {
     const userData = mkdtempSync(path.join(tmpdir(), 'dd-electron-'));
