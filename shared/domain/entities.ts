@@ -191,3 +191,16 @@ export const AuditEntrySchema = z.object({
   after: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const invitationStates = ['pending', 'sent', 'redeemed', 'revoked'] as const;
+/** A portal invitation for a contact. The single-use code itself never leaves the hub (only its hash is stored there). */
+export const InvitationSchema = z.object({
+  id: IdSchema,
+  contactId: IdSchema,
+  email: EmailSchema,
+  createdAt: EpochMsSchema,
+  expiresAt: EpochMsSchema,
+  issuedBy: z.string().min(1).max(200),
+  state: z.enum(invitationStates),
+});
+export type Invitation = z.infer<typeof InvitationSchema>;

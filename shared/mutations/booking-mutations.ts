@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { checkTransition, type BookingStatus } from '../domain/booking-status';
+import { EpochMsSchema, IdSchema, RowVersionSchema } from '../domain/common';
+import type { Booking, WorkOrderStatus } from '../domain/entities';
+import { refuse, type MutationEnv, type MutationTx } from './mutation-context';
+import { checkPlacement, checkVersion, mustGet } from './booking-checks';
+
+const OverrideSchema = z.object({ reason: z.string().trim().min(3, 'an override needs a reason') }).optional();
+
+export const ReassignBookingArgs = z.object({
+  bookingId: IdSchema,
+  expectedVersion: RowVersionSchema,
+  resourceId: IdSchema,
+  override: OverrideSchema,
+});
+
+export const MoveBookingArgs = z.object({
+  bookingId: IdSchema,
+  expectedVersion: RowVersionSchema,
+  start: EpochMsSchema,
+  resourceId: IdSchema.optional(),
+  override: OverrideSchema,
+});
+
+export const CancelBookingArgs = z.object({
+  bookingId: IdSchema,
+  expectedVersion: RowVersionSchema,
+  reasonCode: z.string().trim().min(1, 'a cancellation needs a reason code'),
+  note: z.string().max(2000).default(''),
+});
+
+export const SetBookingStatusArgs = z.object({
+  bookingId: IdSchema,
+  expectedVersion: RowVersionSchema,
+  status: z.enum(['traveling', 'in_progress', 'completed']),
+});
+
+export const AcceptAutoAssignmentArgs = z.object({
+  bookings: z.array(z.object({ bookingId: IdSchema, expectedVersion: RowVersionSchema })).min(1).max(500),
+});
+
+export const OverrideAutoAssignmentArgs = z.object({
+  bookingId: IdSchema,
+  expectedVersion: RowVersionSchema,
+  resourceId: IdSchema,
+  start: EpochMsSchema.optional(),
+  reason: z.string().trim().min(3, 'an override needs a reason'),
+});
+
+async function loadMovable(tx: MutationTx, bookingId: string, expectedVersion: number): Promise<Booking> {
+  const booking = await mustGet(tx, 'booking', bookingId, 'Booking');
+  checkVersion('booking', booking, expectedVersion);
+  if (booking.status !== 'scheduled') {
+    refuse('state', `Only scheduled bookings can be moved or reassigned; this one is ${booking.status.replace('_', ' ')}.`, {
+      entity: 'booking',
+      id: booking.id,
+      row: booking,
+    });
+  }
+  return booking;
+}
+
+/** Puts a scheduled booking on another technician and/or time, after every scheduling check. */
+async function place(
+  tx: MutationTx,
+  booking: Booking,
+  target: { resourceId: string; start: number; overrideReason?: string | undefined },
+  review: Booking['reviewState'],
+  action: string,
+): Promise<void> {
+  const workOrder = await mustGet(tx, 'workOrder', booking.workOrderId, 'Work order');
+  const durationMinutes = Math.round((booking.end - booking.start) / 60_000);
+  const { travelMinutes } = await checkPlacement(tx, { workOrder, durationMinutes, movingBookingId: booking.id, ...target });
+  const after: Booking = {
+    ...booking,
+    resourceId: target.resourceId,
+    start: target.start,
+    end: target.start + durationMinutes * 60_000,
+    travelMinutes,
+    assignmentOrigin: 'manual',
+    reviewState: review,
+  };
+  await tx.put('booking', after);
+  await tx.audit({ entity: 'booking', entityId: booking.id, action, before: JSON.stringify(booking), after: JSON.stringify({ ...after, overrideReason: target.overrideReason ?? null }) });
+}
+
+export async function reassignBooking(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof ReassignBookingArgs>): Promise<void> {
+  const booking = await loadMovable(tx, args.bookingId, args.expectedVersion);
+  const review = booking.reviewState === 'needs_review' ? 'overridden' : booking.reviewState;
+  await place(tx, booking, { resourceId: args.resourceId, start: booking.start, overrideReason: args.override?.reason }, review, 'reassign');
+}
+
+export async function moveBooking(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof MoveBookingArgs>): Promise<void> {
+  const booking = await loadMovable(tx, args.bookingId, args.expectedVersion);
+  const resourceId = args.resourceId ?? booking.resourceId;
+  const review = booking.reviewState === 'needs_review' && resourceId !== booking.resourceId ? 'overridden' : booking.reviewState;
+  await place(tx, booking, { resourceId, start: args.start, overrideReason: args.override?.reason }, review, 'move');
+}
+
+export async function overrideAutoAssignment(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof OverrideAutoAssignmentArgs>): Promise<void> {
+  const booking = await loadMovable(tx, args.bookingId, args.expectedVersion);
+  if (booking.assignmentOrigin !== 'auto') refuse('state', 'Only automatic assignments can be overridden; reassign this booking instead.');
+  await place(tx, booking, { resourceId: args.resourceId, start: args.start ?? booking.start, overrideReason: args.reason }, 'overridden', 'override-auto-assignment');
+}
+
+export async function acceptAutoAssignment(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof AcceptAutoAssignmentArgs>): Promise<void> {
+  for (const item of args.bookings) {
+    const booking = await mustGet(tx, 'booking', item.bookingId, 'Booking');
+    checkVersion('booking', booking, item.expectedVersion);
+    if (booking.reviewState !== 'needs_review') refuse('state', `Booking ${booking.id} is not awaiting review.`, { entity: 'booking', id: booking.id, row: booking });
+    await tx.put('booking', { ...booking, reviewState: 'accepted' });
+    await tx.audit({ entity: 'booking', entityId: booking.id, action: 'accept-auto-assignment', before: JSON.stringify(booking), after: null });
+  }
+}
+
+export async function cancelBooking(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof CancelBookingArgs>): Promise<void> {
+  const booking = await mustGet(tx, 'booking', args.bookingId, 'Booking');
+  checkVersion('booking', booking, args.expectedVersion);
+  const reason = await tx.get('reasonCode', args.reasonCode);
+  if (!reason?.active) refuse('unknown_reason_code', `"${args.reasonCode}" is not an active cancellation reason.`);
+  await changeStatus(tx, booking, 'canceled', { code: args.reasonCode, note: args.note });
+}
+
+export async function setBookingStatus(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof SetBookingStatusArgs>): Promise<void> {
+  const booking = await mustGet(tx, 'booking', args.bookingId, 'Booking');
+  checkVersion('booking', booking, args.expectedVersion);
+  await changeStatus(tx, booking, args.status);
+}
+
+const workOrderStatusAfter: Partial<Record<BookingStatus, WorkOrderStatus>> = {
+  in_progress: 'in_progress',
+  completed: 'completed',
+  canceled: 'canceled',
+};
+
+async function changeStatus(tx: MutationTx, booking: Booking, to: BookingStatus, cancellation?: { code: string; note: string }): Promise<void> {
+  const transition = checkTransition(booking.status, to, cancellation);
+  if (!transition.ok) refuse('state', transition.reason, { entity: 'booking', id: booking.id, row: booking });
+  const after: Booking = {
+    ...booking,
+    status: to,
+    cancellationReasonCode: cancellation?.code ?? booking.cancellationReasonCode,
+    cancellationNote: cancellation?.note ?? booking.cancellationNote,
+  };
+  await tx.put('booking', after);
+  await tx.audit({ entity: 'booking', entityId: booking.id, action: `status:${to}`, before: JSON.stringify(booking), after: JSON.stringify(after) });
+  const workOrderStatus = workOrderStatusAfter[to];
+  const workOrder = await tx.get('workOrder', booking.workOrderId);
+  if (workOrderStatus && workOrder && workOrder.status !== workOrderStatus) await tx.put('workOrder', { ...workOrder, status: workOrderStatus });
+}

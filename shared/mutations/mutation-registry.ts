@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { IdSchema } from '../domain/common';
+import { HandlePortalRequestArgs, handlePortalRequest, IssueInvitationArgs, issueInvitation } from './back-office-mutations';
+import {
+  AcceptAutoAssignmentArgs,
+  acceptAutoAssignment,
+  CancelBookingArgs,
+  cancelBooking,
+  MoveBookingArgs,
+  moveBooking,
+  OverrideAutoAssignmentArgs,
+  overrideAutoAssignment,
+  ReassignBookingArgs,
+  reassignBooking,
+  SetBookingStatusArgs,
+  setBookingStatus,
+} from './booking-mutations';
+import { MutationRefusal, type MutationEnv, type MutationOutcome, type MutationTx } from './mutation-context';
+import { CreateWorkOrderArgs, createWorkOrder, ScheduleWorkOrderArgs, scheduleWorkOrder } from './work-order-mutations';
+
+function mutation<S extends z.ZodType>(args: S, run: (tx: MutationTx, env: MutationEnv, args: z.output<S>) => Promise<void>) {
+  return { args, run };
+}
+
+/** Every named mutation: the same code runs at the hub (for real) and in the console (optimistically). */
+export const mutations = {
+  reassignBooking: mutation(ReassignBookingArgs, reassignBooking),
+  moveBooking: mutation(MoveBookingArgs, moveBooking),
+  cancelBooking: mutation(CancelBookingArgs, cancelBooking),
+  setBookingStatus: mutation(SetBookingStatusArgs, setBookingStatus),
+  acceptAutoAssignment: mutation(AcceptAutoAssignmentArgs, acceptAutoAssignment),
+  overrideAutoAssignment: mutation(OverrideAutoAssignmentArgs, overrideAutoAssignment),
+  createWorkOrder: mutation(CreateWorkOrderArgs, createWorkOrder),
+  scheduleWorkOrder: mutation(ScheduleWorkOrderArgs, scheduleWorkOrder),
+  handlePortalRequest: mutation(HandlePortalRequestArgs, handlePortalRequest),
+  issueInvitation: mutation(IssueInvitationArgs, issueInvitation),
+};
+
+export type MutationName = keyof typeof mutations;
+export type MutationArgs<N extends MutationName> = z.input<(typeof mutations)[N]['args']>;
+export const mutationNames = Object.keys(mutations) as MutationName[];
+
+/** A mutation as it travels: the client-generated id makes retries safe. */
+export const MutationEnvelopeSchema = z.object({
+  id: z.string().uuid('must be a UUID'),
+  name: z.string().min(1).max(60),
+  args: z.unknown(),
+});
+export type MutationEnvelope = z.infer<typeof MutationEnvelopeSchema>;
+export { IdSchema };
+
+/**
+ * Validates and runs one mutation against a transaction. Never throws for a business refusal:
+ * the caller rolls the transaction back when the outcome is `refused`.
+ */
+export async function runMutation(tx: MutationTx, env: MutationEnv, envelope: { name: string; args: unknown }): Promise<MutationOutcome> {
+  if (!(envelope.name in mutations)) return { status: 'refused', code: 'unknown_mutation', reason: `There is no mutation "${envelope.name}".` };
+  const definition = mutations[envelope.name as MutationName];
+  const parsed = definition.args.safeParse(envelope.args);
+  if (!parsed.success) {
+    const reason = parsed.error.issues.map((i) => `${i.path.join('.') || 'args'}: ${i.message}`).join('; ');
+    return { status: 'refused', code: 'invalid_args', reason: `Invalid ${envelope.name}: ${reason}` };
+  }
+  try {
+    await (definition.run as (tx: MutationTx, env: MutationEnv, args: unknown) => Promise<void>)(tx, env, parsed.data);
+    return { status: 'applied' };
+  } catch (error) {
+    if (error instanceof MutationRefusal) return { status: 'refused', code: error.code, reason: error.message, ...(error.current ? { current: error.current } : {}) };
+    throw error;
+  }
+}
