@@ -8,6 +8,7 @@ import {
   BrowserHostRequestSchema,
   type BrowserHostResponse,
 } from '../../shared/contract/browser-host-protocol';
+import type { ConsoleEvent } from '../../shared/contract/ipc-contract';
 import type { ApiDispatcher } from '../main/ipc/register';
 import { CONTENT_SECURITY_POLICY } from '../main/security-policy';
 
@@ -22,7 +23,10 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-export async function startBrowserHost(options: { staticDir: string; dispatch: ApiDispatcher; port?: number }): Promise<BrowserHost> {
+/** Main-process notifications, fanned out to every open page (the browser twin of webContents.send). */
+export type EventSource = (listener: (event: ConsoleEvent) => void) => () => void;
+
+export async function startBrowserHost(options: { staticDir: string; dispatch: ApiDispatcher; port?: number; events?: EventSource }): Promise<BrowserHost> {
   const server = createServer((req, res) => serveStatic(options.staticDir, req, res));
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
@@ -31,7 +35,11 @@ export async function startBrowserHost(options: { staticDir: string; dispatch: A
       socket.destroy();
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => serveApi(ws, options.dispatch));
+    sockets.handleUpgrade(req, socket, head, (ws) => {
+      serveApi(ws, options.dispatch);
+      const unsubscribe = options.events?.((event) => ws.readyState === ws.OPEN && ws.send(JSON.stringify({ event })));
+      ws.on('close', () => unsubscribe?.());
+    });
   });
   await listen(server, options.port ?? 0);
   const { port } = server.address() as AddressInfo;

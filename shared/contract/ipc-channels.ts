@@ -9,6 +9,14 @@ export const ipcMethodNames = [
   'getBookingDetail',
   'listUnscheduledWorkOrders',
   'listPortalRequests',
+  'listReasonCodes',
+  'runMutation',
+  'getSyncStatus',
+  'connectHub',
+  'disconnectHub',
+  'syncNow',
+  'listSyncIssues',
+  'dismissSyncIssue',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];
@@ -17,3 +25,6 @@ export type IpcMethodName = (typeof ipcMethodNames)[number];
 export function ipcChannel(method: IpcMethodName): string {
   return `dispatch-desk:${method}`;
 }
+
+/** Main → renderer notifications (sync status, data changed) travel on this one channel. */
+export const IPC_EVENT_CHANNEL = 'dispatch-desk:event';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { BookingStatusSchema, type BookingStatus } from '../domain/booking-status';
 import { IdSchema, TimeZoneSchema } from '../domain/common';
-import type { PortalRequest, Priority, WorkOrderStatus } from '../domain/entities';
+import type { CancellationReasonCode, PortalRequest, Priority, WorkOrderStatus } from '../domain/entities';
+import type { MutationOutcome } from '../mutations/mutation-context';
+import type { HubUser } from './hub-http';
 import { ipcMethodNames, type IpcMethodName } from './ipc-channels';
 
 /**
@@ -88,6 +90,44 @@ export interface PortalRequestSummary extends PortalRequest {
   workOrderNumber: string | null;
 }
 
+/** What the sync banner shows. `mode` is 'demo' until a hub is connected. */
+export interface SyncStatus {
+  mode: 'demo' | 'hub';
+  hubUrl: string | null;
+  user: HubUser | null;
+  connection: 'not_configured' | 'signed_out' | 'connecting' | 'online' | 'offline';
+  /** Epoch ms of the last pull or push that reached the hub. */
+  lastSuccessAt: number | null;
+  pendingCount: number;
+  refusedCount: number;
+  /** Why the last attempt failed, in words a dispatcher can act on. */
+  lastError: string | null;
+  /** While the first full download runs: rows received so far. */
+  initialSync: { received: number } | null;
+}
+
+/** A change the hub refused: kept until the dispatcher dismisses it, so nothing typed is lost silently. */
+export interface SyncIssue {
+  mutationId: string;
+  name: string;
+  args: unknown;
+  code: string;
+  reason: string;
+  createdAt: number;
+}
+
+export interface RunMutationResponse {
+  mutationId: string;
+  /** The local (optimistic) outcome; with a hub the change is queued and the hub has the last word. */
+  outcome: MutationOutcome;
+  queued: boolean;
+}
+
+/** Main → renderer notifications. */
+export type ConsoleEvent =
+  | { type: 'sync-status'; status: SyncStatus }
+  | { type: 'data-changed'; entities: string[] };
+
 const DAY_MS = 86_400_000;
 const RangeSchema = z
   .object({ rangeStart: z.number().int().nonnegative(), rangeEnd: z.number().int().nonnegative() })
@@ -119,6 +159,24 @@ export const ipcContract = {
   listPortalRequests: method<PortalRequestSummary[]>()(
     z.object({ state: z.enum(['open', 'handled', 'all']).default('open') }).strict(),
   ),
+  listReasonCodes: method<CancellationReasonCode[]>()(z.object({}).strict()),
+  runMutation: method<RunMutationResponse>()(
+    z.object({ name: z.string().min(1).max(60), args: z.unknown() }).strict(),
+  ),
+  getSyncStatus: method<SyncStatus>()(z.object({}).strict()),
+  connectHub: method<SyncStatus>()(
+    z
+      .object({
+        url: z.url({ protocol: /^https?$/, message: 'must be an http(s) address like http://127.0.0.1:4800' }),
+        email: z.email('is not a valid e-mail address'),
+        password: z.string().min(1, 'is required').max(200),
+      })
+      .strict(),
+  ),
+  disconnectHub: method<SyncStatus>()(z.object({}).strict()),
+  syncNow: method<SyncStatus>()(z.object({}).strict()),
+  listSyncIssues: method<SyncIssue[]>()(z.object({}).strict()),
+  dismissSyncIssue: method<{ dismissed: boolean }>()(z.object({ mutationId: IdSchema }).strict()),
 } satisfies Record<IpcMethodName, { request: z.ZodType; response: unknown }>;
 
 export type IpcContract = typeof ipcContract;
@@ -127,7 +185,10 @@ export type ParsedRequestOf<M extends IpcMethodName> = z.output<IpcContract[M]['
 export type ResponseOf<M extends IpcMethodName> = IpcContract[M]['response'];
 
 /** The API the renderer sees as `window.api` (preload) or over the browser host's socket. */
-export type DispatchApi = { [M in IpcMethodName]: (request: RequestOf<M>) => Promise<ResponseOf<M>> };
+export type DispatchApi = { [M in IpcMethodName]: (request: RequestOf<M>) => Promise<ResponseOf<M>> } & {
+  /** Subscribes to main-process notifications; returns the unsubscribe function. */
+  onEvent(listener: (event: ConsoleEvent) => void): () => void;
+};
 
 // Compile-time check that the preload's name list and the contract agree in both directions.
 type MissingFromNames = Exclude<keyof IpcContract, IpcMethodName>;

@@ -449,3 +449,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   }
   return map;
 }
+
+/** The demo seed is fixed so every fresh install (console or hub) shows the same company; only "now" moves. */
+export const DEMO_SEED = 20261123;

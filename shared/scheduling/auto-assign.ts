@@ -86,19 +86,24 @@ function proposeBooking(job: SchedulingJob, winner: RankedCandidate): ProposedBo
 }
 
 function explainCandidate(c: RankedCandidate, winner: RankedCandidate | null): CandidateExplanation {
-  const base = {
+  // Built as one object literal (no spreads): this runs for every technician on every call.
+  const outcome = !c.matches ? 'excluded' : !winner || c === winner ? 'won' : 'lost';
+  return {
     resourceId: c.resourceId,
     resourceName: c.resourceName,
     start: c.start,
     travelKm: c.origin ? round1(c.origin.travel.km) : null,
     travelMinutes: c.origin ? round1(c.origin.travel.minutes) : null,
     bookedMinutesThatDay: c.bookedMinutesThatDay,
+    outcome,
+    rule: outcome === 'excluded' ? (c.exclusion?.code ?? null) : null,
+    reason:
+      outcome === 'excluded'
+        ? (c.exclusion?.message ?? 'does not match')
+        : outcome === 'won'
+          ? 'shortest travel among matching technicians'
+          : whyLost(c, winner as RankedCandidate),
   };
-  if (!c.matches) {
-    return { ...base, outcome: 'excluded', rule: c.exclusion?.code ?? null, reason: c.exclusion?.message ?? 'does not match' };
-  }
-  if (!winner || c === winner) return { ...base, outcome: 'won', rule: null, reason: 'shortest travel among matching technicians' };
-  return { ...base, outcome: 'lost', rule: null, reason: whyLost(c, winner) };
 }
 
 function whyLost(c: RankedCandidate, winner: RankedCandidate): string {

@@ -1,9 +1,7 @@
-import { buildDemoDataset } from '../../../shared/demo/seed-builder';
+import { buildDemoDataset, DEMO_SEED } from '../../../shared/demo/seed-builder';
 import type { Replica } from './open-replica';
 import { insertDataset } from './writes/insert-dataset';
 
-/** The demo seed is fixed so every fresh install shows the same company; only "now" moves. */
-export const DEMO_SEED = 20261123;
 
 /** Fills an empty replica with demo data on first start. A replica that holds data is left alone. */
 export function seedDemoIfEmpty(db: Replica, now: number): boolean {

@@ -3,9 +3,9 @@ import { compareStops } from '../day-context';
 import { staticExclusion } from '../exclusion';
 import type { SchedulingJob, World } from '../types';
 import { indexWorld } from '../world-index';
-import { insertUnassigned, intraRoutePass, relocatePass, ruinAndRecreate, swapPass } from './local-search';
+import { descend, insertUnassigned, ruinAndRecreate } from './local-search';
 import type { SearchLimits } from './local-search';
-import { assignedCount, totalAdded } from './plan-state';
+import { assignedCount, compareScores, restore, snapshot, totalAdded } from './plan-state';
 import type { PlanState } from './plan-state';
 import type { PlanBatchOptions, PlanResult, PlannedRoute, PlannedVisit, RouteStop } from './plan-types';
 import { dayTravel } from './route-timing';
@@ -18,8 +18,9 @@ const neighbourCount = 8;
 /**
  * Assigns unscheduled jobs across technicians over the given days, minimising the travel the
  * new visits add, never breaking a rule of `match`. Existing bookings (pinned or not) stay
- * where they are. Greedy cheapest insertion first, then local search (relocate, swap, 2-opt,
- * or-opt, ruin-and-recreate) until the budget or `maxRounds` is spent. Given the same
+ * where they are. Greedy exact cheapest insertion first, then iterated local search (relocate, swap,
+ * 2-opt, or-opt to a local optimum; then ruin-and-recreate and descend again, keeping the
+ * best plan) until the budget or `maxRounds` is spent. Given the same
  * input, seed and `maxRounds`, the result is the same on every run.
  */
 export function planBatch(jobs: readonly SchedulingJob[], world: World, options: PlanBatchOptions): PlanResult {
@@ -97,7 +98,12 @@ interface ImproveSettings {
   maxRounds: number | undefined;
 }
 
-/** Local search rounds; each round is one pass of every move. Returns the number of rounds. */
+/**
+ * Iterated local search. Round 0 descends from the greedy plan to a local optimum; every
+ * further round ruins and recreates part of the best plan found, descends again, and keeps
+ * the result if it is no worse than the best (equal plans let the search cross plateaus).
+ * Returns the number of rounds after the first descent. The state ends as the best plan.
+ */
 function improve(state: PlanState, order: number[], settings: ImproveSettings): number {
   const random = seededRandom(settings.seed);
   const neighbours = nearestJobs(state);
@@ -105,33 +111,19 @@ function improve(state: PlanState, order: number[], settings: ImproveSettings): 
   const limits: SearchLimits = {
     expired: () => settings.clock() >= settings.deadline || (settings.maxRounds !== undefined && rounds >= settings.maxRounds),
   };
+  if (limits.expired()) return rounds;
+  descend(state, random, limits, neighbours, order);
+  let best = snapshot(state);
   while (!limits.expired()) {
-    let improved = relocatePass(state, random, limits);
-    improved = swapPass(state, random, limits, neighbours) || improved;
-    improved = intraRoutePass(state, random, limits) || improved;
-    improved = insertUnassigned(state, order, limits) || improved;
-    if (!improved && !limits.expired()) perturb(state, random, neighbours, order);
+    ruinAndRecreate(state, random, order);
+    descend(state, random, limits, neighbours, order);
+    const current = snapshot(state);
+    if (compareScores(current, best) <= 0) best = current;
+    else restore(state, best);
     rounds++;
   }
+  restore(state, best);
   return rounds;
-}
-
-/** One ruin-and-recreate step, kept unless it assigns fewer jobs or adds more travel (equal moves let the search cross plateaus). */
-function perturb(state: PlanState, random: () => number, neighbours: number[][], order: number[]): void {
-  const before = { assigned: assignedCount(state), added: totalAdded(state) };
-  const saved = { routeOf: [...state.routeOf], routes: state.routes.map((r) => ({ seq: r.seq, timing: r.timing })) };
-  ruinAndRecreate(state, random, neighbours, order);
-  const assigned = assignedCount(state);
-  const better = assigned > before.assigned || (assigned === before.assigned && totalAdded(state) <= before.added + 1e-9);
-  if (better) return;
-  state.routeOf = saved.routeOf;
-  state.routes.forEach((r, i) => {
-    const s = saved.routes[i];
-    if (s) {
-      r.seq = s.seq;
-      r.timing = s.timing;
-    }
-  });
 }
 
 function buildResult(state: PlanState, world: World): Omit<PlanResult, 'stats'> {
