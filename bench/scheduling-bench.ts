@@ -2,7 +2,7 @@
  * Scheduling engine benchmark (npx tsx bench/scheduling-bench.ts): a seeded world of 200
  * technicians and 20,000 bookings over two weeks; each figure beside a naive reference.
  */
-import { autoAssign, freeSlots, planBatch } from '../shared/scheduling/index';
+import { autoAssign, freeSlots, indexWorld, planBatch } from '../shared/scheduling/index';
 import type { ExistingBooking, SchedulingJob, SchedulingResource, World } from '../shared/scheduling/index';
 import { naiveAutoAssign, naiveFreeSlots, nearestNeighbourTravel } from './naive-reference';
 
@@ -53,15 +53,28 @@ const job = (id: string): SchedulingJob => ({
   territoryId: territories[Math.floor(random() * 2)] as string, location: point(), timeZone: zone,
 });
 
-function timeEach(runs: number, fn: (i: number) => void): { median: number; p95: number } {
-  const times: number[] = [];
+interface Timings {
+  median: number;
+  p95: number;
+  max: number;
+  /** Every run's time, in run order. */
+  each: number[];
+}
+
+function summarise(each: number[]): Timings {
+  const times = [...each].sort((a, b) => a - b);
+  const n = times.length;
+  return { median: times[Math.floor(n / 2)] ?? 0, p95: times[Math.floor(n * 0.95)] ?? 0, max: times[n - 1] ?? 0, each };
+}
+
+function timeEach(runs: number, fn: (i: number) => void): Timings {
+  const each: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     fn(i);
-    times.push(performance.now() - t0);
+    each.push(performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(runs / 2)] ?? 0, p95: times[Math.floor(runs * 0.95)] ?? 0 };
+  return summarise(each);
 }
 
 const rows: string[][] = [];
@@ -73,7 +86,17 @@ const resources = technicians(200);
 const world: World = { resources, bookings: bookings(resources, 20_000) };
 const dates = Array.from({ length: 14 }, (_, d) => new Date(firstDay + d * dayMs + 12 * 3_600_000).toISOString().slice(0, 10));
 
-// freeSlots for one day
+// The World index (bookings grouped and sorted per technician) is built once per World
+// object, on its first query by any engine function; timed on its own here.
+const indexStarted = performance.now();
+indexWorld(world);
+const indexMs = performance.now() - indexStarted;
+row('world index build (once per World)', ms(indexMs), '', '', '', null);
+
+// freeSlots for one day, as a portal calls it: 200 calls, each for another account (site,
+// territory, skill) and cycling over 14 dates. The first call for a date builds that date's
+// per-technician day data (cold); later calls for the date reuse it (warm). p95 is over the
+// whole mix, cold calls included (14 of 200 = 7%, more than the 5% tail).
 const slotJobs = Array.from({ length: 200 }, (_, i) => job(`s${i}`));
 const slotRequest = (i: number) => {
   const j = slotJobs[i] as SchedulingJob;
@@ -81,8 +104,13 @@ const slotRequest = (i: number) => {
   return { account: { location: j.location, territoryId: j.territoryId, timeZone: zone }, incidentType: j, from: date, to: date, now: 0, settings: { granularityMinutes: 30 } };
 };
 const slots = timeEach(200, (i) => freeSlots(slotRequest(i), world));
+const coldSlots = summarise(slots.each.slice(0, 14));
+const warmSlots = summarise(slots.each.slice(14));
 const naiveSlots = timeEach(5, (i) => naiveFreeSlots(slotJobs[i] as SchedulingJob, world, firstDay + (i % 14) * dayMs, 30));
-row('freeSlots, 1 day (median / p95)', `${ms(slots.median)} / ${ms(slots.p95)}`, ms(naiveSlots.median), `${(naiveSlots.median / slots.median).toFixed(0)}× faster`, 'p95 < 10 ms', slots.p95 < 10);
+row('freeSlots, 1 day, all calls (median / p95)', `${ms(slots.median)} / ${ms(slots.p95)}`, ms(naiveSlots.median), `${(naiveSlots.median / slots.median).toFixed(0)}× faster`, 'p95 < 10 ms', slots.p95 < 10);
+row('  first call for a date (median / max)', `${ms(coldSlots.median)} / ${ms(coldSlots.max)}`, '', '', '', null);
+row('  of which the first call in the process', ms(slots.each[0] ?? 0), '', 'includes JIT warm-up', '', null);
+row('  subsequent calls (median / p95)', `${ms(warmSlots.median)} / ${ms(warmSlots.p95)}`, '', '', '', null);
 
 // autoAssign
 const assignStart = (i: number) => firstDay + (i % 14) * dayMs + (9 + (i % 7)) * 3_600_000;
@@ -99,7 +127,7 @@ const improved = planBatch(planJobs, planWorld, { days: ['2026-03-10'], budgetMs
 const nn = nearestNeighbourTravel(planJobs, planWorld, 9 * 60);
 row('planBatch greedy: time to first plan', ms(greedy.stats.greedyMs), '', '', '', null);
 row('planBatch travel: greedy → after 2 s', `${greedy.totals.addedTravelMinutes.toFixed(0)} → ${improved.totals.addedTravelMinutes.toFixed(0)} min`, `nearest-neighbour ${nn.travelMinutes.toFixed(0)} min`, `${((1 - improved.totals.addedTravelMinutes / greedy.totals.addedTravelMinutes) * 100).toFixed(1)}% less than greedy`, '', null);
-row('planBatch assigned (greedy / improved / NN)', `${greedy.totals.assigned} / ${improved.totals.assigned}`, `${nn.assigned}`, `${improved.stats.rounds} rounds`, '', null);
+row('planBatch assigned (greedy / improved / NN)', `${greedy.totals.assigned} / ${improved.totals.assigned}`, `${nn.assigned}`, `${improved.stats.rounds} ruin-recreate rounds`, '', null);
 
 const widths = [0, 1, 2, 3, 4, 5].map((c) => Math.max(...[['measure', 'engine', 'naive reference', 'ratio', 'target', ''], ...rows].map((r) => (r[c] ?? '').length)));
 const print = (r: string[]) => console.log(r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | '));

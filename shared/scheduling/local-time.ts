@@ -2,9 +2,11 @@ import { Temporal } from 'temporal-polyfill';
 import type { Weekday } from './types';
 
 /**
- * Zone arithmetic through Temporal. Results are memoised per (zone, date, time) because the
- * same few zones and shift patterns are asked for thousands of times per call; the memo is
- * a pure cache (same input, same answer) and is cleared when it grows large.
+ * Zone arithmetic. Temporal is the authority but stays out of hot loops: local wall-clock
+ * times are memoised per (zone, date, time), UTC offsets per (zone, UTC day) (see
+ * `offsetMsAt`), and instants are formatted and plain dates stepped with integer arithmetic
+ * on top of those (same text as Temporal; out-of-range years fall back to Temporal). Every
+ * memo is a pure cache (same input, same answer) and is cleared when it grows large.
  */
 const memo = new Map<string, number>();
 const memoLimit = 100_000;

@@ -111,9 +111,14 @@ function tryReplace(state: PlanState, u: number, e: number, r: number): boolean 
   return true;
 }
 
-/** Deepest ejection chain, and how many insertions one left-out job may try through chains per pass. */
+/**
+ * Deepest ejection chain; how many insertions one left-out job may try through chains, and
+ * all of them together, per pass (left-out jobs are tried in a random order, so on a plan
+ * with many of them successive passes try different ones).
+ */
 const maxEjections = 3;
-const ejectionBudget = 2000;
+const ejectionBudgetPerJob = 300;
+const ejectionBudgetPerPass = 3000;
 
 /**
  * Ejection chains, for left-out jobs only: put the job into a route in place of an assigned
@@ -124,10 +129,13 @@ const ejectionBudget = 2000;
  */
 export function ejectionPass(state: PlanState, random: () => number, limits: SearchLimits): boolean {
   let improved = false;
+  let passLeft = ejectionBudgetPerPass;
   for (const u of shuffled(unassignedJobs(state), random)) {
-    if (limits.expired()) break;
-    const budget = { left: ejectionBudget };
+    if (limits.expired() || passLeft <= 0) break;
+    const budget = { left: Math.min(ejectionBudgetPerJob, passLeft) };
+    const before = budget.left;
     if (ejectInto(state, u, maxEjections, new Set([u]), budget, limits)) improved = true;
+    passLeft -= before - budget.left;
   }
   return improved;
 }
