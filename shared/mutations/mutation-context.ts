@@ -36,7 +36,9 @@ export type RefusalCode =
   | 'state'
   | 'double_booking'
   | 'rule'
-  | 'unknown_reason_code';
+  | 'unknown_reason_code'
+  /** The signed-in user's role may not send this mutation (checked by the hub). */
+  | 'forbidden';
 
 export type MutationOutcome =
   | { status: 'applied' }

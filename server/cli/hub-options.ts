@@ -1,0 +1,48 @@
+import { parseArgs } from 'node:util';
+import { OperatorError } from '../operator-error';
+
+export interface ServeOptions {
+  command: 'serve';
+  port: number;
+  host: string;
+  data: string;
+  demo: boolean;
+}
+
+export interface CreateAdminOptions {
+  command: 'create-admin';
+  data: string;
+  email: string;
+  name: string;
+}
+
+export type HubOptions = ServeOptions | CreateAdminOptions;
+
+export class UsageError extends OperatorError {
+  override name = 'UsageError';
+}
+
+/** `hub [--port N] [--host H] [--data DIR] [--demo]` or `hub create-admin --email E --name N [--data DIR]`. */
+export function parseHubOptions(argv: readonly string[]): HubOptions {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', default: '4800' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string', default: '.hub-data' },
+      demo: { type: 'boolean', default: false },
+      email: { type: 'string' },
+      name: { type: 'string' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (rest.length > 0 || (command !== undefined && command !== 'create-admin')) throw new UsageError(`Unknown command "${positionals.join(' ')}"; the only subcommand is create-admin.`);
+  if (command === 'create-admin') {
+    if (!values.email || !values.name) throw new UsageError('create-admin needs --email and --name, e.g. create-admin --email ann@example.com --name "Ann Admin".');
+    return { command, data: values.data, email: values.email, name: values.name };
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  return { command: 'serve', port, host: values.host, data: values.data, demo: values.demo };
+}

@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import { buildDemoDataset, DEMO_SEED } from '../../shared/demo/seed-builder';
+import { buildHubApp } from '../http/build-hub-app';
+import { SqliteHubStore } from '../store/sqlite-hub-store';
+import type { HubStore } from '../store/hub-store';
+import { UsageError, type ServeOptions } from './hub-options';
+import { hubVersion } from './hub-version';
+
+const IN_FLIGHT_GRACE_MS = 1_500;
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Opens the store, optionally fills it with demo data, listens and shuts down cleanly on a signal. */
+export async function serveCommand(options: ServeOptions): Promise<void> {
+  const store = SqliteHubStore.open(options.data);
+  try {
+    if (options.demo) await fillDemo(store, options.data);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const app = buildHubApp(store, { version: hubVersion(), logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr } });
+  await app.listen({ port: options.port, host: options.host });
+  const { port } = app.server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  // The one line on stdout; logs go to stderr so scripts can read this line without filtering.
+  process.stdout.write(`${JSON.stringify({ event: 'listening', url: `http://${host}:${port}` })}\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ event: 'shutdown', signal }, 'shutting down');
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+    // In-flight requests get a moment to finish; then connections a client left half-used are cut.
+    setTimeout(() => app.server.closeAllConnections(), IN_FLIGHT_GRACE_MS).unref();
+    void app
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Demo data only goes into an empty store: mixing it with real rows would be impossible to undo. */
+async function fillDemo(store: HubStore, data: string): Promise<void> {
+  await store.transaction(async (tx) => {
+    if ((await tx.countRows()) > 0) {
+      throw new UsageError(`The store in ${data} already holds data, so --demo will not add the demo company. Start without --demo, or use an empty --data folder.`);
+    }
+    await tx.insertDataset(buildDemoDataset({ seed: DEMO_SEED, now: Date.now() }));
+  });
+}

@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { PullQuerySchema, PushRequestSchema, routeRoles, type PushResponse } from '../../shared/contract/hub-http';
+import type { HubStore } from '../store/hub-store';
+import { pullChanges, CursorFromFutureError } from '../sync/pull-changes';
+import { pushMutations } from '../sync/push-mutations';
+import { requireRole, signedInUser } from './authenticate';
+import type { ChangeStreams } from './change-stream';
+import { parseOr400, sendError } from './http-errors';
+
+export function registerSyncRoutes(app: FastifyInstance, store: HubStore, streams: ChangeStreams): void {
+  app.get('/api/v1/sync/pull', { preHandler: requireRole(store, routeRoles.pull) }, async (request, reply) => {
+    const query = parseOr400(PullQuerySchema, request.query, reply, 'pull query');
+    if (!query) return reply;
+    try {
+      return reply.send(await pullChanges(store, query.cursor, query.limit));
+    } catch (error) {
+      if (error instanceof CursorFromFutureError) return sendError(reply, 400, 'cursor_from_future', error.message);
+      throw error;
+    }
+  });
+
+  app.post('/api/v1/sync/push', { preHandler: requireRole(store, routeRoles.push) }, async (request, reply) => {
+    const body = parseOr400(PushRequestSchema, request.body, reply, 'push');
+    if (!body) return reply;
+    const user = signedInUser(request);
+    const results = await pushMutations(store, user, body.mutations);
+    const applied = results.filter((r) => r.status === 'applied').length;
+    request.log.info({ event: 'push', userId: user.id, mutations: results.length, applied }, 'push handled');
+    const response: PushResponse = { results };
+    return reply.send(response);
+  });
+
+  app.get('/api/v1/sync/events', { preHandler: requireRole(store, routeRoles.events) }, async (_request, reply) => {
+    // The stream outlives the handler: Fastify hands the raw response over and stops tracking it.
+    reply.hijack();
+    streams.attach(reply.raw);
+  });
+}

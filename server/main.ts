@@ -1,0 +1,19 @@
+import { createAdminCommand } from './cli/create-admin-command';
+import { parseHubOptions } from './cli/hub-options';
+import { serveCommand } from './cli/serve-command';
+import { OperatorError } from './operator-error';
+
+/** `npm run hub` — see docs/hub.md. */
+async function main(): Promise<void> {
+  const options = parseHubOptions(process.argv.slice(2));
+  if (options.command === 'create-admin') await createAdminCommand(options);
+  else await serveCommand(options);
+}
+
+main().catch((error: unknown) => {
+  // Mistakes the operator can fix (including parseArgs' ERR_PARSE_ARGS_* errors) get their message only; anything else its stack.
+  const usage = error instanceof OperatorError || (error instanceof Error && String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS'));
+  const message = error instanceof Error ? (usage ? error.message : (error.stack ?? error.message)) : String(error);
+  process.stderr.write(`${message}\n`);
+  process.exit(usage ? 2 : 1);
+});

@@ -1,0 +1,7 @@
+import type { HubMigration } from './migration';
+import { rowsAndSync } from './001-rows-and-sync';
+import { usersAndSessions } from './002-users-and-sessions';
+
+/** Applied in this order; append new steps, never edit a released one. */
+export const hubMigrations: readonly HubMigration[] = [rowsAndSync, usersAndSessions];
+export type { HubMigration };
