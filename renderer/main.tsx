@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api/api-client';
 import { ApiProvider } from './api/api-context';
 import { App } from './app/app';
+import { ToastProvider } from './components/toast';
 import './app/app.css';
 
 const queryClient = new QueryClient({
@@ -17,7 +18,9 @@ createRoot(root).render(
   <StrictMode>
     <ApiProvider api={createApiClient()}>
       <QueryClientProvider client={queryClient}>
-        <App />
+        <ToastProvider>
+          <App />
+        </ToastProvider>
       </QueryClientProvider>
     </ApiProvider>
   </StrictMode>,

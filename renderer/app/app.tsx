@@ -1,16 +1,22 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Temporal } from 'temporal-polyfill';
+import type { AppInfo } from '../../shared/contract/ipc-contract';
 import { useApi } from '../api/api-context';
+import { useConsoleEvents } from '../api/use-console-events';
 import { QueryState } from '../components/query-state';
 import { BoardPage } from '../features/board/board-page';
 import { CalendarPage } from '../features/calendar/calendar-page';
+import { SettingsDialog } from '../features/settings/settings-dialog';
+import { SyncBanner, SyncStateBar } from '../features/sync/sync-banner';
+import { SyncIssuesPanel } from '../features/sync/sync-issues-panel';
 import { DateNavigation } from './date-navigation';
 
 type View = 'board' | 'calendar';
 
 export function App() {
   const api = useApi();
+  useConsoleEvents();
   const info = useQuery({ queryKey: ['app-info'], queryFn: () => api.getAppInfo({}) });
   return (
     <QueryState query={info} loadingLabel="Opening the replica…">
@@ -19,9 +25,16 @@ export function App() {
   );
 }
 
-function Workspace({ timeZone, dataOrigin }: { timeZone: string; dataOrigin: string }) {
+type Overlay = 'settings' | 'sync-issues' | null;
+
+function Workspace({ timeZone, dataOrigin }: { timeZone: string; dataOrigin: AppInfo['dataOrigin'] }) {
   const [view, setView] = useState<View>('board');
   const [date, setDate] = useState(() => Temporal.Now.plainDateISO(timeZone).toString());
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const closeOverlay = useCallback(() => setOverlay(null), []);
+  const openSettings = useCallback(() => setOverlay('settings'), []);
+  const openIssues = useCallback(() => setOverlay('sync-issues'), []);
+  useShortcuts(openSettings, openIssues);
   return (
     <div className="app-shell">
       <header className="app-header">
@@ -34,13 +47,33 @@ function Workspace({ timeZone, dataOrigin }: { timeZone: string; dataOrigin: str
           ))}
         </nav>
         <DateNavigation date={date} timeZone={timeZone} onChange={setDate} />
-        <span className="app-origin" title="Where the data on screen comes from">
-          {dataOrigin === 'demo' ? 'Demo data' : dataOrigin === 'hub' ? 'Synced with hub' : 'No data'}
-        </span>
+        <SyncBanner dataOrigin={dataOrigin} onOpenIssues={openIssues} />
+        <button type="button" className="app-header-button" onClick={openSettings} title="Settings (Ctrl+,)" aria-keyshortcuts="Control+Comma">
+          Settings
+        </button>
       </header>
+      <SyncStateBar onOpenSettings={openSettings} />
       <main className="app-main">
         {view === 'board' ? <BoardPage date={date} timeZone={timeZone} /> : <CalendarPage date={date} timeZone={timeZone} />}
       </main>
+      <SettingsDialog open={overlay === 'settings'} onClose={closeOverlay} onOpenIssues={openIssues} />
+      <SyncIssuesPanel open={overlay === 'sync-issues'} onClose={closeOverlay} />
     </div>
   );
+}
+
+/** Ctrl+, (⌘, on macOS) opens Settings; Ctrl+Shift+Y opens the refused changes. */
+function useShortcuts(openSettings: () => void, openIssues: () => void) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (!mod || event.altKey) return;
+      if (event.key === ',' && !event.shiftKey) openSettings();
+      else if (event.shiftKey && event.key.toLowerCase() === 'y') openIssues();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openSettings, openIssues]);
 }

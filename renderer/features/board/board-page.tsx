@@ -4,7 +4,7 @@ import type { BoardData } from '../../../shared/contract/ipc-contract';
 import { useApi } from '../../api/api-context';
 import { QueryState } from '../../components/query-state';
 import { BookingDetailPanel } from '../booking-detail/booking-detail-panel';
-import { UnscheduledPane } from '../work-queue/unscheduled-pane';
+import { WorkQueuePane } from '../work-queue/work-queue-pane';
 import type { BoardBooking } from './board-types';
 import { ScheduleBoard } from './schedule-board';
 
@@ -30,7 +30,7 @@ export function BoardPage({ date, timeZone }: Props) {
         </QueryState>
       </section>
       <aside className="board-page-side">
-        {selected ? <BookingDetailPanel bookingId={selected} onClose={() => setSelected(null)} /> : <UnscheduledPane />}
+        {selected ? <BookingDetailPanel bookingId={selected} onClose={() => setSelected(null)} /> : <WorkQueuePane />}
       </aside>
     </div>
   );

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { statusLabel } from '../../../shared/domain/booking-status';
 import { useApi } from '../../api/api-context';
 import { QueryState } from '../../components/query-state';
+import { BookingActions } from './booking-actions';
 
 interface Props {
   bookingId: string;
@@ -15,9 +16,20 @@ const timeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeS
 export function BookingDetailPanel({ bookingId, onClose }: Props) {
   const api = useApi();
   const query = useQuery({ queryKey: ['booking', bookingId], queryFn: () => api.getBookingDetail({ bookingId }) });
+  const reasonCodes = useQuery({
+    queryKey: ['reason-codes'],
+    queryFn: () => api.listReasonCodes({}),
+    enabled: !!query.data?.cancellationReasonCode,
+    staleTime: 5 * 60_000,
+  });
+  const reasonLabel = (code: string) => reasonCodes.data?.find((c) => c.code === code)?.label ?? code;
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    const onKey = (event: KeyboardEvent) => {
+      // Escape inside a dialog (Settings, sync issues) closes that dialog, not this panel.
+      if (event.key !== 'Escape' || event.defaultPrevented || (event.target instanceof Element && event.target.closest('dialog'))) return;
+      onClose();
+    };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
@@ -29,11 +41,12 @@ export function BookingDetailPanel({ bookingId, onClose }: Props) {
       </div>
       <QueryState query={query} loadingLabel="Loading booking…">
         {(b) => (
+          <>
           <dl className="detail-list">
             <dt>Work order</dt>
             <dd>{b.workOrderNumber} · {b.incidentTypeName}</dd>
             <dt>Status</dt>
-            <dd><span className={`status-chip status-${b.status}`}>{statusLabel(b.status)}</span>{b.needsReview ? ' · awaiting review' : ''}{b.pinned ? ' · pinned' : ''}</dd>
+            <dd><span className={`status-chip status-${b.status}`} data-testid="booking-status" data-status={b.status}>{statusLabel(b.status)}</span>{b.needsReview ? ' · awaiting review' : ''}{b.pinned ? ' · pinned' : ''}</dd>
             <dt>Technician</dt>
             <dd>{b.resourceName}</dd>
             <dt>When</dt>
@@ -46,8 +59,10 @@ export function BookingDetailPanel({ bookingId, onClose }: Props) {
             <dd>{b.assignmentOrigin === 'auto' ? 'Automatically' : 'By a dispatcher'}</dd>
             {b.summary && (<><dt>Summary</dt><dd>{b.summary}</dd></>)}
             {b.customerComments && (<><dt>Customer comments</dt><dd>{b.customerComments}</dd></>)}
-            {b.cancellationReasonCode && (<><dt>Canceled because</dt><dd>{b.cancellationReasonCode}: {b.cancellationNote}</dd></>)}
+            {b.cancellationReasonCode && (<><dt>Canceled because</dt><dd>{reasonLabel(b.cancellationReasonCode)}{b.cancellationNote ? `: ${b.cancellationNote}` : ''}</dd></>)}
           </dl>
+          <BookingActions key={b.id} booking={b} />
+          </>
         )}
       </QueryState>
     </section>
