@@ -29,7 +29,7 @@ const dataFile = path.resolve(values.data, REPLICA_FILE_NAME);
 if (values.fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(dataFile + suffix, { force: true });
 
 const services = startConsoleServices({ dataFile, appVersion: process.env.npm_package_version ?? '0.0.0', runtime: 'browser-host' });
-const host = await startBrowserHost({ staticDir: path.resolve(values.static), dispatch: createApiDispatcher(services), port });
+const host = await startBrowserHost({ staticDir: path.resolve(values.static), dispatch: createApiDispatcher(services), port, events: services.onEvent });
 console.log(`Dispatch Desk browser host on ${host.url} (replica ${dataFile})`);
 
 const stop = async () => {

@@ -2,6 +2,7 @@ import { app, BrowserWindow, ipcMain, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronNativeBindingPath } from './db/native-binding';
+import { IPC_EVENT_CHANNEL } from '../../shared/contract/ipc-channels';
 import { REPLICA_FILE_NAME } from './db/open-replica';
 import { createApiDispatcher, registerIpcHandlers } from './ipc/register';
 import { CONTENT_SECURITY_POLICY } from './security-policy';
@@ -36,6 +37,11 @@ app.whenReady().then(() => {
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   registerIpcHandlers(ipcMain, createApiDispatcher(services), isAppUrl);
+  services.onEvent((event) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
+    }
+  });
   createMainWindow(here);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(here);

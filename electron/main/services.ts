@@ -1,6 +1,8 @@
+import type { ConsoleEvent } from '../../shared/contract/ipc-contract';
 import { migrations } from './db/migrations';
 import { openReplica, type Replica } from './db/open-replica';
 import { seedDemoIfEmpty } from './db/seed-demo-replica';
+import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 
 /** What the IPC handlers work on. Plain Node: no Electron import, so tests and the browser host share it. */
 export interface ConsoleServices {
@@ -10,6 +12,9 @@ export interface ConsoleServices {
   runtime: 'electron' | 'browser-host';
   schemaVersion: number;
   now: () => number;
+  sync: SyncService;
+  /** Subscribes to main-process notifications (sync status, data changed); returns the unsubscribe function. */
+  onEvent(listener: (event: ConsoleEvent) => void): () => void;
   close(): void;
 }
 
@@ -21,12 +26,28 @@ export interface StartServicesOptions {
   /** Fill a fresh replica with the demo company (the console's default until a hub is set). */
   seedDemo?: boolean;
   now?: () => number;
+  /** Timings of sync (tests shorten them). */
+  sync?: Pick<SyncServiceOptions, 'pollIntervalMs' | 'backoffMinMs' | 'backoffMaxMs' | 'requestTimeoutMs' | 'pageSize'>;
+  /** Start syncing at once when the replica has a hub session (default true). */
+  autoSync?: boolean;
 }
 
 export function startConsoleServices(options: StartServicesOptions): ConsoleServices {
   const now = options.now ?? Date.now;
   const db = openReplica(options.dataFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   if (options.seedDemo !== false) seedDemoIfEmpty(db, now());
+  const listeners = new Set<(event: ConsoleEvent) => void>();
+  const emit = (event: ConsoleEvent) => {
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error('A console event listener failed', error);
+      }
+    }
+  };
+  const sync = new SyncService(db, { now, emit, ...options.sync });
+  if (options.autoSync !== false) sync.start();
   return {
     db,
     dataFile: options.dataFile,
@@ -34,6 +55,15 @@ export function startConsoleServices(options: StartServicesOptions): ConsoleServ
     runtime: options.runtime,
     schemaVersion: migrations.length,
     now,
-    close: () => db.close(),
+    sync,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => {
+      void sync.stop();
+      listeners.clear();
+      db.close();
+    },
   };
 }

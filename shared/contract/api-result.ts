@@ -1,5 +1,14 @@
 /** How every API answer travels (IPC or the browser host's WebSocket): never a thrown error. */
-export type ApiErrorCode = 'invalid_request' | 'unknown_method' | 'not_found' | 'forbidden' | 'internal';
+export type ApiErrorCode =
+  | 'invalid_request'
+  | 'unknown_method'
+  | 'not_found'
+  | 'forbidden'
+  | 'internal'
+  // connectHub: the address does not answer (or is no hub), the hub refused the sign-in, anything else.
+  | 'hub_unreachable'
+  | 'sign_in_refused'
+  | 'sign_in_failed';
 
 export interface ApiIssue {
   path: string;

@@ -168,7 +168,8 @@ function weeklyHoursFor(random: Random): WeeklyHours {
     thu: day,
     fri: worksSaturday ? [] : day,
     sat: worksSaturday ? [{ start: '08:00', end: '14:00' }] : [],
-    sun: [],
+    // A few technicians are on call on Sunday mornings, so the board is never empty.
+    sun: random.chance(0.15) ? [{ start: '09:00', end: '13:00' }] : [],
   };
 }
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openWorkingDayAhead } from './support/open-working-day-ahead';
 
 /**
  * Booking actions through the real console services (browser host, fresh demo replica): each
@@ -20,7 +21,7 @@ async function openBooking(page: Page, selector: string): Promise<string> {
 
 test.describe('booking actions', () => {
   test('cancels a scheduled booking with a reason; Submit waits for the reason', async ({ page }) => {
-    await page.goto('/');
+    await openWorkingDayAhead(page);
     await expect(page.getByTestId('schedule-board')).toBeVisible();
     const id = await openBooking(page, '[data-status=scheduled]');
     const detail = page.getByTestId('booking-detail');
@@ -58,7 +59,7 @@ test.describe('booking actions', () => {
   });
 
   test('moves a scheduled booking forward to traveling', async ({ page }) => {
-    await page.goto('/');
+    await openWorkingDayAhead(page);
     const id = await openBooking(page, '[data-status=scheduled]:not([data-needs-review])');
     await page.getByTestId('booking-detail').getByRole('button', { name: 'Start travel' }).click();
     await expect(page.getByTestId('booking-status')).toHaveAttribute('data-status', 'traveling');
@@ -67,7 +68,7 @@ test.describe('booking actions', () => {
   });
 
   test('accepts an automatic assignment awaiting review', async ({ page }) => {
-    await page.goto('/');
+    await openWorkingDayAhead(page);
     const id = await openBooking(page, '[data-needs-review]');
     const onBoard = page.locator(`[data-testid=board-booking][data-booking-id="${id}"]`);
     await expect(onBoard).toHaveAttribute('data-needs-review', 'true');

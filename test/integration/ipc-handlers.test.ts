@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiDispatcher, registerIpcHandlers, type ApiDispatcher, type IpcMainLike } from '../../electron/main/ipc/register';
 import { startConsoleServices, type ConsoleServices } from '../../electron/main/services';
-import { ipcChannel } from '../../shared/contract/ipc-channels';
+import { ipcChannel, ipcMethodNames } from '../../shared/contract/ipc-channels';
+import { migrations } from '../../electron/main/db/migrations';
 import type { BoardData } from '../../shared/contract/ipc-contract';
 
 const now = Date.UTC(2026, 10, 23, 16, 30); // Monday 10:30 in Chicago
@@ -28,7 +29,7 @@ async function ok<T>(method: string, payload: unknown): Promise<T> {
 describe('console API over a real replica file', () => {
   it('seeds the demo company on first start and reports where data lives', async () => {
     const info = await ok<{ dataOrigin: string; operatingTimeZone: string; schemaVersion: number; dataFile: string }>('getAppInfo', {});
-    expect(info).toMatchObject({ dataOrigin: 'demo', operatingTimeZone: 'America/Chicago', schemaVersion: 2 });
+    expect(info).toMatchObject({ dataOrigin: 'demo', operatingTimeZone: 'America/Chicago', schemaVersion: migrations.length });
     expect(info.dataFile).toMatch(/replica\.sqlite$/);
   });
 
@@ -114,6 +115,6 @@ describe('console API over a real replica file', () => {
     expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await handler({ senderFrame: null }, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await handler({ senderFrame: { url: 'file:///app/renderer/index.html' } }, {})).toMatchObject({ ok: true });
-    expect(registered.size).toBe(6);
+    expect(registered.size).toBe(ipcMethodNames.length);
   });
 });

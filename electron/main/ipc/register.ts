@@ -5,10 +5,13 @@ import { ipcContract, type ParsedRequestOf, type ResponseOf } from '../../../sha
 import type { ConsoleServices } from '../services';
 import { getAppInfo } from './app-handlers';
 import { NotFoundError } from './handler-errors';
+import { listReasonCodes, runMutation } from './mutation-handlers';
+import { connectHub, disconnectHub, dismissSyncIssue, getSyncStatus, listSyncIssues, syncNow } from './sync-handlers';
+import { SyncUserError } from '../sync/sync-service';
 import { getBoard, getBookingDetail, listBookings } from './schedule-handlers';
 import { listPortalRequests, listUnscheduledWorkOrders } from './work-queue-handlers';
 
-type Handler<M extends IpcMethodName> = (services: ConsoleServices, request: ParsedRequestOf<M>) => ResponseOf<M>;
+type Handler<M extends IpcMethodName> = (services: ConsoleServices, request: ParsedRequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
 
 const handlers: { [M in IpcMethodName]: Handler<M> } = {
   getAppInfo,
@@ -17,6 +20,14 @@ const handlers: { [M in IpcMethodName]: Handler<M> } = {
   getBookingDetail,
   listUnscheduledWorkOrders,
   listPortalRequests,
+  listReasonCodes,
+  runMutation,
+  getSyncStatus,
+  connectHub,
+  disconnectHub,
+  syncNow,
+  listSyncIssues,
+  dismissSyncIssue,
 };
 
 export type ApiDispatcher = (method: string, payload: unknown) => Promise<ApiResult<unknown>>;
@@ -33,9 +44,10 @@ export function createApiDispatcher(services: ConsoleServices, log: (message: st
     if (!parsed.success) return failure(invalidRequest(method, parsed.error));
     try {
       const handler = handlers[method] as Handler<typeof method>;
-      return { ok: true, data: handler(services, parsed.data as never) };
+      return { ok: true, data: await handler(services, parsed.data as never) };
     } catch (error) {
       if (error instanceof NotFoundError) return failure({ code: 'not_found', message: error.message });
+      if (error instanceof SyncUserError) return failure({ code: error.code, message: error.message });
       log(`API method ${method} failed`, error);
       return failure({ code: 'internal', message: `The console could not complete ${method}; the details are in the log.` });
     }

@@ -57,6 +57,21 @@ describe('replica migrations', () => {
     expect(() => db.prepare('INSERT INTO sync_state (id) VALUES (2)').run()).toThrow(/CHECK constraint/);
   });
 
+  it('003 adds invitations, the shadow table (one row per entity and id) and refusal codes', () => {
+    const db = memoryDb();
+    migrate(db);
+    expect(tables(db)).toEqual(expect.arrayContaining(['invitations', 'shadow']));
+    db.prepare("INSERT INTO shadow (entity, id, data) VALUES ('booking', 'b1', NULL)").run();
+    expect(() => db.prepare("INSERT INTO shadow (entity, id, data) VALUES ('booking', 'b1', '{}')").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO shadow (entity, id, data) VALUES ('workOrder', 'b1', '{}')").run()).not.toThrow();
+    expect(() =>
+      db.prepare("INSERT INTO invitations (id, contact_id, email, created_at, expires_at, issued_by, state) VALUES ('i', 'nobody', 'a@b.io', 1, 2, 'x', 'pending')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    const outboxColumns = db.prepare('PRAGMA table_info(outbox)').all().map((c) => (c as { name: string }).name);
+    expect(outboxColumns).toContain('refusal_code');
+    expect(db.prepare('SELECT auth_token, user_json FROM sync_state').get()).toEqual({ auth_token: null, user_json: null });
+  });
+
   it('roll back every step when one fails, leaving the file as it was', () => {
     const db = memoryDb();
     const broken = [...migrations, { version: migrations.length + 1, name: 'broken', up: () => { throw new Error('boom'); } }];

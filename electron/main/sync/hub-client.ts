@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import type { HubUser, PullResponse, PushResponse, PushResult, SignInResponse } from '../../../shared/contract/hub-http';
+import { RoleSchema } from '../../../shared/contract/hub-http';
+import type { MutationEnvelope } from '../../../shared/mutations/mutation-registry';
+import { RowChangeSchema, type RowChange } from '../../../shared/sync/synced-entities';
+
+/** The hub's routes (prefix /api/v1). */
+export const hubRoutes = {
+  signIn: '/api/v1/auth/sign-in',
+  signOut: '/api/v1/auth/sign-out',
+  pull: '/api/v1/sync/pull',
+  push: '/api/v1/sync/push',
+  events: '/api/v1/sync/events',
+  health: '/api/v1/health',
+};
+
+/** Why a call to the hub failed, sorted so sync knows what to do next. */
+export class HubError extends Error {
+  constructor(
+    readonly kind: 'unreachable' | 'unauthorized' | 'server' | 'rejected' | 'malformed',
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'HubError';
+  }
+}
+
+const HubUserSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema });
+const SignInResponseSchema = z.object({ token: z.string().min(1), expiresAt: z.number(), user: HubUserSchema });
+const PullResponseSchema = z.object({
+  changes: z.array(RowChangeSchema),
+  cursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+  latest: z.number().int().nonnegative(),
+});
+const RefusalCodeSchema = z.enum(['invalid_args', 'unknown_mutation', 'not_found', 'version_conflict', 'state', 'double_booking', 'rule', 'unknown_reason_code']);
+const PushResultSchema = z.union([
+  z.object({ id: z.string(), status: z.literal('applied') }),
+  z.object({
+    id: z.string(),
+    status: z.literal('refused'),
+    code: RefusalCodeSchema,
+    reason: z.string(),
+    current: z.object({ entity: z.string(), id: z.string(), row: z.unknown() }).optional(),
+  }),
+]);
+const PushResponseSchema = z.object({ results: z.array(PushResultSchema) });
+const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export interface HubClientOptions {
+  baseUrl: string;
+  token?: string | null;
+  timeoutMs?: number;
+}
+
+export class HubClient {
+  readonly baseUrl: string;
+  token: string | null;
+  private readonly timeoutMs: number;
+
+  constructor(options: HubClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.token = options.token ?? null;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+  }
+
+  async signIn(email: string, password: string): Promise<SignInResponse> {
+    const body = await this.request('POST', hubRoutes.signIn, { email, password }, false);
+    const parsed = parse(SignInResponseSchema, body, 'sign-in');
+    this.token = parsed.token;
+    return parsed as SignInResponse & { user: HubUser };
+  }
+
+  async signOut(): Promise<void> {
+    await this.request('POST', hubRoutes.signOut, {}, true);
+  }
+
+  async pull(cursor: number, limit = 1000): Promise<PullResponse> {
+    const body = await this.request('GET', `${hubRoutes.pull}?cursor=${cursor}&limit=${limit}`, undefined, true);
+    const page = parse(PullResponseSchema, body, 'pull');
+    return { ...page, changes: page.changes as RowChange[] };
+  }
+
+  async push(mutations: readonly MutationEnvelope[]): Promise<PushResponse> {
+    const body = await this.request('POST', hubRoutes.push, { mutations }, true);
+    return { results: parse(PushResponseSchema, body, 'push').results as PushResult[] };
+  }
+
+  /**
+   * Opens the server-sent event stream and calls `onEvent` for each event until the stream
+   * ends or `signal` aborts. Resolves when the stream closes; rejects with a HubError on failure.
+   */
+  async events(onEvent: (event: { type: string; data: string }) => void, signal: AbortSignal, onOpen?: () => void): Promise<void> {
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + hubRoutes.events, { headers: { ...this.auth(), accept: 'text/event-stream' }, signal });
+    } catch (error) {
+      if (signal.aborted) return;
+      throw unreachable(this.baseUrl, error);
+    }
+    if (!response.ok || !response.body) throw await httpError(response);
+    onOpen?.();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true }).replace(/\r\n?/g, '\n');
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          let type = 'message';
+          const data: string[] = [];
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) continue;
+            const colon = line.indexOf(':');
+            const field = colon < 0 ? line : line.slice(0, colon);
+            const value = colon < 0 ? '' : line.slice(colon + 1).replace(/^ /, '');
+            if (field === 'event') type = value;
+            else if (field === 'data') data.push(value);
+          }
+          if (data.length > 0 || type !== 'message') onEvent({ type, data: data.join('\n') });
+        }
+      }
+    } catch (error) {
+      if (signal.aborted) return;
+      throw unreachable(this.baseUrl, error);
+    }
+  }
+
+  private auth(): Record<string, string> {
+    return this.token ? { authorization: `Bearer ${this.token}` } : {};
+  }
+
+  private async request(method: 'GET' | 'POST', path: string, body: unknown, authenticated: boolean): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + path, {
+        method,
+        headers: { ...(authenticated ? this.auth() : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), accept: 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw unreachable(this.baseUrl, error);
+    }
+    if (!response.ok) throw await httpError(response);
+    if (response.status === 204) return {};
+    try {
+      return await response.json();
+    } catch (error) {
+      if (error instanceof Error && error.name === 'TimeoutError') throw unreachable(this.baseUrl, error);
+      throw new HubError('malformed', `The hub at ${this.baseUrl} answered ${path} with something that is not JSON.`);
+    }
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(answer)'}: ${i.message}`).join('; ');
+    throw new HubError('malformed', `The hub's ${what} answer is malformed (${detail}); nothing from it was applied.`);
+  }
+  return parsed.data;
+}
+
+function unreachable(baseUrl: string, error: unknown): HubError {
+  const timeout = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+  return new HubError('unreachable', timeout ? `The hub at ${baseUrl} did not answer in time.` : `Cannot reach the hub at ${baseUrl} (${cause}).`);
+}
+
+async function httpError(response: Response): Promise<HubError> {
+  let message = `The hub answered HTTP ${response.status}.`;
+  try {
+    const body = ErrorBodySchema.safeParse(await response.json());
+    if (body.success) message = body.data.error.message;
+  } catch {
+    // keep the generic message
+  }
+  if (response.status === 401) return new HubError('unauthorized', message, 401);
+  if (response.status >= 500) return new HubError('server', message, response.status);
+  return new HubError('rejected', message, response.status);
+}

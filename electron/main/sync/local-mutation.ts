@@ -1,0 +1,59 @@
+import type { MutationOutcome } from '../../../shared/mutations/mutation-context';
+import { runMutation } from '../../../shared/mutations/mutation-registry';
+import type { EntityName } from '../../../shared/sync/synced-entities';
+import type { Replica } from '../db/open-replica';
+import { ReplicaMutationTx } from '../db/replica-mutation-tx';
+import { withSavepoint, withWriteTransaction } from '../db/write-transaction';
+import { appendToOutbox, pendingMutations } from './outbox';
+
+export interface LocalMutationRequest {
+  mutationId: string;
+  name: string;
+  args: unknown;
+  actor: string;
+  now: number;
+  /** With a hub: record the shadow and append to the outbox in the same transaction. */
+  queue: boolean;
+}
+
+/**
+ * Runs a named mutation against the replica: applied → committed (with its outbox entry when
+ * queued); refused → rolled back, nothing stored. One write transaction either way.
+ */
+export async function applyLocalMutation(db: Replica, request: LocalMutationRequest): Promise<{ outcome: MutationOutcome; touched: Set<EntityName> }> {
+  let touched = new Set<EntityName>();
+  let outcome: MutationOutcome = { status: 'applied' };
+  await withWriteTransaction(db, async () => {
+    await withSavepoint(db, async () => {
+      const tx = new ReplicaMutationTx(db, { actor: request.actor, now: () => request.now, shadow: request.queue });
+      outcome = await runMutation(tx, { actor: request.actor, now: request.now }, { name: request.name, args: request.args });
+      touched = tx.touched;
+      if (outcome.status !== 'applied') return false;
+      if (request.queue) appendToOutbox(db, { mutationId: request.mutationId, name: request.name, args: request.args, createdAt: request.now });
+      return true;
+    });
+  });
+  return { outcome, touched: outcome.status === 'applied' ? touched : new Set() };
+}
+
+/**
+ * Re-applies every pending mutation, in order, over the replica's current (server) state. Call
+ * inside a write transaction. Each runs in its own SAVEPOINT: one that no longer applies
+ * locally is rolled back but stays pending — the hub has the last word on it.
+ */
+export async function rebasePending(db: Replica, actor: string): Promise<Set<EntityName>> {
+  const touched = new Set<EntityName>();
+  for (const entry of pendingMutations(db)) {
+    const tx = new ReplicaMutationTx(db, { actor, now: () => entry.createdAt, shadow: true });
+    try {
+      await withSavepoint(db, async () => {
+        const outcome = await runMutation(tx, { actor, now: entry.createdAt }, { name: entry.name, args: entry.args });
+        return outcome.status === 'applied';
+      });
+      tx.touched.forEach((e) => touched.add(e));
+    } catch {
+      // A mutation that throws locally is left for the hub to judge.
+    }
+  }
+  return touched;
+}

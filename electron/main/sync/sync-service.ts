@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import type { ApiErrorCode } from '../../../shared/contract/api-result';
+import type { ConsoleEvent, RunMutationResponse, SyncIssue, SyncStatus } from '../../../shared/contract/ipc-contract';
+import type { EntityName } from '../../../shared/sync/synced-entities';
+import type { Replica } from '../db/open-replica';
+import { clearToken, readSyncState, resetForHub, saveSession } from '../db/queries/sync-state-queries';
+import { withWriteTransaction } from '../db/write-transaction';
+import { Connectivity } from './connectivity';
+import { HubClient, HubError } from './hub-client';
+import { applyLocalMutation } from './local-mutation';
+import { dismissSyncIssue, listSyncIssues, outboxCounts } from './outbox';
+import { pull } from './pull';
+import { push } from './push';
+
+/** An error whose message is meant for the dispatcher (wrong password, unreachable address). */
+export class SyncUserError extends Error {
+  constructor(
+    readonly code: Extract<ApiErrorCode, 'hub_unreachable' | 'sign_in_refused' | 'sign_in_failed'>,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncUserError';
+  }
+}
+
+export interface SyncServiceOptions {
+  now: () => number;
+  emit: (event: ConsoleEvent) => void;
+  pollIntervalMs?: number;
+  backoffMinMs?: number;
+  backoffMaxMs?: number;
+  requestTimeoutMs?: number;
+  pageSize?: number;
+}
+
+const DEMO_ACTOR = 'Demo dispatcher';
+
+/**
+ * The console's side of sync: local writes (optimistic, queued when a hub is configured),
+ * connect/disconnect, push then pull cycles driven by Connectivity, and the status the banner shows.
+ */
+export class SyncService {
+  private client: HubClient | undefined;
+  private readonly connectivity: Connectivity;
+  private connection: SyncStatus['connection'];
+  private lastError: string | null = null;
+  private initialSync: { received: number } | null = null;
+  private lastStatusJson = '';
+
+  constructor(
+    private readonly db: Replica,
+    private readonly options: SyncServiceOptions,
+  ) {
+    const state = readSyncState(db);
+    this.connection = !state.hubUrl ? 'not_configured' : state.token ? 'connecting' : 'signed_out';
+    if (state.hubUrl && state.token) this.client = this.newClient(state.hubUrl, state.token);
+    this.connectivity = new Connectivity({
+      sync: () => this.syncCycle(),
+      openEvents: (signal, onChange, onOpen) => {
+        const client = this.client;
+        if (!client) return Promise.resolve();
+        return client.events((event) => event.type === 'change' && onChange(), signal, onOpen);
+      },
+      retryable: (error) => !(error instanceof HubError && error.kind === 'unauthorized'),
+      onOnline: () => this.setConnection('online', null),
+      onOffline: (error) => this.setConnection('offline', describe(error)),
+      onStopped: (error) => {
+        clearToken(this.db);
+        this.client = undefined;
+        this.setConnection('signed_out', `${describe(error)} Sign in again to sync.`);
+      },
+      pollIntervalMs: options.pollIntervalMs ?? 30_000,
+      backoffMinMs: options.backoffMinMs ?? 1000,
+      backoffMaxMs: options.backoffMaxMs ?? 60_000,
+    });
+  }
+
+  /** Starts syncing when the replica already has a hub session. */
+  start(): void {
+    if (this.client) this.connectivity.start();
+  }
+
+  /** Stops background sync; resolves once a cycle already under way has ended. */
+  async stop(): Promise<void> {
+    this.connectivity.stop();
+    await this.syncing?.catch(() => undefined);
+  }
+
+  status(): SyncStatus {
+    const state = readSyncState(this.db);
+    const counts = outboxCounts(this.db);
+    return {
+      mode: state.hubUrl ? 'hub' : 'demo',
+      hubUrl: state.hubUrl,
+      user: state.user,
+      connection: this.connection,
+      lastSuccessAt: state.lastSuccessAt,
+      pendingCount: counts.pending,
+      refusedCount: counts.refused,
+      lastError: this.lastError,
+      initialSync: this.initialSync,
+    };
+  }
+
+  async runMutation(name: string, args: unknown): Promise<RunMutationResponse> {
+    const state = readSyncState(this.db);
+    const queue = state.hubUrl !== null;
+    const mutationId = randomUUID();
+    const actor = state.user?.email ?? DEMO_ACTOR;
+    const { outcome, touched } = await applyLocalMutation(this.db, { mutationId, name, args, actor, now: this.options.now(), queue });
+    const queued = queue && outcome.status === 'applied';
+    if (touched.size > 0) this.emitData(touched);
+    if (queued) {
+      this.emitStatus();
+      this.connectivity.nudge();
+    }
+    return { mutationId, outcome, queued };
+  }
+
+  async connect(request: { url: string; email: string; password: string }): Promise<SyncStatus> {
+    const url = request.url.replace(/\/+$/, '');
+    const client = this.newClient(url, null);
+    let session;
+    try {
+      session = await client.signIn(request.email, request.password);
+    } catch (error) {
+      throw signInError(url, error);
+    }
+    this.connectivity.stop();
+    await this.connectivity.settle();
+    const before = readSyncState(this.db);
+    const fresh = before.dataOrigin !== 'hub' || before.hubUrl !== url;
+    await withWriteTransaction(this.db, async () => {
+      if (fresh) {
+        resetForHub(this.db);
+        if (before.dataOrigin !== 'hub') this.db.prepare('DELETE FROM outbox').run();
+      }
+      saveSession(this.db, { hubUrl: url, token: session.token, user: session.user });
+    });
+    this.client = client;
+    this.lastError = null;
+    this.connection = 'connecting';
+    if (fresh) {
+      this.initialSync = { received: 0 };
+      this.emitData(new Set(['territory', 'resource', 'workOrder', 'booking', 'portalRequest', 'reasonCode']));
+    }
+    this.emitStatus();
+    try {
+      await this.syncCycle();
+      this.setConnection('online', null);
+    } catch (error) {
+      this.setConnection('offline', describe(error));
+    } finally {
+      this.initialSync = null;
+      this.emitStatus();
+    }
+    this.connectivity.start();
+    return this.status();
+  }
+
+  async disconnect(): Promise<SyncStatus> {
+    this.connectivity.stop();
+    await this.connectivity.settle();
+    const client = this.client;
+    this.client = undefined;
+    if (client) await client.signOut().catch(() => undefined);
+    const state = readSyncState(this.db);
+    if (state.hubUrl) clearToken(this.db);
+    this.initialSync = null;
+    this.setConnection(state.hubUrl ? 'signed_out' : 'not_configured', null);
+    return this.status();
+  }
+
+  /** One push-then-pull now; the answer carries the outcome (lastError when it failed). */
+  async syncNow(): Promise<SyncStatus> {
+    if (!this.client) return this.status();
+    try {
+      // A cycle already under way may have pushed before the latest write: let it end, then run a fresh one.
+      await this.syncing?.catch(() => undefined);
+      await this.syncCycle();
+      this.setConnection('online', null);
+    } catch (error) {
+      if (error instanceof HubError && error.kind === 'unauthorized') {
+        clearToken(this.db);
+        this.connectivity.stop();
+        this.client = undefined;
+        this.setConnection('signed_out', `${describe(error)} Sign in again to sync.`);
+      } else {
+        this.setConnection('offline', describe(error));
+        this.connectivity.nudge();
+      }
+    }
+    return this.status();
+  }
+
+  listIssues(): SyncIssue[] {
+    return listSyncIssues(this.db);
+  }
+
+  dismissIssue(mutationId: string): boolean {
+    const dismissed = dismissSyncIssue(this.db, mutationId);
+    if (dismissed) this.emitStatus();
+    return dismissed;
+  }
+
+  /** Push what is queued, then pull (which also drops the optimistic effect of refused mutations). */
+  private syncing: Promise<void> | undefined;
+  private syncCycle(): Promise<void> {
+    if (this.syncing) return this.syncing;
+    this.syncing = this.doSync().finally(() => (this.syncing = undefined));
+    return this.syncing;
+  }
+
+  private async doSync(): Promise<void> {
+    const client = this.client;
+    if (!client) throw new HubError('unauthorized', 'Not signed in to a hub.');
+    const actor = readSyncState(this.db).user?.email ?? DEMO_ACTOR;
+    const pushed = await push(this.db, client, { now: this.options.now });
+    if (pushed.applied + pushed.refused > 0) this.emitStatus();
+    const pulled = await pull(this.db, client, {
+      actor,
+      now: this.options.now,
+      ...(this.options.pageSize ? { pageSize: this.options.pageSize } : {}),
+      onProgress: (received) => {
+        if (this.initialSync) {
+          this.initialSync = { received };
+          this.emitStatus();
+        }
+      },
+    });
+    if (pulled.touched.size > 0) this.emitData(pulled.touched);
+    this.emitStatus();
+  }
+
+  private newClient(url: string, token: string | null): HubClient {
+    return new HubClient({ baseUrl: url, token, ...(this.options.requestTimeoutMs ? { timeoutMs: this.options.requestTimeoutMs } : {}) });
+  }
+
+  private setConnection(connection: SyncStatus['connection'], lastError: string | null): void {
+    this.connection = connection;
+    this.lastError = lastError;
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    const status = this.status();
+    const json = JSON.stringify(status);
+    if (json === this.lastStatusJson) return;
+    this.lastStatusJson = json;
+    this.options.emit({ type: 'sync-status', status });
+  }
+
+  private emitData(entities: Set<EntityName>): void {
+    this.options.emit({ type: 'data-changed', entities: [...entities].sort() });
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function signInError(url: string, error: unknown): SyncUserError {
+  if (error instanceof HubError) {
+    if (error.kind === 'unreachable') return new SyncUserError('hub_unreachable', `Cannot reach a hub at ${url}. Check the address and that the hub is running.`);
+    if (error.kind === 'unauthorized' || error.status === 400 || error.status === 403) {
+      return new SyncUserError('sign_in_refused', 'The hub did not accept that e-mail and password. Check them and try again.');
+    }
+    if (error.status === 404) return new SyncUserError('hub_unreachable', `${url} does not look like a Dispatch Desk hub (no sign-in there).`);
+    return new SyncUserError('sign_in_failed', `The hub could not sign you in: ${error.message}`);
+  }
+  return new SyncUserError('sign_in_failed', `Signing in failed: ${describe(error)}`);
+}

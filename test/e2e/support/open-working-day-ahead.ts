@@ -1,0 +1,17 @@
+import { expect, type Page } from '@playwright/test';
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * Opens the board on the next Tuesday–Thursday in the demo company's zone. Today's bookings
+ * depend on the hour the suite runs (late in the day none are left to act on); a working day
+ * ahead always holds scheduled bookings and assignments awaiting review.
+ */
+export async function openWorkingDayAhead(page: Page): Promise<string> {
+  let day = Temporal.Now.plainDateISO('America/Chicago').add({ days: 1 });
+  while (day.dayOfWeek < 2 || day.dayOfWeek > 4) day = day.add({ days: 1 });
+  await page.goto('/');
+  await page.getByLabel('Go to date').fill(day.toString());
+  await expect(page.getByTestId('schedule-board')).toBeVisible();
+  await expect(page.locator('[data-testid=board-booking]').first()).toBeVisible();
+  return day.toString();
+}

@@ -1,0 +1,88 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** Starts and stops a real hub (`server/main.ts`) for integration tests. */
+
+const root = path.resolve(import.meta.dirname, '..', '..', '..');
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const hubMain = path.join(root, 'server', 'main.ts');
+
+export const ADMIN = { email: 'ada.admin@example.com', name: 'Ada Admin', password: 'correct horse battery staple' };
+
+export interface HubProcess {
+  url: string;
+  port: number;
+  dataDir: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export function newHubDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'dd-hub-'));
+}
+
+export function createAdmin(dataDir: string): void {
+  const result = spawnSync(tsx, [hubMain, 'create-admin', '--email', ADMIN.email, '--name', ADMIN.name, '--data', dataDir], {
+    cwd: root,
+    env: { ...process.env, DISPATCH_DESK_ADMIN_PASSWORD: ADMIN.password },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (result.status !== 0) throw new Error(`create-admin failed (${result.status}): ${result.stderr || result.stdout}`);
+}
+
+export async function startHub(options: { dataDir: string; port?: number; demo?: boolean }): Promise<HubProcess> {
+  const args = [hubMain, '--port', String(options.port ?? 0), '--data', options.dataDir, ...(options.demo ? ['--demo'] : [])];
+  const child = spawn(tsx, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The hub did not start in 30 s. ${stderr}`)), 30_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The hub exited with ${code} before listening. ${stderr}`));
+    });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        const first = JSON.parse(line) as { event?: string; url?: string };
+        if (first.event === 'listening' && first.url) resolve(first.url);
+        else reject(new Error(`Unexpected first line from the hub: ${line}`));
+      } catch {
+        reject(new Error(`Unexpected first line from the hub: ${line}`));
+      }
+    });
+  });
+  lines.on('line', () => undefined); // keep draining stdout
+  const port = Number(new URL(url).port);
+  return {
+    url,
+    port,
+    dataDir: options.dataDir,
+    child,
+    stop: () => stopChild(child),
+  };
+}
+
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}
+
+/** A fresh hub with the demo company and an administrator. */
+export async function startDemoHub(): Promise<HubProcess> {
+  const dataDir = newHubDataDir();
+  createAdmin(dataDir);
+  return startHub({ dataDir, demo: true });
+}
