@@ -36,7 +36,8 @@ export function createAdmin(dataDir: string): void {
 
 export async function startHub(options: { dataDir: string; port?: number; demo?: boolean }): Promise<HubProcess> {
   const args = [hubMain, '--port', String(options.port ?? 0), '--data', options.dataDir, ...(options.demo ? ['--demo'] : [])];
-  const child = spawn(tsx, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // `node --import tsx` rather than the tsx wrapper: SIGKILL must reach the hub itself (a crash).
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });

@@ -1,0 +1,258 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../../shared/contract/ipc-contract';
+import { seededRandom, type Random } from '../../../shared/demo/random';
+import type { BookingStatus } from '../../../shared/domain/booking-status';
+import { connect, startTestConsole, type TestConsole } from '../console-sync/support/console';
+import { createAdmin, newHubDataDir, startHub, stopChild, type HubProcess } from '../support/hub-process';
+import { startFaultProxy, type FaultProxy, type FaultRates } from './fault-proxy';
+
+/**
+ * A seeded, repeatable fault simulation: three consoles and one hub process; thousands of
+ * random operations while links are cut, answers are dropped after the hub applied them, pushes
+ * are delivered twice or late, and the hub is restarted (gracefully or killed). At the end every
+ * console must hold exactly the hub's state, and every mutation a console accepted must have
+ * been applied at the hub exactly once or refused with a reason — none lost.
+ * DISPATCH_DESK_FAULT_SEED and DISPATCH_DESK_FAULT_OPS replay or lengthen a run.
+ */
+const SEED = Number(process.env.DISPATCH_DESK_FAULT_SEED ?? 20261123);
+const OPERATIONS = Number(process.env.DISPATCH_DESK_FAULT_OPS ?? 2000);
+const CONSOLES = 3;
+const HOSTILE: FaultRates = { delay: 0.2, duplicate: 0.15, dropResponse: 0.15 };
+const CALM: FaultRates = { delay: 0, duplicate: 0, dropResponse: 0 };
+
+interface BookingRow {
+  id: string;
+  version: number;
+  status: BookingStatus;
+  resourceId: string;
+  start: number;
+  end: number;
+  reviewState: string;
+}
+
+interface SentMutation {
+  id: string;
+  name: string;
+  bookingId: string;
+}
+
+interface Node {
+  console: TestConsole;
+  proxy: FaultProxy;
+}
+
+const random = seededRandom(SEED);
+let hub: HubProcess;
+const nodes: Node[] = [];
+const sent: SentMutation[] = [];
+const tally = { locallyRefused: 0, syncFailures: 0, cuts: 0, restarts: 0, kills: 0 };
+
+afterAll(async () => {
+  for (const node of nodes) {
+    node.console.close();
+    await node.proxy.close();
+  }
+  await hub?.stop();
+});
+
+describe(`fault simulation (seed ${SEED}, ${OPERATIONS} operations, ${CONSOLES} consoles)`, () => {
+  it('converges every console to the hub and applies every mutation exactly once or refuses it with a reason', async () => {
+    await setUp();
+    const initialVersions = new Map(hubBookings().map((b) => [b.id, b.version]));
+    for (let step = 0; step < OPERATIONS; step++) await randomOperation(step);
+    await settle();
+
+    const hubState = hubBookings();
+    for (const node of nodes) expect(consoleBookings(node.console)).toEqual(hubState);
+
+    const outcomes = hubOutcomes();
+    const lost = sent.filter((m) => !outcomes.has(m.id));
+    expect(lost).toEqual([]);
+    for (const m of sent) {
+      const outcome = outcomes.get(m.id)!;
+      if (outcome.status === 'refused') expect(outcome.reason.length).toBeGreaterThan(10);
+    }
+    expectEachBookingChangedOncePerAppliedMutation(initialVersions, hubState, outcomes);
+    expectNoDoubleBooking(hubState);
+    for (const node of nodes) {
+      const status = await node.console.call<SyncStatus>('getSyncStatus');
+      expect(status.pendingCount).toBe(0);
+      expect(status.refusedCount).toBe(sent.filter((m) => outcomes.get(m.id)?.status === 'refused' && ownedBy(node, m)).length);
+    }
+    const applied = [...outcomes.values()].filter((o) => o.status === 'applied').length;
+    const stats = nodes.map((n) => n.proxy.stats);
+    console.log(
+      `fault simulation seed ${SEED}: ${OPERATIONS} operations, ${sent.length} mutations queued (${applied} applied, ` +
+        `${sent.length - applied} refused at the hub), ${tally.locallyRefused} refused locally, ${tally.syncFailures} failed syncs, ` +
+        `${tally.cuts} link cuts, ${tally.restarts} hub restarts (${tally.kills} killed), ` +
+        `${sum(stats, 'droppedResponses')} answers dropped, ${sum(stats, 'duplicated')} pushes duplicated, ${sum(stats, 'delayed')} delayed`,
+    );
+    expect(applied).toBeGreaterThan(sent.length / 4);
+    expect(sum(stats, 'droppedResponses')).toBeGreaterThan(0);
+    expect(sum(stats, 'duplicated')).toBeGreaterThan(0);
+    expect(tally.kills).toBeGreaterThan(0);
+  }, 600_000);
+});
+
+const owners = new Map<string, Node>();
+function ownedBy(node: Node, m: SentMutation): boolean {
+  return owners.get(m.id) === node;
+}
+
+async function setUp(): Promise<void> {
+  const dataDir = newHubDataDir();
+  createAdmin(dataDir);
+  hub = await startHub({ dataDir, demo: true });
+  for (let i = 0; i < CONSOLES; i++) {
+    const proxy = await startFaultProxy(() => hub.url, random, CALM);
+    const console = startTestConsole({ seedDemo: false });
+    await connect(console, proxy.url);
+    proxy.setRates(HOSTILE);
+    nodes.push({ console, proxy });
+  }
+}
+
+/** The hub restarts six times per run, alternately shut down cleanly and killed mid-flight. */
+const RESTART_EVERY = Math.max(1, Math.floor(OPERATIONS / 6));
+
+async function randomOperation(step: number): Promise<void> {
+  if (step > 0 && step % RESTART_EVERY === 0) return restartHub(tally.restarts % 2 === 1);
+  const roll = random.next();
+  const node = random.pick(nodes);
+  if (roll < 0.65) await sendRandomMutation(node);
+  else if (roll < 0.9) await trySync(node);
+  else toggleLink(node);
+}
+
+async function sendRandomMutation(node: Node): Promise<void> {
+  const candidates = consoleBookings(node.console).filter((b) => b.status !== 'completed' && b.status !== 'canceled');
+  if (candidates.length === 0) return;
+  const booking = random.pick(candidates);
+  const { name, args } = randomMutationFor(booking, random);
+  const result = await node.console.call<{ mutationId: string; queued: boolean }>('runMutation', { name, args });
+  if (!result.queued) {
+    tally.locallyRefused++;
+    return;
+  }
+  sent.push({ id: result.mutationId, name, bookingId: booking.id });
+  owners.set(result.mutationId, node);
+}
+
+const nextStatus: Partial<Record<BookingStatus, BookingStatus>> = { scheduled: 'traveling', traveling: 'in_progress', in_progress: 'completed' };
+
+function randomMutationFor(booking: BookingRow, rnd: Random): { name: string; args: Record<string, unknown> } {
+  const base = { bookingId: booking.id, expectedVersion: booking.version };
+  const roll = rnd.next();
+  if (roll < 0.35 && booking.status === 'scheduled') {
+    return { name: 'moveBooking', args: { ...base, start: booking.start + rnd.pick([-60, -30, 30, 60, 90]) * 60_000 } };
+  }
+  if (roll < 0.5 && booking.reviewState === 'needs_review') {
+    return { name: 'acceptAutoAssignment', args: { bookings: [base] } };
+  }
+  if (roll < 0.65 && booking.status !== 'in_progress') {
+    return { name: 'cancelBooking', args: { ...base, reasonCode: 'customer-request', note: 'fault simulation' } };
+  }
+  return { name: 'setBookingStatus', args: { ...base, status: nextStatus[booking.status] ?? 'completed' } };
+}
+
+async function trySync(node: Node): Promise<void> {
+  try {
+    await node.console.call('syncNow');
+  } catch {
+    tally.syncFailures++;
+  }
+}
+
+function toggleLink(node: Node): void {
+  const cut = random.chance(0.5);
+  if (cut) tally.cuts++;
+  node.proxy.cut(cut);
+}
+
+async function restartHub(kill: boolean): Promise<void> {
+  tally.restarts++;
+  if (kill) tally.kills++;
+  await stopChild(hub.child, kill ? 'SIGKILL' : 'SIGTERM');
+  hub = await startHub({ dataDir: hub.dataDir, port: hub.port });
+}
+
+/** Heals the network and lets every console drain its outbox and pull the final state. */
+async function settle(): Promise<void> {
+  for (const node of nodes) {
+    node.proxy.cut(false);
+    node.proxy.setRates(CALM);
+  }
+  for (let round = 0; round < 20; round++) {
+    for (const node of nodes) await trySync(node);
+    const pending = await Promise.all(nodes.map((n) => n.console.call<SyncStatus>('getSyncStatus')));
+    if (pending.every((s) => s.pendingCount === 0)) break;
+  }
+  for (const node of nodes) await node.console.call('syncNow');
+}
+
+function consoleBookings(console: TestConsole): BookingRow[] {
+  return console.services.db
+    .prepare(
+      `SELECT id, version, status, resource_id AS resourceId, start_ms AS start, end_ms AS end, review_state AS reviewState
+       FROM bookings ORDER BY id`,
+    )
+    .all() as BookingRow[];
+}
+
+function withHubDb<T>(read: (db: Database.Database) => T): T {
+  const db = new Database(path.join(hub.dataDir, 'hub.sqlite'), { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+function hubBookings(): BookingRow[] {
+  return withHubDb((db) =>
+    (db.prepare("SELECT id, version, data FROM rows WHERE entity = 'booking' AND deleted = 0 ORDER BY id").all() as { id: string; version: number; data: string }[]).map(
+      (row) => {
+        const b = JSON.parse(row.data) as { status: BookingStatus; resourceId: string; start: number; end: number; reviewState: string };
+        return { id: row.id, version: row.version, status: b.status, resourceId: b.resourceId, start: b.start, end: b.end, reviewState: b.reviewState };
+      },
+    ),
+  );
+}
+
+type HubOutcome = { status: 'applied' } | { status: 'refused'; reason: string };
+
+function hubOutcomes(): Map<string, HubOutcome> {
+  return withHubDb(
+    (db) =>
+      new Map(
+        (db.prepare('SELECT id, outcome_json FROM applied_mutations').all() as { id: string; outcome_json: string }[]).map((r) => [
+          r.id,
+          JSON.parse(r.outcome_json) as HubOutcome,
+        ]),
+      ),
+  );
+}
+
+/** Each mutation in this simulation changes exactly one booking once, so versions count applications. */
+function expectEachBookingChangedOncePerAppliedMutation(initial: Map<string, number>, finalState: BookingRow[], outcomes: Map<string, HubOutcome>): void {
+  const appliedPerBooking = new Map<string, number>();
+  for (const m of sent) {
+    if (outcomes.get(m.id)?.status === 'applied') appliedPerBooking.set(m.bookingId, (appliedPerBooking.get(m.bookingId) ?? 0) + 1);
+  }
+  const mismatches = finalState
+    .map((b) => ({ id: b.id, versionIncrease: b.version - (initial.get(b.id) ?? 0), applied: appliedPerBooking.get(b.id) ?? 0 }))
+    .filter((b) => b.versionIncrease !== b.applied);
+  expect(mismatches).toEqual([]);
+}
+
+function expectNoDoubleBooking(bookings: BookingRow[]): void {
+  const active = bookings.filter((b) => b.status !== 'canceled').sort((a, b) => a.resourceId.localeCompare(b.resourceId) || a.start - b.start);
+  const overlaps = active.filter((b, i) => i > 0 && active[i - 1]!.resourceId === b.resourceId && active[i - 1]!.end > b.start);
+  expect(overlaps).toEqual([]);
+}
+
+function sum(stats: { [k: string]: number }[], key: string): number {
+  return stats.reduce((total, s) => total + (s[key] ?? 0), 0);
+}
