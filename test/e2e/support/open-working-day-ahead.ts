@@ -6,10 +6,10 @@ import { Temporal } from 'temporal-polyfill';
  * depend on the hour the suite runs (late in the day none are left to act on); a working day
  * ahead always holds scheduled bookings and assignments awaiting review.
  */
-export async function openWorkingDayAhead(page: Page): Promise<string> {
+export async function openWorkingDayAhead(page: Page, baseUrl = '/'): Promise<string> {
   let day = Temporal.Now.plainDateISO('America/Chicago').add({ days: 1 });
   while (day.dayOfWeek < 2 || day.dayOfWeek > 4) day = day.add({ days: 1 });
-  await page.goto('/');
+  await page.goto(baseUrl);
   await page.getByLabel('Go to date').fill(day.toString());
   await expect(page.getByTestId('schedule-board')).toBeVisible();
   await expect(page.locator('[data-testid=board-booking]').first()).toBeVisible();
