@@ -1,6 +1,7 @@
 import type { AuditEntry, Booking, CancellationReasonCode, IncidentType, Resource } from '../../../shared/domain/entities';
 import type { EntityName, EntityRow } from '../../../shared/sync/synced-entities';
 import type { Replica } from './open-replica';
+import { prepareCached } from './statement-cache';
 
 /**
  * Every synced entity ↔ the replica's relational tables (migration 001 and 003): read a row
@@ -23,7 +24,7 @@ interface EntityTable<E extends EntityName> {
 function upsert(db: Replica, table: string, key: string, columns: Sql): void {
   const names = Object.keys(columns);
   const updates = names.filter((n) => n !== key).map((n) => `${n} = excluded.${n}`);
-  db.prepare(
+  prepareCached(db, 
     `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})
      ON CONFLICT(${key}) DO UPDATE SET ${updates.join(', ')}`,
   ).run(columns);
@@ -42,7 +43,7 @@ function simple<E extends EntityName>(
     key,
     versioned,
     read(db, id) {
-      const sql = db.prepare(`SELECT * FROM ${table} WHERE ${key} = ?`).get(id) as Sql | undefined;
+      const sql = prepareCached(db, `SELECT * FROM ${table} WHERE ${key} = ?`).get(id) as Sql | undefined;
       return sql ? toRow(sql) : undefined;
     },
     write(db, row, version, changeNumber) {
@@ -57,10 +58,9 @@ const ns = (v: unknown) => (v ?? null) as string | null;
 const nn = (v: unknown) => (v ?? null) as number | null;
 
 function readIncidentType(db: Replica, id: string): IncidentType | undefined {
-  const t = db.prepare('SELECT * FROM incident_types WHERE id = ?').get(id) as Sql | undefined;
+  const t = prepareCached(db, 'SELECT * FROM incident_types WHERE id = ?').get(id) as Sql | undefined;
   if (!t) return undefined;
-  const required = db
-    .prepare('SELECT characteristic_id AS characteristicId, min_rating AS minRating FROM incident_type_characteristics WHERE incident_type_id = ? ORDER BY rowid')
+  const required = prepareCached(db, 'SELECT characteristic_id AS characteristicId, min_rating AS minRating FROM incident_type_characteristics WHERE incident_type_id = ? ORDER BY rowid')
     .all(id) as IncidentType['requiredCharacteristics'];
   return {
     id: s(t.id),
@@ -75,13 +75,12 @@ function readIncidentType(db: Replica, id: string): IncidentType | undefined {
 }
 
 function readResource(db: Replica, id: string): Resource | undefined {
-  const r = db.prepare('SELECT * FROM resources WHERE id = ?').get(id) as Sql | undefined;
+  const r = prepareCached(db, 'SELECT * FROM resources WHERE id = ?').get(id) as Sql | undefined;
   if (!r) return undefined;
-  const territoryIds = db.prepare('SELECT territory_id FROM resource_territories WHERE resource_id = ? ORDER BY rowid').pluck().all(id) as string[];
-  const characteristics = db
-    .prepare('SELECT characteristic_id AS characteristicId, rating FROM resource_characteristics WHERE resource_id = ? ORDER BY rowid')
+  const territoryIds = prepareCached(db, 'SELECT territory_id FROM resource_territories WHERE resource_id = ? ORDER BY rowid').pluck().all(id) as string[];
+  const characteristics = prepareCached(db, 'SELECT characteristic_id AS characteristicId, rating FROM resource_characteristics WHERE resource_id = ? ORDER BY rowid')
     .all(id) as Resource['characteristics'];
-  const timeOff = db.prepare('SELECT start_ms AS start, end_ms AS end FROM resource_time_off WHERE resource_id = ? ORDER BY rowid').all(id) as Resource['timeOff'];
+  const timeOff = prepareCached(db, 'SELECT start_ms AS start, end_ms AS end FROM resource_time_off WHERE resource_id = ? ORDER BY rowid').all(id) as Resource['timeOff'];
   return {
     id: s(r.id),
     name: s(r.name),
@@ -141,8 +140,8 @@ const tables: { [E in EntityName]: EntityTable<E> } = {
         version,
         change_number: changeNumber,
       });
-      db.prepare('DELETE FROM incident_type_characteristics WHERE incident_type_id = ?').run(t.id);
-      const insert = db.prepare('INSERT INTO incident_type_characteristics (incident_type_id, characteristic_id, min_rating) VALUES (?, ?, ?)');
+      prepareCached(db, 'DELETE FROM incident_type_characteristics WHERE incident_type_id = ?').run(t.id);
+      const insert = prepareCached(db, 'INSERT INTO incident_type_characteristics (incident_type_id, characteristic_id, min_rating) VALUES (?, ?, ?)');
       for (const r of t.requiredCharacteristics) insert.run(t.id, r.characteristicId, r.minRating);
     },
   },
@@ -188,13 +187,13 @@ const tables: { [E in EntityName]: EntityTable<E> } = {
         change_number: changeNumber,
       });
       for (const child of ['resource_territories', 'resource_characteristics', 'resource_time_off']) {
-        db.prepare(`DELETE FROM ${child} WHERE resource_id = ?`).run(r.id);
+        prepareCached(db, `DELETE FROM ${child} WHERE resource_id = ?`).run(r.id);
       }
-      const territory = db.prepare('INSERT INTO resource_territories (resource_id, territory_id) VALUES (?, ?)');
+      const territory = prepareCached(db, 'INSERT INTO resource_territories (resource_id, territory_id) VALUES (?, ?)');
       for (const t of r.territoryIds) territory.run(r.id, t);
-      const skill = db.prepare('INSERT INTO resource_characteristics (resource_id, characteristic_id, rating) VALUES (?, ?, ?)');
+      const skill = prepareCached(db, 'INSERT INTO resource_characteristics (resource_id, characteristic_id, rating) VALUES (?, ?, ?)');
       for (const c of r.characteristics) skill.run(r.id, c.characteristicId, c.rating);
-      const off = db.prepare('INSERT INTO resource_time_off (id, resource_id, start_ms, end_ms) VALUES (?, ?, ?, ?)');
+      const off = prepareCached(db, 'INSERT INTO resource_time_off (id, resource_id, start_ms, end_ms) VALUES (?, ?, ?, ?)');
       r.timeOff.forEach((t, i) => off.run(`${r.id}-off-${i + 1}`, r.id, t.start, t.end));
     },
   },
@@ -322,19 +321,19 @@ export function writeEntity<E extends EntityName>(db: Replica, entity: E, row: E
 /** Children go with their parent (ON DELETE CASCADE). */
 export function deleteEntity(db: Replica, entity: EntityName, id: string): void {
   const t = tables[entity];
-  db.prepare(`DELETE FROM ${t.table} WHERE ${t.key} = ?`).run(id);
+  prepareCached(db, `DELETE FROM ${t.table} WHERE ${t.key} = ?`).run(id);
 }
 
 /** The stored version and change number of a row, or undefined when it does not exist. */
 export function rowStamp(db: Replica, entity: EntityName, id: string): { version: number; changeNumber: number } | undefined {
   const t = tables[entity];
   const columns = t.versioned ? 'version, change_number AS changeNumber' : '0 AS version, change_number AS changeNumber';
-  return db.prepare(`SELECT ${columns} FROM ${t.table} WHERE ${t.key} = ?`).get(id) as { version: number; changeNumber: number } | undefined;
+  return prepareCached(db, `SELECT ${columns} FROM ${t.table} WHERE ${t.key} = ?`).get(id) as { version: number; changeNumber: number } | undefined;
 }
 
 export function listKeys(db: Replica, entity: EntityName): string[] {
   const t = tables[entity];
-  return db.prepare(`SELECT ${t.key} FROM ${t.table} ORDER BY ${t.key}`).pluck().all() as string[];
+  return prepareCached(db, `SELECT ${t.key} FROM ${t.table} ORDER BY ${t.key}`).pluck().all() as string[];
 }
 
 /** Entity tables children-first, so clearing them never trips a foreign key. */
@@ -359,5 +358,5 @@ export const clearOrder: readonly string[] = [
 ];
 
 export function countRows(db: Replica, entity: EntityName): number {
-  return db.prepare(`SELECT COUNT(*) FROM ${tables[entity].table}`).pluck().get() as number;
+  return prepareCached(db, `SELECT COUNT(*) FROM ${tables[entity].table}`).pluck().get() as number;
 }

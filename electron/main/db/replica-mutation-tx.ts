@@ -4,6 +4,7 @@ import type { MutationTx } from '../../../shared/mutations/mutation-context';
 import type { EntityName, EntityRow } from '../../../shared/sync/synced-entities';
 import { bookingFromSql, deleteEntity, readEntity, reasonCodeFromSql, rowStamp, writeEntity } from './entity-rows';
 import type { Replica } from './open-replica';
+import { prepareCached } from './statement-cache';
 
 export interface ReplicaTxOptions {
   actor: string;
@@ -46,16 +47,15 @@ export class ReplicaMutationTx implements MutationTx {
 
   async list<E extends 'resource' | 'reasonCode' | 'incidentType'>(entity: E): Promise<EntityRow<E>[]> {
     if (entity === 'reasonCode') {
-      return this.db.prepare('SELECT * FROM cancellation_reason_codes ORDER BY code').all().map((r) => reasonCodeFromSql(r as Record<string, unknown>)) as EntityRow<E>[];
+      return prepareCached(this.db, 'SELECT * FROM cancellation_reason_codes ORDER BY code').all().map((r) => reasonCodeFromSql(r as Record<string, unknown>)) as EntityRow<E>[];
     }
     const table = entity === 'resource' ? 'resources' : 'incident_types';
-    const ids = this.db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[];
+    const ids = prepareCached(this.db, `SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[];
     return ids.map((id) => readEntity(this.db, entity, id)).filter((r): r is EntityRow<E> => r !== undefined);
   }
 
   async activeBookingsBetween(start: number, end: number, resourceIds?: readonly string[]): Promise<Booking[]> {
-    const rows = this.db
-      .prepare("SELECT * FROM bookings WHERE status <> 'canceled' AND start_ms < ? AND end_ms > ? ORDER BY start_ms, id")
+    const rows = prepareCached(this.db, "SELECT * FROM bookings WHERE status <> 'canceled' AND start_ms < ? AND end_ms > ? ORDER BY start_ms, id")
       .all(end, start) as Record<string, unknown>[];
     const wanted = resourceIds ? new Set(resourceIds) : undefined;
     return rows.map(bookingFromSql).filter((b) => !wanted || wanted.has(b.resourceId));
@@ -63,7 +63,7 @@ export class ReplicaMutationTx implements MutationTx {
 
   async sitesOf(workOrderIds: readonly string[]): Promise<Map<string, { lat: number; lng: number }>> {
     const sites = new Map<string, { lat: number; lng: number }>();
-    const query = this.db.prepare('SELECT a.lat, a.lng FROM work_orders w JOIN accounts a ON a.id = w.account_id WHERE w.id = ?');
+    const query = prepareCached(this.db, 'SELECT a.lat, a.lng FROM work_orders w JOIN accounts a ON a.id = w.account_id WHERE w.id = ?');
     for (const id of new Set(workOrderIds)) {
       const site = query.get(id) as { lat: number; lng: number } | undefined;
       if (site) sites.set(id, site);
@@ -73,8 +73,7 @@ export class ReplicaMutationTx implements MutationTx {
 
   /** Provisional: the hub's number replaces it when the created work order comes back in a pull. */
   async nextWorkOrderNumber(): Promise<string> {
-    const max = this.db
-      .prepare("SELECT MAX(CAST(SUBSTR(number, 4) AS INTEGER)) FROM work_orders WHERE number LIKE 'WO-%'")
+    const max = prepareCached(this.db, "SELECT MAX(CAST(SUBSTR(number, 4) AS INTEGER)) FROM work_orders WHERE number LIKE 'WO-%'")
       .pluck()
       .get() as number | null;
     return `WO-${String((max ?? 0) + 1).padStart(5, '0')}`;
@@ -89,11 +88,10 @@ export class ReplicaMutationTx implements MutationTx {
 
   private saveShadow(entity: EntityName, id: string): void {
     if (!this.options.shadow) return;
-    if (this.db.prepare('SELECT 1 FROM shadow WHERE entity = ? AND id = ?').get(entity, id)) return;
+    if (prepareCached(this.db, 'SELECT 1 FROM shadow WHERE entity = ? AND id = ?').get(entity, id)) return;
     const stamp = rowStamp(this.db, entity, id);
     const data = stamp ? JSON.stringify(readEntity(this.db, entity, id)) : null;
-    this.db
-      .prepare('INSERT INTO shadow (entity, id, data, version, change_number) VALUES (?, ?, ?, ?, ?)')
+    prepareCached(this.db, 'INSERT INTO shadow (entity, id, data, version, change_number) VALUES (?, ?, ?, ?, ?)')
       .run(entity, id, data, stamp?.version ?? 0, stamp?.changeNumber ?? 0);
   }
 }
@@ -103,7 +101,7 @@ export class ReplicaMutationTx implements MutationTx {
  * empties the shadow. Returns the entities it touched.
  */
 export function restoreShadow(db: Replica): Set<EntityName> {
-  const rows = db.prepare('SELECT entity, id, data, version, change_number AS changeNumber FROM shadow ORDER BY rowid DESC').all() as {
+  const rows = prepareCached(db, 'SELECT entity, id, data, version, change_number AS changeNumber FROM shadow ORDER BY rowid DESC').all() as {
     entity: EntityName;
     id: string;
     data: string | null;
@@ -117,6 +115,6 @@ export function restoreShadow(db: Replica): Set<EntityName> {
     if (row.data !== null) writeEntity(db, row.entity, JSON.parse(row.data) as never, row.version, row.changeNumber);
     touched.add(row.entity);
   }
-  db.prepare('DELETE FROM shadow').run();
+  prepareCached(db, 'DELETE FROM shadow').run();
   return touched;
 }

@@ -6,7 +6,7 @@ import { seededRandom, type Random } from '../../../shared/demo/random';
 import type { BookingStatus } from '../../../shared/domain/booking-status';
 import { connect, startTestConsole, type TestConsole } from '../console-sync/support/console';
 import { createAdmin, newHubDataDir, startHub, stopChild, type HubProcess } from '../support/hub-process';
-import { startFaultProxy, type FaultProxy, type FaultRates } from './fault-proxy';
+import { startFaultProxy, type FaultProxy, type FaultRates, type FaultStats } from './fault-proxy';
 
 /**
  * A seeded, repeatable fault simulation: three consoles and one hub process; thousands of
@@ -253,6 +253,6 @@ function expectNoDoubleBooking(bookings: BookingRow[]): void {
   expect(overlaps).toEqual([]);
 }
 
-function sum(stats: { [k: string]: number }[], key: string): number {
-  return stats.reduce((total, s) => total + (s[key] ?? 0), 0);
+function sum(stats: FaultStats[], key: keyof FaultStats): number {
+  return stats.reduce((total, s) => total + s[key], 0);
 }
