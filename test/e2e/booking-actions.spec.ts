@@ -69,7 +69,7 @@ test.describe('booking actions', () => {
 
   test('accepts an automatic assignment awaiting review', async ({ page }) => {
     await openWorkingDayAhead(page);
-    const id = await openBooking(page, '[data-needs-review]');
+    const id = await openBooking(page, '[data-status=scheduled][data-needs-review]');
     const onBoard = page.locator(`[data-testid=board-booking][data-booking-id="${id}"]`);
     await expect(onBoard).toHaveAttribute('data-needs-review', 'true');
     const detail = page.getByTestId('booking-detail');
