@@ -24,7 +24,7 @@ export function BoardPage({ date, timeZone }: Props) {
   const [selected, setSelected] = useState<string | null>(null);
   return (
     <div className="board-page">
-      <section className="board-page-main" aria-label="Schedule board">
+      <section className="board-page-main" aria-label="Schedule board" aria-busy={board.isFetching} data-date={date}>
         <QueryState query={board} loadingLabel="Loading the board…">
           {(data) => <BoardWithSummary data={data} selected={selected} onSelect={setSelected} />}
         </QueryState>

@@ -11,6 +11,9 @@ export async function openWorkingDayAhead(page: Page, baseUrl = '/'): Promise<st
   while (day.dayOfWeek < 2 || day.dayOfWeek > 4) day = day.add({ days: 1 });
   await page.goto(baseUrl);
   await page.getByLabel('Go to date').fill(day.toString());
+  // The board keeps showing the previous day while the new one loads; wait for the new day's data
+  // so that a booking we focus is not replaced under the keyboard.
+  await expect(page.locator(`section[data-date="${day.toString()}"][aria-busy="false"]`)).toBeVisible();
   await expect(page.getByTestId('schedule-board')).toBeVisible();
   await expect(page.locator('[data-testid=board-booking]').first()).toBeVisible();
   return day.toString();
