@@ -14,7 +14,9 @@ import { startFaultProxy, type FaultProxy, type FaultRates, type FaultStats } fr
  * are delivered twice or late, and the hub is restarted (gracefully or killed). At the end every
  * console must hold exactly the hub's state, and every mutation a console accepted must have
  * been applied at the hub exactly once or refused with a reason — none lost.
- * DISPATCH_DESK_FAULT_SEED and DISPATCH_DESK_FAULT_OPS replay or lengthen a run.
+ * DISPATCH_DESK_FAULT_SEED and DISPATCH_DESK_FAULT_OPS replay or lengthen a run. The script of
+ * operations and each link's faults come from separate seeded generators, so the same seed gives
+ * the same script; consoles also sync in the background, so exact interleavings still vary.
  */
 const SEED = Number(process.env.DISPATCH_DESK_FAULT_SEED ?? 20261123);
 const OPERATIONS = Number(process.env.DISPATCH_DESK_FAULT_OPS ?? 2000);
@@ -44,6 +46,7 @@ interface Node {
 }
 
 const random = seededRandom(SEED);
+const linkSeed = (index: number) => seededRandom(SEED * 31 + index + 1);
 let hub: HubProcess;
 const nodes: Node[] = [];
 const sent: SentMutation[] = [];
@@ -106,7 +109,7 @@ async function setUp(): Promise<void> {
   createAdmin(dataDir);
   hub = await startHub({ dataDir, demo: true });
   for (let i = 0; i < CONSOLES; i++) {
-    const proxy = await startFaultProxy(() => hub.url, random, CALM);
+    const proxy = await startFaultProxy(() => hub.url, linkSeed(i), CALM);
     const console = startTestConsole({ seedDemo: false });
     await connect(console, proxy.url);
     proxy.setRates(HOSTILE);
