@@ -39,6 +39,8 @@ test('connects to a hub from Settings and sends a cancellation to it', async ({ 
   await dialog.getByLabel('Password').fill(ADMIN.password);
   await dialog.getByRole('button', { name: 'Connect' }).click();
   await expect(dialog).toContainText(`Connected to ${hub.url} as ${ADMIN.name}`, { timeout: 30_000 });
+  await expect(dialog.getByTestId('initial-sync')).toHaveCount(0, { timeout: 30_000 });
+  await expect(dialog).toContainText('Last sync');
   await page.screenshot({ path: test.info().outputPath('settings-connected.png') });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('sync-banner')).toHaveAttribute('data-connection', 'online');

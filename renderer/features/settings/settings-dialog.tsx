@@ -59,10 +59,16 @@ function ConnectedHub({ status, onOpenIssues }: { status: SyncStatus; onOpenIssu
       <p>
         Connected to <strong>{status.hubUrl}</strong> as <strong>{status.user?.name}</strong> ({status.user?.role})
       </p>
-      <p className="muted">
-        {status.lastSuccessAt ? `Last sync ${absoluteTime(status.lastSuccessAt)}` : 'Not synced yet'} · {status.pendingCount} pending ·{' '}
-        {status.refusedCount} refused
-      </p>
+      {status.initialSync ? (
+        <p role="status" data-testid="initial-sync">
+          <span className="spinner" aria-hidden="true" /> Downloading the hub's data… {status.initialSync.received.toLocaleString()} rows
+        </p>
+      ) : (
+        <p className="muted">
+          {status.lastSuccessAt ? `Last sync ${absoluteTime(status.lastSuccessAt)}` : 'Not synced yet'} · {status.pendingCount} pending ·{' '}
+          {status.refusedCount} refused
+        </p>
+      )}
       {status.lastError && <p className="inline-alert" role="alert">{status.lastError}</p>}
       {error && <p className="inline-alert" role="alert">{error.message}</p>}
       <div className="form-actions">
