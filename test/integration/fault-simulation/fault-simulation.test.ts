@@ -37,7 +37,8 @@ interface BookingRow {
 interface SentMutation {
   id: string;
   name: string;
-  bookingId: string;
+  /** The booking it changes or creates; null for createWorkOrder. */
+  bookingId: string | null;
 }
 
 interface Node {
@@ -96,6 +97,10 @@ describe(`fault simulation (seed ${SEED}, ${OPERATIONS} operations, ${CONSOLES} 
     expect(sum(stats, 'droppedResponses')).toBeGreaterThan(0);
     expect(sum(stats, 'duplicated')).toBeGreaterThan(0);
     expect(tally.kills).toBeGreaterThan(0);
+    const contested = sent.filter((m) => m.name === 'scheduleWorkOrder');
+    const contestedRefused = contested.filter((m) => outcomes.get(m.id)?.status === 'refused').length;
+    console.log(`contested slots: ${contested.length} bookings queued, ${contested.length - contestedRefused} applied, ${contestedRefused} refused at the hub`);
+    expect(contested.length).toBeGreaterThan(0);
   }, 600_000);
 });
 
@@ -124,7 +129,8 @@ async function randomOperation(step: number): Promise<void> {
   if (step > 0 && step % RESTART_EVERY === 0) return restartHub(tally.restarts % 2 === 1);
   const roll = random.next();
   const node = random.pick(nodes);
-  if (roll < 0.65) await sendRandomMutation(node);
+  if (roll < 0.07) await bookNewWorkInContestedSlot(node);
+  else if (roll < 0.65) await sendRandomMutation(node);
   else if (roll < 0.9) await trySync(node);
   else toggleLink(node);
 }
@@ -141,6 +147,48 @@ async function sendRandomMutation(node: Node): Promise<void> {
   }
   sent.push({ id: result.mutationId, name, bookingId: booking.id });
   owners.set(result.mutationId, node);
+}
+
+let newWork = 0;
+const DAY_MS = 86_400_000;
+/** Tomorrow 15:00 UTC (09:00 in Chicago), on the hour: every console aims at the same few slots. */
+const contestedDayStart = Math.floor(Date.now() / DAY_MS) * DAY_MS + DAY_MS + 15 * 3_600_000;
+
+/**
+ * Consoles create work orders and book them on the same six technicians in the same few
+ * slots, so pushes race for them: the hub must let exactly one booking have each slot.
+ */
+async function bookNewWorkInContestedSlot(node: Node): Promise<void> {
+  newWork++;
+  const workOrderId = `wo-sim-${newWork}`;
+  const accountId = random.pick(node.console.services.db.prepare('SELECT id FROM accounts ORDER BY id LIMIT 50').pluck().all() as string[]);
+  const created = await send(node, 'createWorkOrder', { workOrderId, accountId, incidentTypeId: 'inc-leak-repair' }, null);
+  if (!created) return;
+  const version = node.console.services.db.prepare('SELECT version FROM work_orders WHERE id = ?').pluck().get(workOrderId) as number;
+  await send(
+    node,
+    'scheduleWorkOrder',
+    {
+      workOrderId,
+      expectedVersion: version,
+      bookingId: `bkg-sim-${newWork}`,
+      resourceId: random.pick(['res-001', 'res-002', 'res-003', 'res-004', 'res-005', 'res-006']),
+      start: contestedDayStart + random.int(0, 15) * 30 * 60_000,
+      override: { reason: 'fault simulation: contested slot' },
+    },
+    `bkg-sim-${newWork}`,
+  );
+}
+
+async function send(node: Node, name: string, args: Record<string, unknown>, bookingId: string | null): Promise<boolean> {
+  const result = await node.console.call<{ mutationId: string; queued: boolean }>('runMutation', { name, args });
+  if (!result.queued) {
+    tally.locallyRefused++;
+    return false;
+  }
+  sent.push({ id: result.mutationId, name, bookingId });
+  owners.set(result.mutationId, node);
+  return true;
 }
 
 const nextStatus: Partial<Record<BookingStatus, BookingStatus>> = { scheduled: 'traveling', traveling: 'in_progress', in_progress: 'completed' };
@@ -242,7 +290,7 @@ function hubOutcomes(): Map<string, HubOutcome> {
 function expectEachBookingChangedOncePerAppliedMutation(initial: Map<string, number>, finalState: BookingRow[], outcomes: Map<string, HubOutcome>): void {
   const appliedPerBooking = new Map<string, number>();
   for (const m of sent) {
-    if (outcomes.get(m.id)?.status === 'applied') appliedPerBooking.set(m.bookingId, (appliedPerBooking.get(m.bookingId) ?? 0) + 1);
+    if (m.bookingId && outcomes.get(m.id)?.status === 'applied') appliedPerBooking.set(m.bookingId, (appliedPerBooking.get(m.bookingId) ?? 0) + 1);
   }
   const mismatches = finalState
     .map((b) => ({ id: b.id, versionIncrease: b.version - (initial.get(b.id) ?? 0), applied: appliedPerBooking.get(b.id) ?? 0 }))
