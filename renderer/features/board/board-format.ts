@@ -37,10 +37,6 @@ export function createFormatters(timeZone: string, locale = 'en-GB'): BoardForma
   };
 }
 
-/** 'WO-00042 · Boiler service' reads better aloud without the separator. */
-function spokenTitle(title: string): string {
-  return title.replace(/\s*·\s*/g, ' ');
-}
 
 /**
  * "WO-00042 Boiler service, Anna Park, 09:00–10:30, Scheduled, needs review, pinned, Acme Ltd".
@@ -54,7 +50,7 @@ export function bookingAriaLabel(
 ): string {
   const when = `${formatters.time(booking.start)}–${formatters.time(booking.end)}`;
   const parts = [
-    spokenTitle(booking.title),
+    booking.reference ? `${booking.reference} ${booking.title}` : booking.title,
     technicianName,
     multiDay ? `${formatters.day(booking.start)} ${when}` : when,
     statusLabel(booking.status),

@@ -157,16 +157,12 @@ function blockClassName(placed: PlacedBooking, laneCount: number, isSelected: bo
 }
 
 /**
- * 'WO-00042 · Boiler service' + 'Acme Ltd' shows as 'Boiler service' over
- * 'WO-00042 · Acme Ltd': in a narrow block the job is what a dispatcher scans for, and the
- * reference number would otherwise eat all the room.
+ * 'Boiler service' over 'WO-00042 · Acme Ltd': in a narrow block the job is what a dispatcher
+ * scans for, and the reference number would otherwise eat all the room.
  */
 export function blockText(booking: BoardBooking): { primary: string; secondary: string } {
-  const separator = booking.title.indexOf(' · ');
-  const reference = separator > 0 ? booking.title.slice(0, separator) : '';
-  const job = separator > 0 ? booking.title.slice(separator + 3) : booking.title;
-  const secondary = [reference, booking.subtitle ?? ''].filter(Boolean).join(' · ');
-  return { primary: job || booking.title, secondary };
+  const secondary = [booking.reference ?? '', booking.subtitle ?? ''].filter(Boolean).join(' · ');
+  return { primary: booking.title, secondary };
 }
 
 /** Memoised: a horizontal scroll re-renders rows, but unchanged blocks stay put. */

@@ -15,8 +15,10 @@ export interface BoardBooking {
   /** Epoch ms. */
   end: number;
   status: BookingStatus;
-  /** e.g. 'WO-00042 · Boiler service' */
+  /** What the visit is, e.g. 'Boiler service'. */
   title: string;
+  /** The work order number, e.g. 'WO-00042'. */
+  reference?: string;
   /** Account name. */
   subtitle?: string;
   needsReview: boolean;

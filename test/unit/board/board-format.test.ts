@@ -9,7 +9,8 @@ const base: BoardBooking = {
   start,
   end: start + 90 * 60_000,
   status: 'scheduled',
-  title: 'WO-00042 · Boiler service',
+  title: 'Boiler service',
+  reference: 'WO-00042',
   needsReview: true,
   pinned: false,
 };

@@ -33,7 +33,8 @@ function booking(id: string, resourceId: string, startMin: number, endMin: numbe
     start: dayStart + startMin * MIN,
     end: dayStart + endMin * MIN,
     status: 'scheduled',
-    title: `WO-${id} · Job`,
+    title: 'Job',
+    reference: `WO-${id}`,
     needsReview: false,
     pinned: false,
   };
