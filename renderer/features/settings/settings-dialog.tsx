@@ -144,7 +144,7 @@ function ConnectForm({ status }: { status: SyncStatus | undefined }) {
           {connect.isPending ? (<><span className="spinner" aria-hidden="true" /> Connecting…</>) : 'Connect'}
         </button>
       </div>
-      <p className="muted small">Until you connect, the console shows demo data that stays on this computer.</p>
+      <p className="muted small">Until you connect, the console shows demo data that stays on this computer. Connecting replaces it, and any changes made to it, with the hub's data.</p>
     </form>
   );
 }
