@@ -7,10 +7,11 @@ import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { statusLabel } from '../../../shared/domain/booking-status';
 import { useApi } from '../../api/api-context';
 import { statusColors } from '../../components/status-colors';
+import { makeScrollersFocusable } from './focusable-scrollers';
 import { TechnicianPicker } from './technician-picker';
 
 interface Props {
@@ -50,8 +51,11 @@ export function CalendarPage({ date, timeZone }: Props) {
       })),
     [bookings.data, resourceId],
   );
+  const root = useRef<HTMLDivElement>(null);
+  // After each render of events the panes may have started (or stopped) scrolling.
+  useEffect(() => makeScrollersFocusable(root.current, 'Calendar'), [events, range]);
   return (
-    <div className="calendar-page" data-testid="calendar-page">
+    <div className="calendar-page" data-testid="calendar-page" ref={root}>
       <div className="calendar-toolbar">
         <TechnicianPicker value={resourceId} onChange={setResourceId} date={date} timeZone={timeZone} />
         {bookings.isFetching && <span role="status" className="muted">Loading bookings…</span>}
