@@ -27,7 +27,7 @@ export interface StartServicesOptions {
   seedDemo?: boolean;
   now?: () => number;
   /** Timings of sync (tests shorten them). */
-  sync?: Pick<SyncServiceOptions, 'pollIntervalMs' | 'backoffMinMs' | 'backoffMaxMs' | 'requestTimeoutMs' | 'pageSize'>;
+  sync?: Pick<SyncServiceOptions, 'pollIntervalMs' | 'backoffMinMs' | 'backoffMaxMs' | 'requestTimeoutMs' | 'pageSize' | 'manualSync'>;
   /** Start syncing at once when the replica has a hub session (default true). */
   autoSync?: boolean;
 }

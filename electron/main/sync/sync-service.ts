@@ -31,6 +31,11 @@ export interface SyncServiceOptions {
   backoffMaxMs?: number;
   requestTimeoutMs?: number;
   pageSize?: number;
+  /**
+   * Sync only when asked (syncNow): no timer, no event stream, no sync after each write. For
+   * repeatable simulations; the console itself always syncs on its own.
+   */
+  manualSync?: boolean;
 }
 
 const DEMO_ACTOR = 'Demo dispatcher';
@@ -77,7 +82,7 @@ export class SyncService {
 
   /** Starts syncing when the replica already has a hub session. */
   start(): void {
-    if (this.client) this.connectivity.start();
+    if (this.client) this.startConnectivity();
   }
 
   /** Stops background sync; resolves once a cycle already under way has ended. */
@@ -154,7 +159,7 @@ export class SyncService {
       this.initialSync = null;
       this.emitStatus();
     }
-    this.connectivity.start();
+    this.startConnectivity();
     return this.status();
   }
 
@@ -191,6 +196,10 @@ export class SyncService {
       }
     }
     return this.status();
+  }
+
+  private startConnectivity(): void {
+    if (!this.options.manualSync) this.connectivity.start();
   }
 
   listIssues(): SyncIssue[] {

@@ -15,12 +15,14 @@ import { startFaultProxy, type FaultProxy, type FaultRates, type FaultStats } fr
  * console must hold exactly the hub's state, and every mutation a console accepted must have
  * been applied at the hub exactly once or refused with a reason — none lost.
  * DISPATCH_DESK_FAULT_SEED and DISPATCH_DESK_FAULT_OPS replay or lengthen a run. The script of
- * operations and each link's faults come from separate seeded generators, so the same seed gives
- * the same script; consoles also sync in the background, so exact interleavings still vary.
+ * operations and each link's faults come from separate seeded generators, and consoles sync only
+ * when the script says so, so the same seed replays the same run (identical counts).
  */
 const SEED = Number(process.env.DISPATCH_DESK_FAULT_SEED ?? 20261123);
 const OPERATIONS = Number(process.env.DISPATCH_DESK_FAULT_OPS ?? 2000);
 const CONSOLES = 3;
+/** DISPATCH_DESK_FAULT_BACKGROUND=1 lets consoles also sync on their own (not repeatable, more interleavings). */
+const BACKGROUND_SYNC = process.env.DISPATCH_DESK_FAULT_BACKGROUND === '1';
 const HOSTILE: FaultRates = { delay: 0.2, duplicate: 0.15, dropResponse: 0.15 };
 const CALM: FaultRates = { delay: 0, duplicate: 0, dropResponse: 0 };
 
@@ -115,7 +117,7 @@ async function setUp(): Promise<void> {
   hub = await startHub({ dataDir, demo: true });
   for (let i = 0; i < CONSOLES; i++) {
     const proxy = await startFaultProxy(() => hub.url, linkSeed(i), CALM);
-    const console = startTestConsole({ seedDemo: false });
+    const console = startTestConsole({ seedDemo: false, manualSync: !BACKGROUND_SYNC });
     await connect(console, proxy.url);
     proxy.setRates(HOSTILE);
     nodes.push({ console, proxy });

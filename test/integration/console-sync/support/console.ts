@@ -20,13 +20,13 @@ export function replicaFile(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), 'dd-console-')), 'replica.sqlite');
 }
 
-export function startTestConsole(options: { dataFile?: string; seedDemo?: boolean; pageSize?: number } = {}): TestConsole {
+export function startTestConsole(options: { dataFile?: string; seedDemo?: boolean; pageSize?: number; manualSync?: boolean } = {}): TestConsole {
   const services = startConsoleServices({
     dataFile: options.dataFile ?? replicaFile(),
     appVersion: '0.0.0-test',
     runtime: 'browser-host',
     seedDemo: options.seedDemo ?? true,
-    sync: { ...testSyncTimings, ...(options.pageSize ? { pageSize: options.pageSize } : {}) },
+    sync: { ...testSyncTimings, ...(options.pageSize ? { pageSize: options.pageSize } : {}), ...(options.manualSync ? { manualSync: true } : {}) },
   });
   const dispatch = createApiDispatcher(services, () => undefined);
   const events: ConsoleEvent[] = [];
