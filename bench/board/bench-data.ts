@@ -5,7 +5,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { BookingStatus } from '../../shared/domain/booking-status';
 import type { BoardBooking, BoardTechnician } from '../../renderer/features/board/board-types';
-import { seededRandom } from '../../shared/demo/random';
+import { seededRandom } from '../../shared/random/seeded-random';
 
 export interface BenchData {
   technicians: BoardTechnician[];

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { DEMO_SEED, buildDemoDataset, type DemoDataset } from '../../shared/demo/seed-builder';
-import { seededRandom, type Random } from '../../shared/demo/random';
+import { seededRandom, type Random } from '../../shared/random/seeded-random';
 import type { Booking, CustomerAsset, IncidentType, Resource, ServiceAccount, WorkOrder } from '../../shared/domain/entities';
 
 /**

@@ -29,7 +29,7 @@ import {
   type DemoTerritory,
 } from './demo-catalog';
 import { greatCircleKm } from '../scheduling/travel-model';
-import { seededRandom, type Random } from './random';
+import { seededRandom, type Random } from '../random/seeded-random';
 
 export interface DemoDataset {
   territories: Territory[];

@@ -2,7 +2,7 @@ import { bestInsertion, bestInsertionInto } from './insertion';
 import { addedFor, applySeq, improvementEpsilon, removeAt, retime, untimedAdded } from './plan-state';
 import type { PlanState } from './plan-state';
 import type { Route, Timing } from './route-timing';
-import { shuffled } from './seeded-random';
+import { shuffled } from '../../random/seeded-random';
 
 /** Stops a search when the time budget or the round cap is spent. */
 export interface SearchLimits {

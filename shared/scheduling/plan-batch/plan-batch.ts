@@ -10,7 +10,7 @@ import type { PlanState } from './plan-state';
 import type { PlanBatchOptions, PlanResult, PlannedRoute, PlannedVisit, RouteStop } from './plan-types';
 import { dayTravel } from './route-timing';
 import type { Route } from './route-timing';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../random/seeded-random';
 import { unassignedReason } from './unassigned-reason';
 
 const neighbourCount = 8;
@@ -105,7 +105,7 @@ interface ImproveSettings {
  * Returns the number of rounds after the first descent. The state ends as the best plan.
  */
 function improve(state: PlanState, order: number[], settings: ImproveSettings): number {
-  const random = seededRandom(settings.seed);
+  const random = seededRandom(settings.seed).next;
   const neighbours = nearestJobs(state);
   let rounds = 0;
   const limits: SearchLimits = {

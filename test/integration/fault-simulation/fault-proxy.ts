@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Random } from '../../../shared/demo/random';
+import type { Random } from '../../../shared/random/seeded-random';
 
 /**
  * A hostile network between one console and the hub, on 127.0.0.1. Per request, driven by a

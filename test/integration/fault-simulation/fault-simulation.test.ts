@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../shared/contract/ipc-contract';
-import { seededRandom, type Random } from '../../../shared/demo/random';
+import { seededRandom, type Random } from '../../../shared/random/seeded-random';
 import type { BookingStatus } from '../../../shared/domain/booking-status';
 import { connect, startTestConsole, type TestConsole } from '../console-sync/support/console';
 import { createAdmin, newHubDataDir, startHub, stopChild, type HubProcess } from '../support/hub-process';

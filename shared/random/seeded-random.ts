@@ -1,4 +1,7 @@
-/** Small seeded PRNG (mulberry32) so demo data is identical for the same seed on every machine. */
+/**
+ * Small seeded PRNG (mulberry32): the same seed gives the same sequence on every machine, so demo
+ * data, the batch planner's search order and simulations repeat exactly.
+ */
 export interface Random {
   next(): number;
   int(min: number, maxInclusive: number): number;
@@ -21,13 +24,15 @@ export function seededRandom(seed: number): Random {
     if (items.length === 0) throw new Error('cannot pick from an empty list');
     return items[int(0, items.length - 1)] as T;
   };
-  const shuffle = <T>(items: readonly T[]): T[] => {
-    const copy = [...items];
-    for (let i = copy.length - 1; i > 0; i--) {
-      const j = int(0, i);
-      [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
-    }
-    return copy;
-  };
-  return { next, int, pick, chance: (p) => next() < p, shuffle };
+  return { next, int, pick, chance: (p) => next() < p, shuffle: (items) => shuffled(items, next) };
+}
+
+/** Fisher–Yates with a given source of numbers in [0, 1). */
+export function shuffled<T>(items: readonly T[], next: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
 }
