@@ -29,6 +29,7 @@ import {
   type DemoTerritory,
 } from './demo-catalog';
 import { greatCircleKm } from '../scheduling/travel-model';
+import type { EntityName } from '../sync/synced-entities';
 import { seededRandom, type Random } from '../random/seeded-random';
 
 export interface DemoDataset {
@@ -44,6 +45,24 @@ export interface DemoDataset {
   bookings: Booking[];
   portalRequests: PortalRequest[];
 }
+
+/**
+ * Which entity each part of a data set holds, referenced rows first: written in this order a
+ * store never meets a child before its parent, and a replica paging through changes neither.
+ */
+export const datasetEntities: readonly (readonly [keyof DemoDataset, EntityName])[] = [
+  ['territories', 'territory'],
+  ['characteristics', 'characteristic'],
+  ['incidentTypes', 'incidentType'],
+  ['reasonCodes', 'reasonCode'],
+  ['accounts', 'account'],
+  ['contacts', 'contact'],
+  ['assets', 'asset'],
+  ['resources', 'resource'],
+  ['workOrders', 'workOrder'],
+  ['bookings', 'booking'],
+  ['portalRequests', 'portalRequest'],
+];
 
 export interface DemoOptions {
   seed: number;
