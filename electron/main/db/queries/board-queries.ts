@@ -2,19 +2,8 @@ import type { BookingStatus } from '../../../../shared/domain/booking-status';
 import type { BoardBookingRow, BoardTechnicianRow, CalendarBooking } from '../../../../shared/contract/ipc-contract';
 import type { Replica } from '../open-replica';
 
-interface BookingRowSql {
-  id: string;
-  resourceId: string;
-  resourceName: string;
-  workOrderNumber: string;
-  title: string;
-  accountName: string;
-  start: number;
-  end: number;
-  status: BookingStatus;
-  reviewState: string;
-  pinned: number;
-}
+/** A calendar booking as SQLite returns it: review state and pinned still in their column forms. */
+type BookingRowSql = Omit<CalendarBooking, 'needsReview' | 'pinned'> & { reviewState: string; pinned: number };
 
 const bookingColumns = `
   b.id AS id, b.resource_id AS resourceId, r.name AS resourceName, w.number AS workOrderNumber,
@@ -78,24 +67,12 @@ export function listBookingsInRange(
 }
 
 export function toCalendarBooking(row: BookingRowSql): CalendarBooking {
-  return {
-    id: row.id,
-    resourceId: row.resourceId,
-    resourceName: row.resourceName,
-    workOrderNumber: row.workOrderNumber,
-    title: row.title,
-    accountName: row.accountName,
-    start: row.start,
-    end: row.end,
-    status: row.status,
-    needsReview: row.reviewState === 'needs_review',
-    pinned: row.pinned === 1,
-  };
+  const { reviewState, pinned, ...rest } = row;
+  return { ...rest, needsReview: reviewState === 'needs_review', pinned: pinned === 1 };
 }
 
-export function toBoardBooking(booking: CalendarBooking): BoardBookingRow {
-  const { resourceName: _unused, ...row } = booking;
-  void _unused;
+/** The board lists bookings by technician row, so it needs no technician name per booking. */
+export function toBoardBooking({ resourceName: _resourceName, ...row }: CalendarBooking): BoardBookingRow {
   return row;
 }
 

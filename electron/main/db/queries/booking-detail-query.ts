@@ -15,20 +15,6 @@ export function findBookingDetail(db: Replica, bookingId: string): BookingDetail
     )
     .get(bookingId) as DetailRowSql | undefined;
   if (!row) return undefined;
-  return {
-    ...toCalendarBooking(row),
-    workOrderId: row.workOrderId,
-    accountAddress: row.accountAddress,
-    incidentTypeName: row.incidentTypeName,
-    priority: row.priority,
-    summary: row.summary,
-    customerComments: row.customerComments,
-    travelMinutes: row.travelMinutes,
-    assignmentOrigin: row.assignmentOrigin,
-    explanation: row.explanation,
-    reviewState: row.reviewState,
-    cancellationReasonCode: row.cancellationReasonCode,
-    cancellationNote: row.cancellationNote,
-    version: row.version,
-  };
+  // The detail columns as selected, with the calendar fields (review flag, pinned) converted.
+  return { ...row, ...toCalendarBooking(row) };
 }
