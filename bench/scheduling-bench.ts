@@ -4,16 +4,10 @@
  */
 import { autoAssign, freeSlots, indexWorld, planBatch } from '../shared/scheduling/index';
 import type { ExistingBooking, SchedulingJob, SchedulingResource, World } from '../shared/scheduling/index';
+import { seededRandom } from '../shared/random/seeded-random';
 import { naiveAutoAssign, naiveFreeSlots, nearestNeighbourTravel } from './naive-reference';
 
-let seed = 20260310;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-};
+const random = seededRandom(20260310).next;
 const zone = 'America/New_York';
 const point = () => ({ lat: 40.6 + random() * 0.3, lng: -74.1 + random() * 0.35 });
 const hours = [{ start: '08:00', end: '17:00' }];

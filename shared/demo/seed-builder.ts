@@ -28,7 +28,7 @@ import {
   lastNames,
   type DemoTerritory,
 } from './demo-catalog';
-import { greatCircleKm } from '../scheduling/travel-model';
+import { createGreatCircleTravel, greatCircleKm } from '../scheduling/travel-model';
 import type { EntityName } from '../sync/synced-entities';
 import { seededRandom, type Random } from '../random/seeded-random';
 
@@ -225,9 +225,10 @@ function dayOff(date: Temporal.PlainDate): { start: number; end: number } {
 }
 
 /** Demo travel: road factor 1.3 at 35 km/h city speed, rounded up to 5 minutes as dispatchers plan. */
+const cityTravel = createGreatCircleTravel({ roadFactor: 1.3, speedKmh: 35 });
+
 function travelMinutes(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const minutes = ((greatCircleKm(a, b) * 1.3) / 35) * 60;
-  return Math.max(5, Math.ceil(minutes / 5) * 5);
+  return Math.max(5, Math.ceil(cityTravel.between(a, b).minutes / 5) * 5);
 }
 
 interface ScheduleInput {

@@ -31,30 +31,3 @@ export function clipRanges(ranges: StartRange[], lo: number, hi: number): StartR
   }
   return clipped;
 }
-
-/** Union of several sorted range lists into one sorted, disjoint list. */
-export function unionRanges(lists: StartRange[][]): StartRange[] {
-  const all = lists.flat().sort((a, b) => a.lo - b.lo);
-  const merged: StartRange[] = [];
-  for (const r of all) {
-    const last = merged[merged.length - 1];
-    if (last && r.lo <= last.hi) last.hi = Math.max(last.hi, r.hi);
-    else merged.push({ lo: r.lo, hi: r.hi });
-  }
-  return merged;
-}
-
-export function containsStart(ranges: readonly StartRange[], start: number): boolean {
-  return ranges.some((r) => r.lo <= start && start <= r.hi);
-}
-
-const minuteMs = 60_000;
-
-/** The first whole-minute start ≥ `from` inside the ranges, or null (people read times to the minute). */
-export function firstStartFrom(ranges: readonly StartRange[], from: number): number | null {
-  for (const r of ranges) {
-    const start = Math.ceil(Math.max(r.lo, from) / minuteMs) * minuteMs;
-    if (start <= r.hi) return start;
-  }
-  return null;
-}
