@@ -31,3 +31,14 @@ export function clipRanges(ranges: StartRange[], lo: number, hi: number): StartR
   }
   return clipped;
 }
+
+const minuteMs = 60_000;
+
+/** The first whole-minute start ≥ `from` inside the ranges, or null (people read times to the minute). */
+export function firstStartFrom(ranges: readonly StartRange[], from: number): number | null {
+  for (const r of ranges) {
+    const start = Math.ceil(Math.max(r.lo, from) / minuteMs) * minuteMs;
+    if (start <= r.hi) return start;
+  }
+  return null;
+}
