@@ -1,10 +1,13 @@
 import type { BookingStatus } from '../../shared/domain/booking-status';
 
-/** Status colours for views that take colours as values (FullCalendar); the board uses the same hues in CSS. */
+/**
+ * Status colours for views that take colours as values (FullCalendar): the board's hues, dark
+ * enough for white event text to keep a 4.5:1 contrast.
+ */
 export const statusColors: Record<BookingStatus, string> = {
   scheduled: '#2f6fde',
-  traveling: '#d98a00',
+  traveling: '#8f5b00',
   in_progress: '#7c4ddb',
-  completed: '#2e9656',
-  canceled: '#8a94a3',
+  completed: '#1f7a45',
+  canceled: '#5f6b7a',
 };
