@@ -7,14 +7,7 @@ import type { Replica } from './open-replica';
  * change number, or a delete for a tombstone. `change.data` must already have passed
  * RowChangeSchema (the pull validates the whole page before applying any of it).
  */
-export function upsertRowChange(db: Replica, change: RowChange): void {
-  if (change.deleted) {
-    deleteRowChange(db, change);
-    return;
-  }
-  writeEntity(db, change.entity, change.data as EntityRow<typeof change.entity>, change.version, change.changeNumber);
-}
-
-export function deleteRowChange(db: Replica, change: Pick<RowChange, 'entity' | 'id'>): void {
-  deleteEntity(db, change.entity, change.id);
+export function applyRowChange(db: Replica, change: RowChange): void {
+  if (change.deleted) deleteEntity(db, change.entity, change.id);
+  else writeEntity(db, change.entity, change.data as EntityRow<typeof change.entity>, change.version, change.changeNumber);
 }

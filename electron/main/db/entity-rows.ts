@@ -21,13 +21,19 @@ interface EntityTable<E extends EntityName> {
   write(db: Replica, row: EntityRow<E>, version: number, changeNumber: number): void;
 }
 
+/** Each table's columns come from a fixed mapping, so its upsert text is built once. */
+const upsertSql = new Map<string, string>();
+
 function upsert(db: Replica, table: string, key: string, columns: Sql): void {
-  const names = Object.keys(columns);
-  const updates = names.filter((n) => n !== key).map((n) => `${n} = excluded.${n}`);
-  prepareCached(db, 
-    `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})
-     ON CONFLICT(${key}) DO UPDATE SET ${updates.join(', ')}`,
-  ).run(columns);
+  let sql = upsertSql.get(table);
+  if (!sql) {
+    const names = Object.keys(columns);
+    const updates = names.filter((n) => n !== key).map((n) => `${n} = excluded.${n}`);
+    sql = `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})
+     ON CONFLICT(${key}) DO UPDATE SET ${updates.join(', ')}`;
+    upsertSql.set(table, sql);
+  }
+  prepareCached(db, sql).run(columns);
 }
 
 function simple<E extends EntityName>(
@@ -306,7 +312,7 @@ const tables: { [E in EntityName]: EntityTable<E> } = {
   ),
 };
 
-export function entityTable<E extends EntityName>(entity: E): EntityTable<E> {
+function entityTable<E extends EntityName>(entity: E): EntityTable<E> {
   return tables[entity] as EntityTable<E>;
 }
 
@@ -331,13 +337,8 @@ export function rowStamp(db: Replica, entity: EntityName, id: string): { version
   return prepareCached(db, `SELECT ${columns} FROM ${t.table} WHERE ${t.key} = ?`).get(id) as { version: number; changeNumber: number } | undefined;
 }
 
-export function listKeys(db: Replica, entity: EntityName): string[] {
-  const t = tables[entity];
-  return prepareCached(db, `SELECT ${t.key} FROM ${t.table} ORDER BY ${t.key}`).pluck().all() as string[];
-}
-
 /** Entity tables children-first, so clearing them never trips a foreign key. */
-export const clearOrder: readonly string[] = [
+const clearOrder: readonly string[] = [
   'audit_log',
   'invitations',
   'portal_requests',
@@ -356,6 +357,11 @@ export const clearOrder: readonly string[] = [
   'characteristics',
   'territories',
 ];
+
+/** Empties every entity table (not the outbox, shadow or sync state). */
+export function clearEntities(db: Replica): void {
+  for (const table of clearOrder) prepareCached(db, `DELETE FROM ${table}`).run();
+}
 
 export function countRows(db: Replica, entity: EntityName): number {
   return prepareCached(db, `SELECT COUNT(*) FROM ${tables[entity].table}`).pluck().get() as number;

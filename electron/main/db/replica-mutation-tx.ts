@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, Booking } from '../../../shared/domain/entities';
 import type { MutationTx } from '../../../shared/mutations/mutation-context';
-import type { EntityName, EntityRow } from '../../../shared/sync/synced-entities';
+import { entityKey, type EntityName, type EntityRow } from '../../../shared/sync/synced-entities';
 import { bookingFromSql, deleteEntity, readEntity, reasonCodeFromSql, rowStamp, writeEntity } from './entity-rows';
 import type { Replica } from './open-replica';
 import { prepareCached } from './statement-cache';
@@ -38,10 +38,10 @@ export class ReplicaMutationTx implements MutationTx {
   }
 
   async put<E extends EntityName>(entity: E, row: EntityRow<E>): Promise<void> {
-    const id = entity === 'reasonCode' ? (row as EntityRow<'reasonCode'>).code : (row as { id: string }).id;
-    this.saveShadow(entity, id);
-    const version = (rowStamp(this.db, entity, id)?.version ?? 0) + 1;
-    writeEntity(this.db, entity, row, version, 0);
+    const id = entityKey(entity, row);
+    const stamp = rowStamp(this.db, entity, id);
+    this.saveShadow(entity, id, stamp);
+    writeEntity(this.db, entity, row, (stamp?.version ?? 0) + 1, 0);
     this.touched.add(entity);
   }
 
@@ -55,10 +55,13 @@ export class ReplicaMutationTx implements MutationTx {
   }
 
   async activeBookingsBetween(start: number, end: number, resourceIds?: readonly string[]): Promise<Booking[]> {
-    const rows = prepareCached(this.db, "SELECT * FROM bookings WHERE status <> 'canceled' AND start_ms < ? AND end_ms > ? ORDER BY start_ms, id")
-      .all(end, start) as Record<string, unknown>[];
-    const wanted = resourceIds ? new Set(resourceIds) : undefined;
-    return rows.map(bookingFromSql).filter((b) => !wanted || wanted.has(b.resourceId));
+    const wanted = resourceIds ? JSON.stringify(resourceIds) : null;
+    const rows = prepareCached(
+      this.db,
+      `SELECT * FROM bookings WHERE status <> 'canceled' AND start_ms < @end AND end_ms > @start
+         AND (@wanted IS NULL OR resource_id IN (SELECT value FROM json_each(@wanted))) ORDER BY start_ms, id`,
+    ).all({ start, end, wanted }) as Record<string, unknown>[];
+    return rows.map(bookingFromSql);
   }
 
   async sitesOf(workOrderIds: readonly string[]): Promise<Map<string, { lat: number; lng: number }>> {
@@ -86,10 +89,9 @@ export class ReplicaMutationTx implements MutationTx {
     this.touched.add('audit');
   }
 
-  private saveShadow(entity: EntityName, id: string): void {
+  private saveShadow(entity: EntityName, id: string, stamp = rowStamp(this.db, entity, id)): void {
     if (!this.options.shadow) return;
     if (prepareCached(this.db, 'SELECT 1 FROM shadow WHERE entity = ? AND id = ?').get(entity, id)) return;
-    const stamp = rowStamp(this.db, entity, id);
     const data = stamp ? JSON.stringify(readEntity(this.db, entity, id)) : null;
     prepareCached(this.db, 'INSERT INTO shadow (entity, id, data, version, change_number) VALUES (?, ?, ?, ?, ?)')
       .run(entity, id, data, stamp?.version ?? 0, stamp?.changeNumber ?? 0);

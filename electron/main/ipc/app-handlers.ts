@@ -1,5 +1,6 @@
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract/ipc-contract';
-import { dataOrigin, operatingTimeZone } from '../db/queries/work-queue-queries';
+import { dataOrigin } from '../db/queries/sync-state-queries';
+import { operatingTimeZone } from '../db/queries/work-queue-queries';
 import type { ConsoleServices } from '../services';
 
 export const FALLBACK_TIME_ZONE = 'America/Chicago';

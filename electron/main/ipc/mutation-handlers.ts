@@ -1,5 +1,5 @@
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract/ipc-contract';
-import { listReasonCodes as queryReasonCodes } from '../db/queries/sync-state-queries';
+import { listReasonCodes as queryReasonCodes } from '../db/queries/work-queue-queries';
 import type { ConsoleServices } from '../services';
 
 /**

@@ -1,5 +1,6 @@
 import type { SyncIssue } from '../../../shared/contract/ipc-contract';
 import type { Replica } from '../db/open-replica';
+import { prepareCached } from '../db/statement-cache';
 
 /** The outbox: mutations the hub has not accepted yet (pending) or refused (kept for the sync-issues panel). */
 
@@ -25,7 +26,7 @@ interface OutboxSql {
 
 /** Call inside the same write transaction as the local mutation, so both commit or neither. */
 export function appendToOutbox(db: Replica, entry: { mutationId: string; name: string; args: unknown; createdAt: number }): void {
-  db.prepare("INSERT INTO outbox (mutation_id, name, args_json, created_at, state) VALUES (?, ?, ?, ?, 'pending')").run(
+  prepareCached(db, "INSERT INTO outbox (mutation_id, name, args_json, created_at, state) VALUES (?, ?, ?, ?, 'pending')").run(
     entry.mutationId,
     entry.name,
     JSON.stringify(entry.args ?? null),
@@ -34,33 +35,32 @@ export function appendToOutbox(db: Replica, entry: { mutationId: string; name: s
 }
 
 export function pendingMutations(db: Replica, limit = 1_000_000): OutboxEntry[] {
-  const rows = db.prepare("SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?").all(limit) as OutboxSql[];
+  const rows = prepareCached(db, "SELECT * FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT ?").all(limit) as OutboxSql[];
   return rows.map((r) => ({ seq: r.seq, mutationId: r.mutation_id, name: r.name, args: JSON.parse(r.args_json) as unknown, createdAt: r.created_at, attempts: r.attempts }));
 }
 
 export function removeFromOutbox(db: Replica, mutationId: string): void {
-  db.prepare('DELETE FROM outbox WHERE mutation_id = ?').run(mutationId);
+  prepareCached(db, 'DELETE FROM outbox WHERE mutation_id = ?').run(mutationId);
 }
 
 export function markRefused(db: Replica, mutationId: string, code: string, reason: string): void {
-  db.prepare("UPDATE outbox SET state = 'refused', refusal_code = ?, refusal_reason = ?, attempts = attempts + 1 WHERE mutation_id = ?").run(code, reason, mutationId);
+  prepareCached(db, "UPDATE outbox SET state = 'refused', refusal_code = ?, refusal_reason = ?, attempts = attempts + 1 WHERE mutation_id = ?").run(code, reason, mutationId);
 }
 
 /** Call inside a write transaction. */
 export function recordFailedAttempt(db: Replica, mutationIds: readonly string[], error: string): void {
-  const update = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE mutation_id = ?');
+  const update = prepareCached(db, 'UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE mutation_id = ?');
   for (const id of mutationIds) update.run(error, id);
 }
 
 export function outboxCounts(db: Replica): { pending: number; refused: number } {
-  const row = db
-    .prepare("SELECT COALESCE(SUM(state = 'pending'), 0) AS pending, COALESCE(SUM(state = 'refused'), 0) AS refused FROM outbox")
+  const row = prepareCached(db, "SELECT COALESCE(SUM(state = 'pending'), 0) AS pending, COALESCE(SUM(state = 'refused'), 0) AS refused FROM outbox")
     .get() as { pending: number; refused: number };
   return row;
 }
 
 export function listSyncIssues(db: Replica): SyncIssue[] {
-  const rows = db.prepare("SELECT * FROM outbox WHERE state = 'refused' ORDER BY seq").all() as OutboxSql[];
+  const rows = prepareCached(db, "SELECT * FROM outbox WHERE state = 'refused' ORDER BY seq").all() as OutboxSql[];
   return rows.map((r) => ({
     mutationId: r.mutation_id,
     name: r.name,
@@ -72,5 +72,10 @@ export function listSyncIssues(db: Replica): SyncIssue[] {
 }
 
 export function dismissSyncIssue(db: Replica, mutationId: string): boolean {
-  return db.prepare("DELETE FROM outbox WHERE mutation_id = ? AND state = 'refused'").run(mutationId).changes > 0;
+  return prepareCached(db, "DELETE FROM outbox WHERE mutation_id = ? AND state = 'refused'").run(mutationId).changes > 0;
+}
+
+/** Local changes to demo data were never meant for a hub: connecting drops them with the demo. */
+export function clearOutbox(db: Replica): void {
+  prepareCached(db, 'DELETE FROM outbox').run();
 }

@@ -1,5 +1,5 @@
 import type { EntityName } from '../../../shared/sync/synced-entities';
-import { upsertRowChange } from '../db/apply-row-change';
+import { applyRowChange } from '../db/apply-row-change';
 import type { Replica } from '../db/open-replica';
 import { readSyncState, setCursor, setLastSuccess } from '../db/queries/sync-state-queries';
 import { restoreShadow } from '../db/replica-mutation-tx';
@@ -27,20 +27,21 @@ export async function pull(db: Replica, client: HubClient, options: PullOptions)
   let cursor = readSyncState(db).cursor;
   for (;;) {
     const page = await client.pull(cursor, options.pageSize ?? 1000);
+    const next = Math.max(cursor, page.cursor);
     await withWriteTransaction(db, async () => {
       // References inside one page may point forward (a booking before its new technician).
       db.pragma('defer_foreign_keys = ON');
       restoreShadow(db).forEach((e) => touched.add(e));
       for (const change of page.changes) {
-        upsertRowChange(db, change);
+        applyRowChange(db, change);
         touched.add(change.entity);
       }
-      setCursor(db, Math.max(cursor, page.cursor));
+      setCursor(db, next);
       setLastSuccess(db, options.now());
       (await rebasePending(db, options.actor)).forEach((e) => touched.add(e));
     });
     received += page.changes.length;
-    cursor = Math.max(cursor, page.cursor);
+    cursor = next;
     options.onProgress?.(received);
     if (!page.hasMore || page.changes.length === 0) break;
   }

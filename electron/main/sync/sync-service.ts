@@ -8,7 +8,7 @@ import { withWriteTransaction } from '../db/write-transaction';
 import { Connectivity } from './connectivity';
 import { HubClient, HubError } from './hub-client';
 import { applyLocalMutation } from './local-mutation';
-import { dismissSyncIssue, listSyncIssues, outboxCounts } from './outbox';
+import { clearOutbox, dismissSyncIssue, listSyncIssues, outboxCounts } from './outbox';
 import { pull } from './pull';
 import { push } from './push';
 
@@ -69,11 +69,7 @@ export class SyncService {
       retryable: (error) => !(error instanceof HubError && error.kind === 'unauthorized'),
       onOnline: () => this.setConnection('online', null),
       onOffline: (error) => this.setConnection('offline', describe(error)),
-      onStopped: (error) => {
-        clearToken(this.db);
-        this.client = undefined;
-        this.setConnection('signed_out', `${describe(error)} Sign in again to sync.`);
-      },
+      onStopped: (error) => this.signedOut(error),
       pollIntervalMs: options.pollIntervalMs ?? 30_000,
       backoffMinMs: options.backoffMinMs ?? 1000,
       backoffMaxMs: options.backoffMaxMs ?? 60_000,
@@ -138,7 +134,7 @@ export class SyncService {
     await withWriteTransaction(this.db, async () => {
       if (fresh) {
         resetForHub(this.db);
-        if (before.dataOrigin !== 'hub') this.db.prepare('DELETE FROM outbox').run();
+        if (before.dataOrigin !== 'hub') clearOutbox(this.db);
       }
       saveSession(this.db, { hubUrl: url, token: session.token, user: session.user });
     });
@@ -186,10 +182,8 @@ export class SyncService {
       this.setConnection('online', null);
     } catch (error) {
       if (error instanceof HubError && error.kind === 'unauthorized') {
-        clearToken(this.db);
         this.connectivity.stop();
-        this.client = undefined;
-        this.setConnection('signed_out', `${describe(error)} Sign in again to sync.`);
+        this.signedOut(error);
       } else {
         this.setConnection('offline', describe(error));
         this.connectivity.nudge();
@@ -243,6 +237,13 @@ export class SyncService {
 
   private newClient(url: string, token: string | null): HubClient {
     return new HubClient({ baseUrl: url, token, ...(this.options.requestTimeoutMs ? { timeoutMs: this.options.requestTimeoutMs } : {}) });
+  }
+
+  /** The hub no longer accepts our session: forget the token and wait for a new sign-in. */
+  private signedOut(error: unknown): void {
+    clearToken(this.db);
+    this.client = undefined;
+    this.setConnection('signed_out', `${describe(error)} Sign in again to sync.`);
   }
 
   private setConnection(connection: SyncStatus['connection'], lastError: string | null): void {

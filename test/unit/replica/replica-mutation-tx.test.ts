@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { deleteRowChange, upsertRowChange } from '../../../electron/main/db/apply-row-change';
+import { applyRowChange } from '../../../electron/main/db/apply-row-change';
 import { readEntity, rowStamp } from '../../../electron/main/db/entity-rows';
 import { openReplica, type Replica } from '../../../electron/main/db/open-replica';
 import { ReplicaMutationTx, restoreShadow } from '../../../electron/main/db/replica-mutation-tx';
@@ -56,23 +56,23 @@ describe('replica entity rows and MutationTx', () => {
     for (const [entity, field] of byEntity) {
       for (const row of dataset[field] as unknown[]) {
         const data = entity === 'booking' || entity === 'workOrder' ? { ...(row as object), version: 3 } : row;
-        upsertRowChange(db, { entity, id: keyOf(entity, row), version: 3, changeNumber: ++changeNumber, deleted: false, data });
+        applyRowChange(db, { entity, id: keyOf(entity, row), version: 3, changeNumber: ++changeNumber, deleted: false, data });
         written.push([entity, data]);
       }
     }
     const contact = dataset.contacts[0]!;
     const invitation = { id: 'inv-1', contactId: contact.id, email: contact.email, createdAt: now, expiresAt: now + 1000, issuedBy: 'Ann', state: 'pending' as const };
     const audit = { id: 'aud-1', at: now, actor: 'Ann', entity: 'booking', entityId: 'b', action: 'move', before: '{}', after: null };
-    upsertRowChange(db, { entity: 'invitation', id: 'inv-1', version: 1, changeNumber: ++changeNumber, deleted: false, data: invitation });
-    upsertRowChange(db, { entity: 'audit', id: 'aud-1', version: 1, changeNumber: ++changeNumber, deleted: false, data: audit });
+    applyRowChange(db, { entity: 'invitation', id: 'inv-1', version: 1, changeNumber: ++changeNumber, deleted: false, data: invitation });
+    applyRowChange(db, { entity: 'audit', id: 'aud-1', version: 1, changeNumber: ++changeNumber, deleted: false, data: audit });
     written.push(['invitation', invitation], ['audit', audit]);
     for (const [entity, row] of written) expect(readEntity(db, entity, keyOf(entity, row))).toEqual(row);
     expect(rowStamp(db, 'booking', dataset.bookings[0]!.id)).toMatchObject({ version: 3 });
     // an update replaces children instead of adding to them
     const resource = { ...dataset.resources[0]!, territoryIds: [dataset.territories[1]!.id], timeOff: [] };
-    upsertRowChange(db, { entity: 'resource', id: resource.id, version: 4, changeNumber: ++changeNumber, deleted: false, data: resource });
+    applyRowChange(db, { entity: 'resource', id: resource.id, version: 4, changeNumber: ++changeNumber, deleted: false, data: resource });
     expect(readEntity(db, 'resource', resource.id)).toEqual(resource);
-    deleteRowChange(db, { entity: 'invitation', id: 'inv-1' });
+    applyRowChange(db, { entity: 'invitation', id: 'inv-1', version: 1, changeNumber: ++changeNumber, deleted: true, data: null });
     expect(readEntity(db, 'invitation', 'inv-1')).toBeUndefined();
   });
 

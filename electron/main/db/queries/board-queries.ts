@@ -1,6 +1,7 @@
 import type { BookingStatus } from '../../../../shared/domain/booking-status';
 import type { BoardBookingRow, BoardTechnicianRow, CalendarBooking } from '../../../../shared/contract/ipc-contract';
 import type { Replica } from '../open-replica';
+import { prepareCached } from '../statement-cache';
 
 /** A calendar booking as SQLite returns it: review state and pinned still in their column forms. */
 type BookingRowSql = Omit<CalendarBooking, 'needsReview' | 'pinned'> & { reviewState: string; pinned: number };
@@ -17,31 +18,23 @@ const bookingJoins = `
   JOIN accounts a ON a.id = w.account_id
   JOIN resources r ON r.id = b.resource_id`;
 
-/** Technicians with their primary (first-listed) territory, ordered as the board groups them. */
+/**
+ * Technicians with their primary (first-listed) territory, ordered as the board groups them;
+ * with `territoryIds`, only those serving any of them (primary or not).
+ */
 export function listBoardTechnicians(db: Replica, territoryIds?: readonly string[]): BoardTechnicianRow[] {
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.name, t.id AS territoryId, t.name AS territoryName
-       FROM resources r
-       JOIN resource_territories rt ON rt.rowid = (SELECT MIN(rowid) FROM resource_territories WHERE resource_id = r.id)
-       JOIN territories t ON t.id = rt.territory_id
-       ORDER BY t.name, r.name, r.id`,
-    )
-    .all() as BoardTechnicianRow[];
-  if (!territoryIds || territoryIds.length === 0) return rows;
-  const served = servedTerritories(db);
-  const wanted = new Set(territoryIds);
-  return rows.filter((row) => (served.get(row.id) ?? []).some((t) => wanted.has(t)));
-}
-
-function servedTerritories(db: Replica): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  const rows = db.prepare('SELECT resource_id AS resourceId, territory_id AS territoryId FROM resource_territories').all() as {
-    resourceId: string;
-    territoryId: string;
-  }[];
-  for (const { resourceId, territoryId } of rows) map.set(resourceId, [...(map.get(resourceId) ?? []), territoryId]);
-  return map;
+  const wanted = territoryIds && territoryIds.length > 0 ? JSON.stringify(territoryIds) : null;
+  return prepareCached(
+    db,
+    `SELECT r.id, r.name, t.id AS territoryId, t.name AS territoryName
+     FROM resources r
+     JOIN resource_territories rt ON rt.rowid = (SELECT MIN(rowid) FROM resource_territories WHERE resource_id = r.id)
+     JOIN territories t ON t.id = rt.territory_id
+     WHERE @wanted IS NULL OR EXISTS (
+       SELECT 1 FROM resource_territories served
+       WHERE served.resource_id = r.id AND served.territory_id IN (SELECT value FROM json_each(@wanted)))
+     ORDER BY t.name, r.name, r.id`,
+  ).all({ wanted }) as BoardTechnicianRow[];
 }
 
 export function listBookingsInRange(
@@ -49,8 +42,7 @@ export function listBookingsInRange(
   range: { rangeStart: number; rangeEnd: number; resourceId?: string | undefined; statuses?: readonly BookingStatus[] | undefined },
 ): CalendarBooking[] {
   const statuses = range.statuses && range.statuses.length > 0 ? range.statuses : null;
-  const rows = db
-    .prepare(
+  const rows = prepareCached(db, 
       `SELECT ${bookingColumns} ${bookingJoins}
        WHERE b.start_ms < @rangeEnd AND b.end_ms > @rangeStart
          AND (@resourceId IS NULL OR b.resource_id = @resourceId)

@@ -1,12 +1,12 @@
 import type { BookingDetail } from '../../../../shared/contract/ipc-contract';
 import type { Replica } from '../open-replica';
 import { bookingColumns, bookingJoins, toCalendarBooking, type BookingRowSql } from './board-queries';
+import { prepareCached } from '../statement-cache';
 
 type DetailRowSql = BookingRowSql & Omit<BookingDetail, keyof ReturnType<typeof toCalendarBooking> | 'reviewState'> & { reviewState: BookingDetail['reviewState'] };
 
 export function findBookingDetail(db: Replica, bookingId: string): BookingDetail | undefined {
-  const row = db
-    .prepare(
+  const row = prepareCached(db, 
       `SELECT ${bookingColumns}, w.id AS workOrderId, a.address AS accountAddress, i.name AS incidentTypeName,
          w.priority AS priority, w.summary AS summary, w.customer_comments AS customerComments,
          b.travel_minutes AS travelMinutes, b.assignment_origin AS assignmentOrigin, b.explanation AS explanation,

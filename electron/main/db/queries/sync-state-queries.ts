@@ -1,27 +1,29 @@
 import type { HubUser } from '../../../../shared/contract/hub-http';
-import type { CancellationReasonCode } from '../../../../shared/domain/entities';
-import { clearOrder, reasonCodeFromSql } from '../entity-rows';
+import type { AppInfo } from '../../../../shared/contract/ipc-contract';
+import { clearEntities } from '../entity-rows';
 import type { Replica } from '../open-replica';
+import { prepareCached } from '../statement-cache';
+
+export type DataOrigin = AppInfo['dataOrigin'];
 
 export interface SyncStateRow {
   hubUrl: string | null;
   cursor: number;
   lastSuccessAt: number | null;
-  dataOrigin: 'empty' | 'demo' | 'hub';
+  dataOrigin: DataOrigin;
   token: string | null;
   user: HubUser | null;
 }
 
 export function readSyncState(db: Replica): SyncStateRow {
-  const row = db
-    .prepare('SELECT hub_url AS hubUrl, cursor, last_success_at AS lastSuccessAt, data_origin AS dataOrigin, auth_token AS token, user_json AS userJson FROM sync_state WHERE id = 1')
+  const row = prepareCached(db, 'SELECT hub_url AS hubUrl, cursor, last_success_at AS lastSuccessAt, data_origin AS dataOrigin, auth_token AS token, user_json AS userJson FROM sync_state WHERE id = 1')
     .get() as Omit<SyncStateRow, 'user'> & { userJson: string | null };
   const { userJson, ...rest } = row;
   return { ...rest, user: userJson ? (JSON.parse(userJson) as HubUser) : null };
 }
 
 export function saveSession(db: Replica, session: { hubUrl: string; token: string | null; user: HubUser | null }): void {
-  db.prepare('UPDATE sync_state SET hub_url = ?, auth_token = ?, user_json = ? WHERE id = 1').run(
+  prepareCached(db, 'UPDATE sync_state SET hub_url = ?, auth_token = ?, user_json = ? WHERE id = 1').run(
     session.hubUrl,
     session.token,
     session.user ? JSON.stringify(session.user) : null,
@@ -29,24 +31,28 @@ export function saveSession(db: Replica, session: { hubUrl: string; token: strin
 }
 
 export function clearToken(db: Replica): void {
-  db.prepare('UPDATE sync_state SET auth_token = NULL WHERE id = 1').run();
+  prepareCached(db, 'UPDATE sync_state SET auth_token = NULL WHERE id = 1').run();
 }
 
 export function setCursor(db: Replica, cursor: number): void {
-  db.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
+  prepareCached(db, 'UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
 }
 
 export function setLastSuccess(db: Replica, at: number): void {
-  db.prepare('UPDATE sync_state SET last_success_at = ? WHERE id = 1').run(at);
+  prepareCached(db, 'UPDATE sync_state SET last_success_at = ? WHERE id = 1').run(at);
 }
 
 /** Drops every entity row and the shadow and starts the cursor over: the replica will mirror a hub. */
 export function resetForHub(db: Replica): void {
-  for (const table of clearOrder) db.prepare(`DELETE FROM ${table}`).run();
-  db.prepare('DELETE FROM shadow').run();
-  db.prepare("UPDATE sync_state SET cursor = 0, data_origin = 'hub' WHERE id = 1").run();
+  clearEntities(db);
+  prepareCached(db, 'DELETE FROM shadow').run();
+  prepareCached(db, "UPDATE sync_state SET cursor = 0, data_origin = 'hub' WHERE id = 1").run();
 }
 
-export function listReasonCodes(db: Replica): CancellationReasonCode[] {
-  return (db.prepare('SELECT code, label, active FROM cancellation_reason_codes ORDER BY label').all() as Record<string, unknown>[]).map(reasonCodeFromSql);
+export function dataOrigin(db: Replica): DataOrigin {
+  return prepareCached(db, 'SELECT data_origin FROM sync_state WHERE id = 1').pluck().get() as DataOrigin;
+}
+
+export function markDemo(db: Replica): void {
+  prepareCached(db, "UPDATE sync_state SET data_origin = 'demo' WHERE id = 1").run();
 }

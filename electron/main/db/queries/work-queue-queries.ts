@@ -1,9 +1,11 @@
 import type { PortalRequestSummary, WorkOrderSummary } from '../../../../shared/contract/ipc-contract';
+import type { CancellationReasonCode } from '../../../../shared/domain/entities';
+import { reasonCodeFromSql } from '../entity-rows';
 import type { Replica } from '../open-replica';
+import { prepareCached } from '../statement-cache';
 
 export function listUnscheduledWorkOrders(db: Replica): WorkOrderSummary[] {
-  return db
-    .prepare(
+  return prepareCached(db, 
       `SELECT w.id, w.number, w.summary, a.name AS accountName, t.name AS territoryName, i.name AS incidentTypeName,
          i.duration_minutes AS durationMinutes, w.priority, w.status
        FROM work_orders w
@@ -17,8 +19,7 @@ export function listUnscheduledWorkOrders(db: Replica): WorkOrderSummary[] {
 }
 
 export function listPortalRequests(db: Replica, state: 'open' | 'handled' | 'all'): PortalRequestSummary[] {
-  return db
-    .prepare(
+  return prepareCached(db, 
       `SELECT p.id, p.kind, p.account_id AS accountId, p.contact_id AS contactId, p.work_order_id AS workOrderId,
          p.message, p.created_at AS createdAt, p.state, p.handled_by AS handledBy, p.handled_at AS handledAt,
          a.name AS accountName, c.name AS contactName, w.number AS workOrderNumber
@@ -34,13 +35,12 @@ export function listPortalRequests(db: Replica, state: 'open' | 'handled' | 'all
 
 /** The zone most accounts are in: the board shows the company's day, not the dispatcher's laptop's. */
 export function operatingTimeZone(db: Replica, fallback: string): string {
-  const zone = db
-    .prepare('SELECT time_zone FROM accounts GROUP BY time_zone ORDER BY COUNT(*) DESC, time_zone LIMIT 1')
+  const zone = prepareCached(db, 'SELECT time_zone FROM accounts GROUP BY time_zone ORDER BY COUNT(*) DESC, time_zone LIMIT 1')
     .pluck()
     .get() as string | undefined;
   return zone ?? fallback;
 }
 
-export function dataOrigin(db: Replica): 'empty' | 'demo' | 'hub' {
-  return db.prepare('SELECT data_origin FROM sync_state WHERE id = 1').pluck().get() as 'empty' | 'demo' | 'hub';
+export function listReasonCodes(db: Replica): CancellationReasonCode[] {
+  return (prepareCached(db, 'SELECT code, label, active FROM cancellation_reason_codes ORDER BY label').all() as Record<string, unknown>[]).map(reasonCodeFromSql);
 }
