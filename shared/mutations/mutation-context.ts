@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AuditEntry, Booking } from '../domain/entities';
 import type { EntityName, EntityRow } from '../sync/synced-entities';
 
@@ -28,17 +29,19 @@ export interface MutationEnv {
   now: number;
 }
 
-export type RefusalCode =
-  | 'invalid_args'
-  | 'unknown_mutation'
-  | 'not_found'
-  | 'version_conflict'
-  | 'state'
-  | 'double_booking'
-  | 'rule'
-  | 'unknown_reason_code'
-  /** The signed-in user's role may not send this mutation (checked by the hub). */
-  | 'forbidden';
+/** Why a mutation was refused; 'forbidden' is the hub's role check. One list for hub and console. */
+export const RefusalCodeSchema = z.enum([
+  'invalid_args',
+  'unknown_mutation',
+  'not_found',
+  'version_conflict',
+  'state',
+  'double_booking',
+  'rule',
+  'unknown_reason_code',
+  'forbidden',
+]);
+export type RefusalCode = z.infer<typeof RefusalCodeSchema>;
 
 export type MutationOutcome =
   | { status: 'applied' }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HubUser, PullResponse, PushResponse, PushResult, SignInResponse } from '../../../shared/contract/hub-http';
 import { RoleSchema } from '../../../shared/contract/hub-http';
+import { RefusalCodeSchema } from '../../../shared/mutations/mutation-context';
 import type { MutationEnvelope } from '../../../shared/mutations/mutation-registry';
 import { RowChangeSchema, type RowChange } from '../../../shared/sync/synced-entities';
 
@@ -34,7 +35,6 @@ const PullResponseSchema = z.object({
   hasMore: z.boolean(),
   latest: z.number().int().nonnegative(),
 });
-const RefusalCodeSchema = z.enum(['invalid_args', 'unknown_mutation', 'not_found', 'version_conflict', 'state', 'double_booking', 'rule', 'unknown_reason_code']);
 const PushResultSchema = z.union([
   z.object({ id: z.string(), status: z.literal('applied') }),
   z.object({
