@@ -6,11 +6,22 @@ import { useApi } from './api-context';
 export const syncStatusKey = ['sync-status'] as const;
 
 /** Every query whose answer comes from replica rows: refetched when the replica changes. */
-const dataQueryRoots = ['board', 'calendar', 'booking', 'unscheduled', 'portal-requests', 'sync-issues', 'reason-codes'] as const;
+const dataQueryRoots = new Set<unknown>(['board', 'calendar', 'booking', 'unscheduled', 'portal-requests', 'sync-issues', 'reason-codes']);
 
-/** Marks every data query stale; the ones on screen refetch at once. */
+/** Marks every data query stale in one pass over the cache; the ones on screen refetch at once. */
 export function invalidateData(queryClient: QueryClient): Promise<void> {
-  return Promise.all(dataQueryRoots.map((root) => queryClient.invalidateQueries({ queryKey: [root] }))).then(() => undefined);
+  return queryClient.invalidateQueries({ predicate: (query) => dataQueryRoots.has(query.queryKey[0]) });
+}
+
+/** After a local write: the data on screen and the pending count both changed. */
+export async function refreshAfterWrite(queryClient: QueryClient): Promise<void> {
+  await Promise.all([invalidateData(queryClient), queryClient.invalidateQueries({ queryKey: syncStatusKey })]);
+}
+
+/** A sync call answered with the new status: show it, and refresh the data it may have brought. */
+export function applySyncStatus(queryClient: QueryClient, status: SyncStatus): void {
+  queryClient.setQueryData(syncStatusKey, status);
+  void invalidateData(queryClient);
 }
 
 /**

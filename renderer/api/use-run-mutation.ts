@@ -3,7 +3,7 @@ import type { RunMutationResponse } from '../../shared/contract/ipc-contract';
 import type { MutationArgs, MutationName } from '../../shared/mutations/mutation-registry';
 import { useToast } from '../components/toast';
 import { useApi } from './api-context';
-import { invalidateData, syncStatusKey } from './use-console-events';
+import { refreshAfterWrite } from './use-console-events';
 
 export interface MutationCall<N extends MutationName = MutationName> {
   name: N;
@@ -24,9 +24,7 @@ export function useRunMutation() {
     onSuccess: (response) => {
       if (response.outcome.status === 'applied') toast.show(response.queued ? 'Saved — will sync' : 'Saved');
     },
-    onSettled: async () => {
-      await Promise.all([invalidateData(queryClient), queryClient.invalidateQueries({ queryKey: syncStatusKey })]);
-    },
+    onSettled: () => refreshAfterWrite(queryClient),
   });
 }
 

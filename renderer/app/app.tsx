@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Temporal } from 'temporal-polyfill';
 import type { AppInfo } from '../../shared/contract/ipc-contract';
 import { useApi } from '../api/api-context';
 import { useConsoleEvents } from '../api/use-console-events';
 import { QueryState } from '../components/query-state';
+import { useWindowKeydown } from '../components/use-window-keydown';
 import { BoardPage } from '../features/board/board-page';
 import { CalendarPage } from '../features/calendar/calendar-page';
 import { SettingsDialog } from '../features/settings/settings-dialog';
@@ -64,16 +65,12 @@ function Workspace({ timeZone, dataOrigin }: { timeZone: string; dataOrigin: App
 
 /** Ctrl+, (⌘, on macOS) opens Settings; Ctrl+Shift+Y opens the refused changes. */
 function useShortcuts(openSettings: () => void, openIssues: () => void) {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      if (!mod || event.altKey) return;
-      if (event.key === ',' && !event.shiftKey) openSettings();
-      else if (event.shiftKey && event.key.toLowerCase() === 'y') openIssues();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [openSettings, openIssues]);
+  useWindowKeydown((event) => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (!mod || event.altKey) return;
+    if (event.key === ',' && !event.shiftKey) openSettings();
+    else if (event.shiftKey && event.key.toLowerCase() === 'y') openIssues();
+    else return;
+    event.preventDefault();
+  });
 }

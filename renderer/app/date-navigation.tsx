@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
 import { Temporal } from 'temporal-polyfill';
+import { useWindowKeydown } from '../components/use-window-keydown';
 
 interface Props {
   date: string;
@@ -11,17 +11,13 @@ interface Props {
 export function DateNavigation({ date, timeZone, onChange }: Props) {
   const step = (days: number) => onChange(Temporal.PlainDate.from(date).add({ days }).toString());
   const today = () => onChange(Temporal.Now.plainDateISO(timeZone).toString());
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!event.altKey) return;
-      if (event.key === 'ArrowLeft') step(-1);
-      else if (event.key === 'ArrowRight') step(1);
-      else if (event.key.toLowerCase() === 't') today();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+  useWindowKeydown((event) => {
+    if (!event.altKey) return;
+    if (event.key === 'ArrowLeft') step(-1);
+    else if (event.key === 'ArrowRight') step(1);
+    else if (event.key.toLowerCase() === 't') today();
+    else return;
+    event.preventDefault();
   });
   const label = Temporal.PlainDate.from(date).toLocaleString('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
   return (

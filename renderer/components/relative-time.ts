@@ -22,7 +22,8 @@ export function relativeTime(at: number, now: number): string {
   return `${days} day${days === 1 ? '' : 's'} ago`;
 }
 
-const absolute = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+export const absoluteFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
 export function absoluteTime(at: number): string {
-  return absolute.format(new Date(at));
+  return absoluteFormat.format(new Date(at));
 }

@@ -1,8 +1,8 @@
 import type { BookingStatus } from '../../shared/domain/booking-status';
 
 /**
- * Status colours for views that take colours as values (FullCalendar): the board's hues, dark
- * enough for white event text to keep a 4.5:1 contrast.
+ * Status colours for views that take colours as values (FullCalendar): darker shades of the
+ * board's status hues, so white event text keeps a 4.5:1 contrast.
  */
 export const statusColors: Record<BookingStatus, string> = {
   scheduled: '#2f6fde',

@@ -1,7 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { BoardData } from '../../../shared/contract/ipc-contract';
 import { useApi } from '../../api/api-context';
+import { boardQuery } from '../../api/queries';
 import { QueryState } from '../../components/query-state';
 import { BookingDetailPanel } from '../booking-detail/booking-detail-panel';
 import { WorkQueuePane } from '../work-queue/work-queue-pane';
@@ -16,11 +17,7 @@ interface Props {
 /** The dispatcher's day: the board, the unscheduled pane and the selected booking's details. */
 export function BoardPage({ date, timeZone }: Props) {
   const api = useApi();
-  const board = useQuery({
-    queryKey: ['board', date, timeZone],
-    queryFn: () => api.getBoard({ date, timeZone }),
-    placeholderData: (previous) => previous,
-  });
+  const board = useQuery({ ...boardQuery(api, date, timeZone), placeholderData: keepPreviousData });
   const [selected, setSelected] = useState<string | null>(null);
   return (
     <div className="board-page">

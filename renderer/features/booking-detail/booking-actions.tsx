@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { BookingDetail } from '../../../shared/contract/ipc-contract';
 import { allowedNextStatuses, type BookingStatus } from '../../../shared/domain/booking-status';
-import { mutationCall, useRunMutation, type MutationCall } from '../../api/use-run-mutation';
+import { mutationCall, useRunMutation } from '../../api/use-run-mutation';
 import { CancelBookingForm } from './cancel-booking-form';
 
 type ForwardStatus = Exclude<BookingStatus, 'scheduled' | 'canceled'>;
@@ -25,7 +25,6 @@ export function BookingActions({ booking }: { booking: BookingDetail }) {
   const canAccept = booking.needsReview && booking.status !== 'canceled';
   const busy = run.isPending;
   const refusal = run.data?.outcome.status === 'refused' ? run.data.outcome : null;
-  const submit = (call: MutationCall) => run.mutate(call);
 
   if (forward.length === 0 && !canCancel && !canAccept) return null;
   return (
@@ -47,7 +46,7 @@ export function BookingActions({ booking }: { booking: BookingDetail }) {
             className="primary"
             disabled={busy}
             onClick={() =>
-              submit(mutationCall('acceptAutoAssignment', { bookings: [{ bookingId: booking.id, expectedVersion: booking.version }] }))
+              run.mutate(mutationCall('acceptAutoAssignment', { bookings: [{ bookingId: booking.id, expectedVersion: booking.version }] }))
             }
           >
             Accept assignment
@@ -59,7 +58,7 @@ export function BookingActions({ booking }: { booking: BookingDetail }) {
             type="button"
             disabled={busy}
             data-next-status={status}
-            onClick={() => submit(mutationCall('setBookingStatus', { bookingId: booking.id, expectedVersion: booking.version, status }))}
+            onClick={() => run.mutate(mutationCall('setBookingStatus', { bookingId: booking.id, expectedVersion: booking.version, status }))}
           >
             {statusActions[status]}
           </button>

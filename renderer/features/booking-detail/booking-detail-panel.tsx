@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
 import { statusLabel } from '../../../shared/domain/booking-status';
 import { useApi } from '../../api/api-context';
+import { reasonCodesQuery } from '../../api/queries';
 import { QueryState } from '../../components/query-state';
+import { absoluteFormat } from '../../components/relative-time';
+import { useWindowKeydown } from '../../components/use-window-keydown';
 import { BookingActions } from './booking-actions';
 
 interface Props {
@@ -10,34 +12,22 @@ interface Props {
   onClose: () => void;
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-
 /** What a dispatcher needs to judge a booking at a glance. Escape closes it. */
 export function BookingDetailPanel({ bookingId, onClose }: Props) {
   const api = useApi();
   const query = useQuery({ queryKey: ['booking', bookingId], queryFn: () => api.getBookingDetail({ bookingId }) });
-  const reasonCodes = useQuery({
-    queryKey: ['reason-codes'],
-    queryFn: () => api.listReasonCodes({}),
-    enabled: !!query.data?.cancellationReasonCode,
-    staleTime: 5 * 60_000,
-  });
+  const reasonCodes = useQuery({ ...reasonCodesQuery(api), enabled: !!query.data?.cancellationReasonCode });
   const reasonLabel = (code: string) => reasonCodes.data?.find((c) => c.code === code)?.label ?? code;
-  const closeButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      // Escape inside a dialog (Settings, sync issues) closes that dialog, not this panel.
-      if (event.key !== 'Escape' || event.defaultPrevented || (event.target instanceof Element && event.target.closest('dialog'))) return;
-      onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useWindowKeydown((event) => {
+    // Escape inside a dialog (Settings, sync issues) closes that dialog, not this panel.
+    if (event.key !== 'Escape' || event.defaultPrevented || (event.target instanceof Element && event.target.closest('dialog'))) return;
+    onClose();
+  });
   return (
     <section className="side-pane" aria-labelledby="booking-heading" data-testid="booking-detail">
       <div className="side-pane-header">
         <h2 id="booking-heading">Booking</h2>
-        <button ref={closeButton} type="button" onClick={onClose} aria-label="Close booking details">×</button>
+        <button type="button" onClick={onClose} aria-label="Close booking details">×</button>
       </div>
       <QueryState query={query} loadingLabel="Loading booking…">
         {(b) => (
@@ -50,7 +40,7 @@ export function BookingDetailPanel({ bookingId, onClose }: Props) {
             <dt>Technician</dt>
             <dd>{b.resourceName}</dd>
             <dt>When</dt>
-            <dd>{timeFormat.formatRange(new Date(b.start), new Date(b.end))}</dd>
+            <dd>{absoluteFormat.formatRange(new Date(b.start), new Date(b.end))}</dd>
             <dt>Customer</dt>
             <dd>{b.accountName}<br /><span className="muted">{b.accountAddress}</span></dd>
             <dt>Travel</dt>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useApi } from '../../api/api-context';
+import { reasonCodesQuery } from '../../api/queries';
 
 interface Props {
   busy: boolean;
@@ -12,7 +13,7 @@ interface Props {
 export function CancelBookingForm({ busy, onSubmit, onClose }: Props) {
   const api = useApi();
   const id = useId();
-  const codes = useQuery({ queryKey: ['reason-codes'], queryFn: () => api.listReasonCodes({}), staleTime: 5 * 60_000 });
+  const codes = useQuery(reasonCodesQuery(api));
   const [reasonCode, setReasonCode] = useState('');
   const [note, setNote] = useState('');
   const select = useRef<HTMLSelectElement>(null);

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/api-context';
+import { boardQuery } from '../../api/queries';
 
 interface Props {
   value: string | undefined;
@@ -11,7 +12,7 @@ interface Props {
 /** Team or one technician; the list comes from the same query as the board's rows. */
 export function TechnicianPicker({ value, onChange, date, timeZone }: Props) {
   const api = useApi();
-  const board = useQuery({ queryKey: ['board', date, timeZone], queryFn: () => api.getBoard({ date, timeZone }) });
+  const board = useQuery(boardQuery(api, date, timeZone));
   return (
     <label className="technician-picker">
       Show{' '}

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../../shared/contract/api-result';
 import type { SyncStatus } from '../../../shared/contract/ipc-contract';
 import { useApi } from '../../api/api-context';
-import { invalidateData, syncStatusKey, useSyncStatus } from '../../api/use-console-events';
+import { applySyncStatus, useSyncStatus } from '../../api/use-console-events';
 import { ModalDialog } from '../../components/modal-dialog';
 import { absoluteTime } from '../../components/relative-time';
 
@@ -46,10 +46,7 @@ function HubSection({ onOpenIssues }: { onOpenIssues: () => void }) {
 function ConnectedHub({ status, onOpenIssues }: { status: SyncStatus; onOpenIssues: () => void }) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const onStatus = (next: SyncStatus) => {
-    queryClient.setQueryData(syncStatusKey, next);
-    void invalidateData(queryClient);
-  };
+  const onStatus = (next: SyncStatus) => applySyncStatus(queryClient, next);
   const syncNow = useMutation({ mutationFn: () => api.syncNow({}), onSuccess: onStatus });
   const disconnect = useMutation({ mutationFn: () => api.disconnectHub({}), onSuccess: onStatus });
   const busy = syncNow.isPending || disconnect.isPending;
@@ -95,8 +92,7 @@ function ConnectForm({ status }: { status: SyncStatus | undefined }) {
   const connect = useMutation({
     mutationFn: () => api.connectHub({ url: url.trim(), email: email.trim(), password }),
     onSuccess: (next) => {
-      queryClient.setQueryData(syncStatusKey, next);
-      void invalidateData(queryClient);
+      applySyncStatus(queryClient, next);
       setPassword('');
     },
   });

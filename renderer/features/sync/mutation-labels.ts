@@ -1,4 +1,5 @@
 import type { MutationName } from '../../../shared/mutations/mutation-registry';
+import { absoluteTime } from '../../components/relative-time';
 
 const labels: Record<MutationName, string> = {
   reassignBooking: 'Reassign booking',
@@ -39,11 +40,9 @@ const argLabels: Record<string, string> = {
   priority: 'Priority',
 };
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-
 function describe(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
-  if ((key === 'start' || key.endsWith('At') || key.startsWith('promisedWindow')) && typeof value === 'number') return dateFormat.format(new Date(value));
+  if ((key === 'start' || key.endsWith('At') || key.startsWith('promisedWindow')) && typeof value === 'number') return absoluteTime(value);
   if (key === 'bookings' && Array.isArray(value)) return `${value.length} booking${value.length === 1 ? '' : 's'}`;
   if (typeof value === 'object') {
     if ('reason' in value && typeof (value as { reason: unknown }).reason === 'string') return (value as { reason: string }).reason;

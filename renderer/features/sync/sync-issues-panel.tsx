@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SyncIssue } from '../../../shared/contract/ipc-contract';
 import { useApi } from '../../api/api-context';
-import { invalidateData, syncStatusKey } from '../../api/use-console-events';
+import { refreshAfterWrite } from '../../api/use-console-events';
 import { ModalDialog } from '../../components/modal-dialog';
 import { QueryState } from '../../components/query-state';
 import { absoluteTime, relativeTime, useNow } from '../../components/relative-time';
@@ -28,6 +28,7 @@ export function SyncIssuesPanel({ open, onClose }: Props) {
 function IssueList() {
   const api = useApi();
   const query = useQuery({ queryKey: ['sync-issues'], queryFn: () => api.listSyncIssues({}) });
+  const now = useNow(30_000);
   return (
     <QueryState query={query} loadingLabel="Loading refused changes…">
       {(issues) =>
@@ -43,7 +44,7 @@ function IssueList() {
             </p>
             <ul className="issue-list" data-testid="sync-issue-list">
               {[...issues].sort((a, b) => b.createdAt - a.createdAt).map((issue) => (
-                <IssueItem key={issue.mutationId} issue={issue} />
+                <IssueItem key={issue.mutationId} issue={issue} now={now} />
               ))}
             </ul>
           </>
@@ -53,15 +54,13 @@ function IssueList() {
   );
 }
 
-function IssueItem({ issue }: { issue: SyncIssue }) {
+/** `now` comes from the list, so one timer keeps every age label current. */
+function IssueItem({ issue, now }: { issue: SyncIssue; now: number }) {
   const api = useApi();
   const queryClient = useQueryClient();
-  const now = useNow(30_000);
   const dismiss = useMutation({
     mutationFn: () => api.dismissSyncIssue({ mutationId: issue.mutationId }),
-    onSettled: async () => {
-      await Promise.all([invalidateData(queryClient), queryClient.invalidateQueries({ queryKey: syncStatusKey })]);
-    },
+    onSettled: () => refreshAfterWrite(queryClient),
   });
   const label = mutationLabel(issue.name);
   const headingId = `issue-${issue.mutationId}`;

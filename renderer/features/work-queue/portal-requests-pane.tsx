@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { PortalRequestSummary } from '../../../shared/contract/ipc-contract';
 import { useApi } from '../../api/api-context';
+import { openPortalRequestsQuery } from '../../api/queries';
 import { mutationCall, useRunMutation } from '../../api/use-run-mutation';
 import { QueryState } from '../../components/query-state';
 import { absoluteTime, relativeTime, useNow } from '../../components/relative-time';
@@ -16,7 +17,8 @@ const kindLabels: Record<PortalRequestSummary['kind'], string> = {
 /** The back office's inbox of portal events that are still open, oldest first. */
 export function PortalRequestsPane() {
   const api = useApi();
-  const query = useQuery({ queryKey: ['portal-requests', 'open'], queryFn: () => api.listPortalRequests({ state: 'open' }) });
+  const query = useQuery(openPortalRequestsQuery(api));
+  const now = useNow(30_000);
   return (
     <section className="side-pane" aria-labelledby="portal-requests-heading">
       <h2 id="portal-requests-heading">Open portal requests</h2>
@@ -27,7 +29,7 @@ export function PortalRequestsPane() {
           ) : (
             <ul className="work-order-list" data-testid="portal-request-list">
               {[...requests].sort((a, b) => a.createdAt - b.createdAt).map((r) => (
-                <PortalRequestItem key={r.id} request={r} />
+                <PortalRequestItem key={r.id} request={r} now={now} />
               ))}
             </ul>
           )
@@ -37,9 +39,9 @@ export function PortalRequestsPane() {
   );
 }
 
-function PortalRequestItem({ request }: { request: PortalRequestSummary }) {
+/** `now` comes from the list, so one timer keeps every age label current. */
+function PortalRequestItem({ request, now }: { request: PortalRequestSummary; now: number }) {
   const run = useRunMutation();
-  const now = useNow(30_000);
   const refusal = run.data?.outcome.status === 'refused' ? run.data.outcome : null;
   const kind = kindLabels[request.kind];
   return (

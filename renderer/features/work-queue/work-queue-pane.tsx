@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useApi } from '../../api/api-context';
+import { openPortalRequestsQuery } from '../../api/queries';
 import { PortalRequestsPane } from './portal-requests-pane';
 import { UnscheduledPane } from './unscheduled-pane';
 
@@ -15,7 +16,7 @@ export function WorkQueuePane() {
   const api = useApi();
   const [active, setActive] = useState<TabId>('unscheduled');
   // Same query as the portal pane: the tab shows how many requests wait without opening it.
-  const openRequests = useQuery({ queryKey: ['portal-requests', 'open'], queryFn: () => api.listPortalRequests({ state: 'open' }) });
+  const openRequests = useQuery(openPortalRequestsQuery(api));
   const openCount = openRequests.data?.length;
   const refs = useRef(new Map<TabId, HTMLButtonElement>());
   const onKeyDown = (event: KeyboardEvent) => {

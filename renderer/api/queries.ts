@@ -1,0 +1,14 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { DispatchApi } from '../../shared/contract/ipc-contract';
+
+/** Queries used by more than one component: one key and one fetch each, so they share a cache entry. */
+
+export const boardQuery = (api: DispatchApi, date: string, timeZone: string) =>
+  queryOptions({ queryKey: ['board', date, timeZone], queryFn: () => api.getBoard({ date, timeZone }) });
+
+export const openPortalRequestsQuery = (api: DispatchApi) =>
+  queryOptions({ queryKey: ['portal-requests', 'open'], queryFn: () => api.listPortalRequests({ state: 'open' }) });
+
+/** Reason codes change only when an administrator edits the list. */
+export const reasonCodesQuery = (api: DispatchApi) =>
+  queryOptions({ queryKey: ['reason-codes'], queryFn: () => api.listReasonCodes({}), staleTime: 5 * 60_000 });
