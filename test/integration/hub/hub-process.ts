@@ -1,66 +1,24 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { rmSync } from 'node:fs';
 import type { PullResponse, PushResponse, SignInResponse } from '../../../shared/contract/hub-http';
 import type { RowChange } from '../../../shared/sync/synced-entities';
+import { ADMIN, startDemoHub, type HubProcess } from '../support/hub-process';
 
-/** Helpers that drive a REAL hub process (tsx server/main.ts) on 127.0.0.1 with the demo company. */
+/** Helpers that drive a REAL hub process (server/main.ts) on 127.0.0.1 with the demo company. */
 
-const root = resolve(import.meta.dirname, '../../..');
-const tsx = join(root, 'node_modules/.bin/tsx');
-export const ADMIN = { email: 'ann.admin@example.com', name: 'Ann Admin', password: 'correct-horse-battery-staple' };
+export { ADMIN };
 
-export interface RunningHub {
-  url: string;
-  dataDir: string;
-  child: ChildProcess;
-  stderr: () => string;
-  /** SIGTERM, wait for the exit, remove the data folder. */
-  stop: () => Promise<void>;
-}
+export type RunningHub = HubProcess;
 
+/** A demo hub whose stop() also removes its data folder. */
 export async function startHub(): Promise<RunningHub> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-test-'));
-  const created = spawnSync(tsx, ['server/main.ts', 'create-admin', '--email', ADMIN.email, '--name', ADMIN.name, '--data', dataDir], {
-    cwd: root,
-    env: { ...process.env, DISPATCH_DESK_ADMIN_PASSWORD: ADMIN.password },
-    encoding: 'utf8',
-  });
-  if (created.status !== 0) throw new Error(`create-admin failed: ${created.stderr}`);
-  const child = spawn(tsx, ['server/main.ts', '--port', '0', '--data', dataDir, '--demo'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  const url = await listeningUrl(child, () => errors);
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((done) => child.once('exit', done));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(dataDir, { recursive: true, force: true });
+  const hub = await startDemoHub();
+  return {
+    ...hub,
+    stop: async () => {
+      await hub.stop();
+      rmSync(hub.dataDir, { recursive: true, force: true });
+    },
   };
-  return { url, dataDir, child, stderr: () => errors, stop };
-}
-
-/** Reads stdout until the `{"event":"listening"}` line. */
-function listeningUrl(child: ChildProcess, stderr: () => string): Promise<string> {
-  return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`hub did not start in 20 s: ${stderr()}`)), 20_000);
-    child.once('exit', (code) => fail(new Error(`hub exited with ${code}: ${stderr()}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const event = JSON.parse(line) as { event?: string; url?: string };
-        if (event.event === 'listening' && event.url) {
-          clearTimeout(timer);
-          done(event.url);
-        }
-      } catch {
-        // not a JSON line
-      }
-    });
-  });
 }
 
 export interface ApiAnswer<T> {
