@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { roles, SignInRequestSchema } from '../../shared/contract/hub-http';
+import { hubRoutes, roles, SignInRequestSchema } from '../../shared/contract/hub-http';
 import { bearerToken, hashSessionToken } from '../auth/session-token';
 import { signIn } from '../auth/sign-in';
 import { SignInLimiter } from '../auth/sign-in-limiter';
@@ -8,7 +8,7 @@ import { requireRole } from './authenticate';
 import { parseOr400, sendError } from './http-errors';
 
 export function registerAuthRoutes(app: FastifyInstance, store: HubStore, limiter = new SignInLimiter()): void {
-  app.post('/api/v1/auth/sign-in', async (request, reply) => {
+  app.post(hubRoutes.signIn, async (request, reply) => {
     const body = parseOr400(SignInRequestSchema, request.body, reply, 'sign-in');
     if (!body) return reply;
     const key = `${body.email.toLowerCase()}|${request.ip}`;
@@ -27,7 +27,7 @@ export function registerAuthRoutes(app: FastifyInstance, store: HubStore, limite
     return reply.send(session);
   });
 
-  app.post('/api/v1/auth/sign-out', { preHandler: requireRole(store, roles) }, async (request, reply) => {
+  app.post(hubRoutes.signOut, { preHandler: requireRole(store, roles) }, async (request, reply) => {
     const token = bearerToken(request.headers.authorization);
     if (token) await store.transaction((tx) => tx.deleteSession(hashSessionToken(token)));
     return reply.send({ signedOut: true });

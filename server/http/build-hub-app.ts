@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { HubStore } from '../store/hub-store';
 import { registerAuthRoutes } from './auth-routes';
 import { ChangeStreams } from './change-stream';
@@ -11,7 +11,6 @@ export interface HubAppOptions {
   version: string;
   /** Fastify's pino options (false: silent, as in tests using app.inject). */
   logger?: FastifyServerOptions['logger'];
-  loggerInstance?: FastifyBaseLogger;
 }
 
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -20,10 +19,10 @@ const BODY_LIMIT = 5 * 1024 * 1024;
 export function buildHubApp(store: HubStore, options: HubAppOptions): FastifyInstance {
   const app = Fastify({
     bodyLimit: BODY_LIMIT,
-    ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? false }),
+    logger: options.logger ?? false,
     // Idle keep-alive sockets would otherwise hold shutdown open.
     forceCloseConnections: 'idle',
-  }) as unknown as FastifyInstance;
+  });
   // JSON is the only body format the API speaks; anything else gets 415.
   app.removeContentTypeParser(['text/plain']);
   app.decorateRequest('hubUser', null);

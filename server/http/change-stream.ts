@@ -33,10 +33,6 @@ export class ChangeStreams {
     response.on('close', end);
   }
 
-  get size(): number {
-    return this.open.size;
-  }
-
   endAll(): void {
     for (const end of [...this.open]) end();
   }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { PullQuerySchema, PushRequestSchema, routeRoles, type PushResponse } from '../../shared/contract/hub-http';
+import { hubRoutes, PullQuerySchema, PushRequestSchema, routeRoles, type PushResponse } from '../../shared/contract/hub-http';
 import type { HubStore } from '../store/hub-store';
 import { pullChanges, CursorFromFutureError } from '../sync/pull-changes';
 import { pushMutations } from '../sync/push-mutations';
@@ -8,7 +8,7 @@ import type { ChangeStreams } from './change-stream';
 import { parseOr400, sendError } from './http-errors';
 
 export function registerSyncRoutes(app: FastifyInstance, store: HubStore, streams: ChangeStreams): void {
-  app.get('/api/v1/sync/pull', { preHandler: requireRole(store, routeRoles.pull) }, async (request, reply) => {
+  app.get(hubRoutes.pull, { preHandler: requireRole(store, routeRoles.pull) }, async (request, reply) => {
     const query = parseOr400(PullQuerySchema, request.query, reply, 'pull query');
     if (!query) return reply;
     try {
@@ -19,7 +19,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: HubStore, stream
     }
   });
 
-  app.post('/api/v1/sync/push', { preHandler: requireRole(store, routeRoles.push) }, async (request, reply) => {
+  app.post(hubRoutes.push, { preHandler: requireRole(store, routeRoles.push) }, async (request, reply) => {
     const body = parseOr400(PushRequestSchema, request.body, reply, 'push');
     if (!body) return reply;
     const user = signedInUser(request);
@@ -30,7 +30,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: HubStore, stream
     return reply.send(response);
   });
 
-  app.get('/api/v1/sync/events', { preHandler: requireRole(store, routeRoles.events) }, async (_request, reply) => {
+  app.get(hubRoutes.events, { preHandler: requireRole(store, routeRoles.events) }, async (_request, reply) => {
     // The stream outlives the handler: Fastify hands the raw response over and stops tracking it.
     reply.hijack();
     streams.attach(reply.raw);

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { CreateUserRequestSchema, routeRoles } from '../../shared/contract/hub-http';
+import { CreateUserRequestSchema, hubRoutes, routeRoles } from '../../shared/contract/hub-http';
 import type { HubStore } from '../store/hub-store';
 import { createUser, DuplicateUserError } from '../users/create-user';
 import { requireRole, signedInUser } from './authenticate';
 import { parseOr400, sendError } from './http-errors';
 
 export function registerUserRoutes(app: FastifyInstance, store: HubStore): void {
-  app.post('/api/v1/users', { preHandler: requireRole(store, routeRoles.createUser) }, async (request, reply) => {
+  app.post(hubRoutes.users, { preHandler: requireRole(store, routeRoles.createUser) }, async (request, reply) => {
     const body = parseOr400(CreateUserRequestSchema, request.body, reply, 'user');
     if (!body) return reply;
     try {

@@ -70,12 +70,12 @@ export class SqliteHubTx implements HubTx {
     try {
       const { keep, value } = await fn();
       if (!keep) this.undo(name, changedBefore);
-      this.db.exec(`RELEASE ${name}`);
       return value;
     } catch (error) {
       this.undo(name, changedBefore);
-      this.db.exec(`RELEASE ${name}`);
       throw error;
+    } finally {
+      this.db.exec(`RELEASE ${name}`);
     }
   }
   private undo(name: string, changedBefore: boolean): void {

@@ -6,6 +6,17 @@ import type { RowChange } from '../sync/synced-entities';
 
 /** The hub's HTTP API (prefix /api/v1): request schemas checked by every route, and answer types. */
 
+/** Every route's path, for the hub that serves it and the console that calls it. */
+export const hubRoutes = {
+  signIn: '/api/v1/auth/sign-in',
+  signOut: '/api/v1/auth/sign-out',
+  users: '/api/v1/users',
+  health: '/api/v1/health',
+  pull: '/api/v1/sync/pull',
+  push: '/api/v1/sync/push',
+  events: '/api/v1/sync/events',
+} as const;
+
 export const roles = ['dispatcher', 'back_office', 'administrator'] as const;
 export const RoleSchema = z.enum(roles);
 export type Role = z.infer<typeof RoleSchema>;

@@ -1,19 +1,9 @@
 import { z } from 'zod';
 import type { HubUser, PullResponse, PushResponse, PushResult, SignInResponse } from '../../../shared/contract/hub-http';
-import { RoleSchema } from '../../../shared/contract/hub-http';
+import { hubRoutes, RoleSchema } from '../../../shared/contract/hub-http';
 import { RefusalCodeSchema } from '../../../shared/mutations/mutation-context';
 import type { MutationEnvelope } from '../../../shared/mutations/mutation-registry';
 import { RowChangeSchema, type RowChange } from '../../../shared/sync/synced-entities';
-
-/** The hub's routes (prefix /api/v1). */
-export const hubRoutes = {
-  signIn: '/api/v1/auth/sign-in',
-  signOut: '/api/v1/auth/sign-out',
-  pull: '/api/v1/sync/pull',
-  push: '/api/v1/sync/push',
-  events: '/api/v1/sync/events',
-  health: '/api/v1/health',
-};
 
 /** Why a call to the hub failed, sorted so sync knows what to do next. */
 export class HubError extends Error {
