@@ -72,7 +72,7 @@ export function SyncStateBar({ onOpenSettings }: { onOpenSettings: () => void })
   if (!status || status.mode !== 'hub') return null;
   if (status.connection === 'offline') {
     return (
-      <Alert className="sync-bar" color="yellow" radius={0} role="status" data-testid="offline-bar">
+      <Alert className="sync-bar" color="warning" radius={0} role="status" data-testid="offline-bar">
         <span><FormattedMessage id="sync.offlineBar" values={{ pending: status.pendingCount, ...richText }} /></span>
         {status.lastError && <span className="sync-bar-detail">{status.lastError}</span>}
       </Alert>
@@ -80,7 +80,7 @@ export function SyncStateBar({ onOpenSettings }: { onOpenSettings: () => void })
   }
   if (status.connection === 'signed_out') {
     return (
-      <Alert className="sync-bar" color="yellow" radius={0} role="status" data-testid="signed-out-bar">
+      <Alert className="sync-bar" color="warning" radius={0} role="status" data-testid="signed-out-bar">
         <span><FormattedMessage id="sync.signedOutBar" values={{ pending: status.pendingCount, ...richText }} /></span>
         <Button variant="default" size="compact-sm" onClick={onOpenSettings}>{t('sync.signIn')}</Button>
       </Alert>

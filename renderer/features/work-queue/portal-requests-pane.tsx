@@ -56,9 +56,9 @@ function PortalRequestItem({ request, now }: { request: PortalRequestSummary; no
         <RelativeTime className="muted" at={request.createdAt} now={now} />
       </div>
       <div>
-        {request.accountName}
-        {request.contactName && <span className="muted"> · {request.contactName}</span>}
-        {request.workOrderNumber && <span className="muted"> · {request.workOrderNumber}</span>}
+        <bdi>{request.accountName}</bdi>
+        {request.contactName && <span className="muted"> · <bdi>{request.contactName}</bdi></span>}
+        {request.workOrderNumber && <span className="muted"> · <bdi>{request.workOrderNumber}</bdi></span>}
       </div>
       {request.message && <p className="request-message">{request.message}</p>}
       {refusal && <Alert color="danger" role="alert" mt="xs">{refusal.reason}</Alert>}

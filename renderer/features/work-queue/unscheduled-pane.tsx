@@ -12,7 +12,7 @@ export const priorityLabels: Record<Priority, MessageKey> = {
   high: 'priority.high',
   urgent: 'priority.urgent',
 };
-const priorityColors: Record<Priority, string> = { low: 'gray', normal: 'gray', high: 'orange', urgent: 'danger' };
+const priorityColors: Record<Priority, string> = { low: 'gray', normal: 'gray', high: 'warning', urgent: 'danger' };
 
 /** Work orders waiting for a technician, most urgent first. */
 export function UnscheduledPane() {
@@ -36,9 +36,10 @@ export function UnscheduledPane() {
                       <strong>{wo.number}</strong>
                       <Badge size="sm" variant="light" color={priorityColors[wo.priority]} data-priority={wo.priority}>{priority}</Badge>
                     </div>
-                    <div>{wo.summary}</div>
+                    <div><bdi>{wo.summary}</bdi></div>
+                    {/* Names keep their own direction inside a right-to-left line. */}
                     <Text c="dimmed" size="sm">
-                      {wo.accountName} · {wo.territoryName} · {t('common.minutes', { minutes: wo.durationMinutes })}
+                      <bdi>{wo.accountName}</bdi> · <bdi>{wo.territoryName}</bdi> · {t('common.minutes', { minutes: wo.durationMinutes })}
                     </Text>
                   </Paper>
                 );
