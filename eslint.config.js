@@ -30,6 +30,17 @@ export default tseslint.config(
     },
   },
   {
+    // Translations are used by the console, the portal and the hub's e-mails: they need FormatJS and
+    // their own files, nothing else (no schemas, no domain, no React), so any of them can load them.
+    files: ['shared/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!@formatjs/intl$|\\./)', message: 'shared/i18n imports only @formatjs/intl and its own files (./…).' }] },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPLICA_FILE_NAME } from '../main/db/open-replica';
 import { createApiDispatcher } from '../main/ipc/register';
+import { preferencesFileFor } from '../main/preferences/preferences-store';
 import { startConsoleServices } from '../main/services';
 import { startBrowserHost } from './browser-host';
 
@@ -26,7 +27,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const dataFile = path.resolve(values.data, REPLICA_FILE_NAME);
-if (values.fresh) for (const suffix of ['', '-wal', '-shm']) rmSync(dataFile + suffix, { force: true });
+if (values.fresh) {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(dataFile + suffix, { force: true });
+  rmSync(preferencesFileFor(dataFile), { force: true });
+}
 
 const services = startConsoleServices({ dataFile, appVersion: process.env.npm_package_version ?? '0.0.0', runtime: 'browser-host' });
 const host = await startBrowserHost({ staticDir: path.resolve(values.static), dispatch: createApiDispatcher(services), port, events: services.onEvent });

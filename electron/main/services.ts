@@ -2,6 +2,7 @@ import type { ConsoleEvent } from '../../shared/contract/ipc-contract';
 import { migrations } from './db/migrations';
 import { openReplica, type Replica } from './db/open-replica';
 import { seedDemoIfEmpty } from './db/seed-demo-replica';
+import { PreferencesStore, preferencesFileFor } from './preferences/preferences-store';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 
 /** What the IPC handlers work on. Plain Node: no Electron import, so tests and the browser host share it. */
@@ -13,6 +14,8 @@ export interface ConsoleServices {
   schemaVersion: number;
   now: () => number;
   sync: SyncService;
+  /** Look and language chosen on this computer. */
+  preferences: PreferencesStore;
   /** Subscribes to main-process notifications (sync status, data changed); returns the unsubscribe function. */
   onEvent(listener: (event: ConsoleEvent) => void): () => void;
   close(): void;
@@ -23,6 +26,8 @@ export interface StartServicesOptions {
   appVersion: string;
   runtime: ConsoleServices['runtime'];
   nativeBinding?: string;
+  /** Where preferences are kept; by default preferences.json beside the replica. */
+  preferencesFile?: string;
   /** Fill a fresh replica with the demo company (the console's default until a hub is set). */
   seedDemo?: boolean;
   now?: () => number;
@@ -56,6 +61,7 @@ export function startConsoleServices(options: StartServicesOptions): ConsoleServ
     schemaVersion: migrations.length,
     now,
     sync,
+    preferences: new PreferencesStore(options.preferencesFile ?? preferencesFileFor(options.dataFile)),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RunMutationResponse } from '../../shared/contract/ipc-contract';
 import type { MutationArgs, MutationName } from '../../shared/mutations/mutation-registry';
-import { useToast } from '../components/toast';
+import { showToast } from '../components/toast';
+import { useT } from '../components/use-t';
 import { useApi } from './api-context';
 import { refreshAfterWrite } from './use-console-events';
 
@@ -18,11 +19,11 @@ export interface MutationCall<N extends MutationName = MutationName> {
 export function useRunMutation() {
   const api = useApi();
   const queryClient = useQueryClient();
-  const toast = useToast();
+  const t = useT();
   return useMutation<RunMutationResponse, Error, MutationCall>({
     mutationFn: ({ name, args }) => api.runMutation({ name, args }),
     onSuccess: (response) => {
-      if (response.outcome.status === 'applied') toast.show(response.queued ? 'Saved — will sync' : 'Saved');
+      if (response.outcome.status === 'applied') showToast(response.queued ? t('toast.savedWillSync') : t('toast.saved'));
     },
     onSettled: () => refreshAfterWrite(queryClient),
   });

@@ -1,3 +1,4 @@
+import { Button } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { Temporal } from 'temporal-polyfill';
@@ -5,6 +6,7 @@ import type { AppInfo } from '../../shared/contract/ipc-contract';
 import { useApi } from '../api/api-context';
 import { useConsoleEvents } from '../api/use-console-events';
 import { QueryState } from '../components/query-state';
+import { useT } from '../components/use-t';
 import { useWindowKeydown } from '../components/use-window-keydown';
 import { BoardPage } from '../features/board/board-page';
 import { CalendarPage } from '../features/calendar/calendar-page';
@@ -12,16 +14,23 @@ import { SettingsDialog } from '../features/settings/settings-dialog';
 import { SyncBanner, SyncStateBar } from '../features/sync/sync-banner';
 import { SyncIssuesPanel } from '../features/sync/sync-issues-panel';
 import { DateNavigation } from './date-navigation';
+import { IntlScope } from './intl-scope';
 
 type View = 'board' | 'calendar';
 
 export function App() {
   const api = useApi();
+  const t = useT();
   useConsoleEvents();
   const info = useQuery({ queryKey: ['app-info'], queryFn: () => api.getAppInfo({}) });
   return (
-    <QueryState query={info} loadingLabel="Opening the replica…">
-      {(appInfo) => <Workspace timeZone={appInfo.operatingTimeZone} dataOrigin={appInfo.dataOrigin} />}
+    <QueryState query={info} loadingLabel={t('app.opening')}>
+      {(appInfo) => (
+        // From here on every date and time is shown in the company's operating zone.
+        <IntlScope timeZone={appInfo.operatingTimeZone}>
+          <Workspace timeZone={appInfo.operatingTimeZone} dataOrigin={appInfo.dataOrigin} />
+        </IntlScope>
+      )}
     </QueryState>
   );
 }
@@ -29,6 +38,7 @@ export function App() {
 type Overlay = 'settings' | 'sync-issues' | null;
 
 function Workspace({ timeZone, dataOrigin }: { timeZone: string; dataOrigin: AppInfo['dataOrigin'] }) {
+  const t = useT();
   const [view, setView] = useState<View>('board');
   const [date, setDate] = useState(() => Temporal.Now.plainDateISO(timeZone).toString());
   const [overlay, setOverlay] = useState<Overlay>(null);
@@ -39,19 +49,19 @@ function Workspace({ timeZone, dataOrigin }: { timeZone: string; dataOrigin: App
   return (
     <div className="app-shell">
       <header className="app-header">
-        <h1 className="app-brand">Dispatch Desk</h1>
-        <nav className="app-views" aria-label="Views">
+        <h1 className="app-brand">{t('app.name')}</h1>
+        <nav className="app-views" aria-label={t('app.views')}>
           {(['board', 'calendar'] as const).map((v) => (
-            <button key={v} type="button" className="app-view-tab" aria-pressed={view === v} onClick={() => setView(v)}>
-              {v === 'board' ? 'Schedule board' : 'Calendar'}
-            </button>
+            <Button key={v} variant={view === v ? 'filled' : 'subtle'} className="app-view-tab" size="compact-md" aria-pressed={view === v} onClick={() => setView(v)}>
+              {v === 'board' ? t('app.view.board') : t('app.view.calendar')}
+            </Button>
           ))}
         </nav>
         <DateNavigation date={date} timeZone={timeZone} onChange={setDate} />
         <SyncBanner dataOrigin={dataOrigin} onOpenIssues={openIssues} />
-        <button type="button" className="app-header-button" onClick={openSettings} title="Settings (Ctrl+,)" aria-keyshortcuts="Control+Comma">
-          Settings
-        </button>
+        <Button variant="default" size="compact-md" className="app-header-button" onClick={openSettings} title={t('app.settingsShortcut')} aria-keyshortcuts="Control+Comma">
+          {t('settings.title')}
+        </Button>
       </header>
       <SyncStateBar onOpenSettings={openSettings} />
       <main className="app-main">

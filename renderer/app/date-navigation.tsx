@@ -1,4 +1,7 @@
+import { ActionIcon, Button, Group, TextInput } from '@mantine/core';
+import { useIntl } from 'react-intl';
 import { Temporal } from 'temporal-polyfill';
+import { useT } from '../components/use-t';
 import { useWindowKeydown } from '../components/use-window-keydown';
 
 interface Props {
@@ -9,6 +12,8 @@ interface Props {
 
 /** Previous / today / next and a date field. Alt+← and Alt+→ step a day from anywhere, Alt+T jumps to today. */
 export function DateNavigation({ date, timeZone, onChange }: Props) {
+  const t = useT();
+  const { locale } = useIntl();
   const step = (days: number) => onChange(Temporal.PlainDate.from(date).add({ days }).toString());
   const today = () => onChange(Temporal.Now.plainDateISO(timeZone).toString());
   useWindowKeydown((event) => {
@@ -19,19 +24,29 @@ export function DateNavigation({ date, timeZone, onChange }: Props) {
     else return;
     event.preventDefault();
   });
-  const label = Temporal.PlainDate.from(date).toLocaleString('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
+  // A calendar date, not an instant: no zone to name.
+  const label = Temporal.PlainDate.from(date).toLocaleString(locale, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' });
   return (
-    <div className="date-nav" role="group" aria-label="Date">
-      <button type="button" onClick={() => step(-1)} aria-label="Previous day" title="Previous day (Alt+←)">‹</button>
-      <button type="button" onClick={today} title="Today (Alt+T)">Today</button>
-      <button type="button" onClick={() => step(1)} aria-label="Next day" title="Next day (Alt+→)">›</button>
-      <input
+    <Group className="date-nav" role="group" aria-label={t('date.group')} gap={4} wrap="nowrap">
+      {/* Arrows point back and forward in reading order, so they flip with the direction. */}
+      <ActionIcon variant="default" className="date-nav-step" onClick={() => step(-1)} aria-label={t('date.previous')} title={t('date.previousShortcut')}>
+        <span className="mantine-rotate-rtl" aria-hidden="true">‹</span>
+      </ActionIcon>
+      <Button variant="default" size="compact-md" className="date-nav-today" onClick={today} title={t('date.todayShortcut')}>
+        {t('date.today')}
+      </Button>
+      <ActionIcon variant="default" className="date-nav-step" onClick={() => step(1)} aria-label={t('date.next')} title={t('date.nextShortcut')}>
+        <span className="mantine-rotate-rtl" aria-hidden="true">›</span>
+      </ActionIcon>
+      <TextInput
         type="date"
-        aria-label="Go to date"
+        size="xs"
+        className="date-nav-input"
+        aria-label={t('date.goTo')}
         value={date}
-        onChange={(event) => event.target.value && onChange(event.target.value)}
+        onChange={(event) => event.currentTarget.value && onChange(event.currentTarget.value)}
       />
       <span className="date-nav-label" data-testid="board-date">{label}</span>
-    </div>
+    </Group>
   );
 }

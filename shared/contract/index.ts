@@ -1,3 +1,4 @@
 export * from './api-result';
 export * from './ipc-channels';
 export * from './ipc-contract';
+export * from './preferences';

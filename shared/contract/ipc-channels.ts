@@ -19,6 +19,8 @@ export const ipcMethodNames = [
   'dismissSyncIssue',
   'retrySyncIssue',
   'redownloadAll',
+  'getPreferences',
+  'setPreferences',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

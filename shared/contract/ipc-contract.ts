@@ -5,6 +5,7 @@ import type { CancellationReasonCode, PortalRequest, Priority, WorkOrderStatus }
 import type { MutationOutcome } from '../mutations/mutation-context';
 import type { HubUser } from './hub-http';
 import { ipcMethodNames, type IpcMethodName } from './ipc-channels';
+import { PreferencesPatchSchema, type Preferences } from './preferences';
 
 /**
  * Every console API method: the zod schema its request must pass (checked in the main
@@ -191,6 +192,8 @@ export const ipcContract = {
   dismissSyncIssue: method<{ dismissed: boolean }>()(z.object({ mutationId: IdSchema }).strict()),
   retrySyncIssue: method<{ retried: boolean }>()(z.object({ mutationId: IdSchema }).strict()),
   redownloadAll: method<SyncStatus>()(z.object({}).strict()),
+  getPreferences: method<Preferences>()(z.object({}).strict()),
+  setPreferences: method<Preferences>()(PreferencesPatchSchema),
 } satisfies Record<IpcMethodName, { request: z.ZodType; response: unknown }>;
 
 export type IpcContract = typeof ipcContract;

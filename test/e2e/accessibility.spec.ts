@@ -1,53 +1,88 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import type { ChildProcess } from 'node:child_process';
+import { stopChild } from '../integration/support/hub-process';
+import { expectNoSeriousViolations } from './support/axe';
+import { startBrowserHost } from './support/browser-host-process';
+import { chooseAppearance, type Appearance } from './support/appearance';
 import { openWorkingDayAhead } from './support/open-working-day-ahead';
 
 /**
- * Automated accessibility checks (axe-core, WCAG 2.1 A/AA rules) on the screens a dispatcher
- * lives in. Serious and critical findings fail the test with the rule and the elements named.
+ * axe-core (WCAG 2.1 A/AA) on the screens a dispatcher lives in, in the light theme left to right
+ * (the shared console), and in the dark theme and in Arabic (right to left) on a console of their
+ * own, since the theme and the language are saved for every window of a console.
  */
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
+interface Variant {
+  name: string;
+  appearance: Appearance | null;
+  /** Labels as the user sees them in the variant's language. */
+  labels: { settings: string; cancel: string; portal: RegExp; calendar: string; goToDate: string };
 }
 
-test.describe('accessibility', () => {
-  test('the board with a booking open', async ({ page }) => {
-    await openWorkingDayAhead(page);
-    await page.locator('[data-testid=board-booking]').first().focus();
-    await page.keyboard.press('Enter');
-    await expect(page.getByTestId('booking-detail')).toBeVisible();
-    await expectNoSeriousViolations(page);
-  });
+const english = { settings: 'Settings', cancel: 'Cancel booking…', portal: /Portal requests/, calendar: 'Calendar', goToDate: 'Go to date' };
+const arabic = { settings: 'الإعدادات', cancel: 'إلغاء الحجز…', portal: /طلبات البوابة/, calendar: 'التقويم', goToDate: 'الانتقال إلى تاريخ' };
+const variants: Variant[] = [
+  { name: 'light, left to right', appearance: null, labels: english },
+  { name: 'dark, left to right', appearance: { theme: 'Dark', language: null }, labels: english },
+  { name: 'light, Arabic', appearance: { theme: 'Light', language: 'العربية' }, labels: arabic },
+  { name: 'dark, Arabic', appearance: { theme: 'Dark', language: 'العربية' }, labels: arabic },
+];
 
-  test('the settings dialog', async ({ page }) => {
-    await page.goto('/');
-    await expect(page.getByTestId('schedule-board')).toBeVisible(); // the shortcut exists once the app is up
-    await page.keyboard.press('Control+Comma');
-    await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
-    await expectNoSeriousViolations(page);
-  });
+for (const variant of variants) {
+  test.describe(`accessibility (${variant.name})`, () => {
+    let host: ChildProcess | undefined;
+    let baseUrl = '/';
+    test.beforeAll(async () => {
+      if (!variant.appearance) return;
+      const started = await startBrowserHost();
+      host = started.child;
+      baseUrl = started.url;
+    });
+    test.afterAll(async () => {
+      if (host) await stopChild(host);
+    });
 
-  test('the cancel form and the portal requests tab', async ({ page }) => {
-    await openWorkingDayAhead(page);
-    await page.locator('[data-testid=board-booking][data-status=scheduled]').first().focus();
-    await page.keyboard.press('Enter');
-    await page.getByTestId('booking-detail').getByRole('button', { name: 'Cancel booking…' }).click();
-    await expect(page.getByTestId('cancel-form')).toBeVisible();
-    await expectNoSeriousViolations(page);
-    await page.keyboard.press('Escape'); // closes the form
-    await page.keyboard.press('Escape'); // closes the booking; the work queue returns
-    await page.getByRole('tab', { name: /Portal requests/ }).click();
-    await expectNoSeriousViolations(page);
-  });
+    /** Opens the console in the variant's theme and language (set in Settings the first time), on a working day if asked. */
+    async function open(page: Page, onWorkingDay: boolean): Promise<void> {
+      await page.goto(baseUrl);
+      await expect(page.getByTestId('schedule-board')).toBeVisible();
+      if (variant.appearance) await chooseAppearance(page, variant.appearance);
+      if (onWorkingDay) await openWorkingDayAhead(page, baseUrl, variant.labels.goToDate);
+    }
 
-  test('the calendar', async ({ page }) => {
-    await page.goto('/');
-    await page.getByRole('button', { name: 'Calendar' }).click();
-    await expect(page.getByTestId('calendar-page')).toBeVisible();
-    await expectNoSeriousViolations(page);
+    test('the board with a booking open', async ({ page }) => {
+      await open(page, true);
+      await page.locator('[data-testid=board-booking]').first().focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('booking-detail')).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+
+    test('the settings dialog', async ({ page }) => {
+      await open(page, false);
+      await page.keyboard.press('Control+Comma');
+      await expect(page.getByRole('dialog', { name: variant.labels.settings })).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+
+    test('the cancel form and the portal requests tab', async ({ page }) => {
+      await open(page, true);
+      await page.locator('[data-testid=board-booking][data-status=scheduled]').first().focus();
+      await page.keyboard.press('Enter');
+      await page.getByTestId('booking-detail').getByRole('button', { name: variant.labels.cancel }).click();
+      await expect(page.getByTestId('cancel-form')).toBeVisible();
+      await expectNoSeriousViolations(page);
+      await page.keyboard.press('Escape'); // closes the form
+      await page.keyboard.press('Escape'); // closes the booking; the work queue returns
+      await page.getByRole('tab', { name: variant.labels.portal }).click();
+      await expect(page.getByTestId('portal-request-list')).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
+
+    test('the calendar', async ({ page }) => {
+      await open(page, false);
+      await page.getByRole('button', { name: variant.labels.calendar, exact: true }).click();
+      await expect(page.getByTestId('calendar-page')).toBeVisible();
+      await expectNoSeriousViolations(page);
+    });
   });
-});
+}

@@ -54,14 +54,18 @@ test.describe('schedule board in Chromium through the browser host', () => {
   test('lists unscheduled work orders with the urgent ones first', async ({ page }) => {
     await page.goto('/');
     const list = page.getByTestId('unscheduled-list');
-    await expect(list.locator('li').first()).toContainText('urgent');
+    // The priority badge reads "Urgent" (before the kit it was lower-case text upper-cased by CSS).
+    await expect(list.locator('li').first()).toContainText('Urgent');
   });
 
   test('shows a technician\'s week in the FullCalendar view', async ({ page }, testInfo) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Calendar' }).click();
     await expect(page.getByTestId('calendar-page')).toBeVisible();
-    await page.getByRole('combobox').selectOption({ index: 1 });
+    // The picker is a searchable list: open it and take the first technician after "Whole team".
+    await page.getByRole('combobox', { name: 'Show' }).click();
+    await page.getByRole('option').nth(1).click();
+    await expect(page.getByRole('combobox', { name: 'Show' })).not.toHaveValue('Whole team');
     await page.getByRole('tab', { name: 'Week view' }).click();
     await expect(page.locator('.calendar-event').first()).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('calendar.png') });

@@ -49,7 +49,7 @@ test.describe('booking actions', () => {
     await page.screenshot({ path: '.cache/ui-cancel-form.png' });
     await submit.click();
 
-    await expect(page.getByTestId('toasts')).toContainText(/Saved/);
+    await expect(page.getByTestId('toast').filter({ hasText: /Saved/ }).first()).toBeVisible();
     await expect(form).toBeHidden();
     await expect(page.getByTestId('booking-status')).toHaveAttribute('data-status', 'canceled');
     await expect(detail).toContainText('Canceled because');
@@ -75,7 +75,7 @@ test.describe('booking actions', () => {
     const detail = page.getByTestId('booking-detail');
     await expect(detail).toContainText('awaiting review');
     await detail.getByRole('button', { name: 'Accept assignment' }).click();
-    await expect(page.getByTestId('toasts')).toContainText(/Saved/);
+    await expect(page.getByTestId('toast').filter({ hasText: /Saved/ }).first()).toBeVisible();
     await expect(onBoard).not.toHaveAttribute('data-needs-review', /.*/);
     await expect(detail).not.toContainText('awaiting review');
     await expect(detail.getByRole('button', { name: 'Accept assignment' })).toBeHidden();

@@ -1,11 +1,9 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { ADMIN, createAdmin, newHubDataDir, startHub, stopChild, type HubProcess } from '../integration/support/hub-process';
+import { startBrowserHost } from './support/browser-host-process';
 import { openWorkingDayAhead } from './support/open-working-day-ahead';
 
 /**
@@ -71,23 +69,4 @@ function hubBookingStatus(bookingId: string): string | undefined {
   } finally {
     db.close();
   }
-}
-
-async function startBrowserHost(): Promise<{ child: ChildProcess; url: string }> {
-  const data = mkdtempSync(path.join(tmpdir(), 'dd-e2e-host-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/browser-host/serve.ts', '--port', '0', '--data', data], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The browser host did not start in 30 s')), 30_000);
-    lines.on('line', (line) => {
-      const found = line.match(/on (http:\/\/127\.0\.0\.1:\d+)/);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]!);
-      }
-    });
-  });
-  return { child, url };
 }

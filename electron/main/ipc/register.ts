@@ -6,6 +6,7 @@ import type { ConsoleServices } from '../services';
 import { getAppInfo } from './app-handlers';
 import { NotFoundError } from './handler-errors';
 import { listReasonCodes, runMutation } from './mutation-handlers';
+import { getPreferences, setPreferences } from './preference-handlers';
 import { connectHub, disconnectHub, dismissSyncIssue, getSyncStatus, listSyncIssues, redownloadAll, retrySyncIssue, syncNow } from './sync-handlers';
 import { SyncUserError } from '../sync/sync-service';
 import { getBoard, getBookingDetail, listBookings } from './schedule-handlers';
@@ -30,6 +31,8 @@ const handlers: { [M in IpcMethodName]: Handler<M> } = {
   dismissSyncIssue,
   retrySyncIssue,
   redownloadAll,
+  getPreferences,
+  setPreferences,
 };
 
 export type ApiDispatcher = (method: string, payload: unknown) => Promise<ApiResult<unknown>>;

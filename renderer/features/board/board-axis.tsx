@@ -33,7 +33,10 @@ export function TimeAxis(props: TimeAxisProps) {
       </div>,
     );
   }
-  const rangeLabel = `Time, ${formatters.day(scale.rangeStart)} ${formatters.time(scale.rangeStart)} to ${formatters.day(scale.rangeEnd)} ${formatters.time(scale.rangeEnd)}`;
+  const rangeLabel = formatters.words.timeRange(
+    `${formatters.day(scale.rangeStart)} ${formatters.time(scale.rangeStart)}`,
+    `${formatters.day(scale.rangeEnd)} ${formatters.time(scale.rangeEnd)}`,
+  );
   return (
     <div
       role="row"
@@ -43,7 +46,7 @@ export function TimeAxis(props: TimeAxisProps) {
       style={{ width: props.canvasWidth, height: AXIS_HEIGHT }}
     >
       <div role="columnheader" className="board-corner">
-        <span className="board-corner-title">Technicians</span>
+        <span className="board-corner-title">{formatters.words.technicians}</span>
         <span className="board-corner-day">
           {props.multiDay
             ? `${formatters.day(scale.rangeStart)} – ${formatters.day(scale.rangeEnd - 1)}`

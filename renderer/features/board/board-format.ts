@@ -1,6 +1,31 @@
-/** Labels for the board: hour axis and booking descriptions for screen readers. */
-import { statusLabel } from '../../../shared/domain/booking-status';
+/** Labels for the board: hour axis, words and booking descriptions for screen readers, in one language. */
+import type { IntlShape } from '@formatjs/intl';
+import type { BookingStatus } from '../../../shared/domain/booking-status';
+import type { MessageKey } from '../../../shared/i18n/catalogues';
+import { createIntlFor } from '../../../shared/i18n/create-intl';
+import type { SupportedLocale } from '../../../shared/i18n/locales';
 import type { BoardBooking } from './board-types';
+
+/** The board's fixed words, translated once per language rather than once per row or block. */
+export interface BoardWords {
+  legend: string;
+  legendNeedsReview: string;
+  legendPinned: string;
+  /** Lower case, inside a booking's description. */
+  needsReview: string;
+  pinned: string;
+  /** Between the parts of a booking's description: ", " or the Arabic "، ". */
+  separator: string;
+  status: Readonly<Record<BookingStatus, string>>;
+  grid: string;
+  keyboardHint: string;
+  empty: string;
+  technicians: string;
+  technicianCount: (count: number) => string;
+  bookingCount: (count: number) => string;
+  technicianBookings: (name: string) => string;
+  timeRange: (from: string, to: string) => string;
+}
 
 export interface BoardFormatters {
   /** "09:00" in the board's zone. */
@@ -9,16 +34,49 @@ export interface BoardFormatters {
   day: (epochMs: number) => string;
   /** Local hour of day 0–23 in the board's zone. */
   hour: (epochMs: number) => number;
+  words: BoardWords;
 }
 
-export function createFormatters(timeZone: string, locale = 'en-GB'): BoardFormatters {
-  const time = new Intl.DateTimeFormat(locale, {
+function boardWords(intl: IntlShape): BoardWords {
+  const message = (id: MessageKey, values?: Record<string, string | number>) => intl.formatMessage({ id }, values);
+  return {
+    legend: message('board.legend'),
+    legendNeedsReview: message('board.legend.needsReview'),
+    legendPinned: message('board.legend.pinned'),
+    needsReview: message('board.needsReview'),
+    pinned: message('board.pinned'),
+    separator: message('board.separator'),
+    status: {
+      scheduled: message('status.scheduled'),
+      traveling: message('status.traveling'),
+      in_progress: message('status.in_progress'),
+      completed: message('status.completed'),
+      canceled: message('status.canceled'),
+    },
+    grid: message('board.grid'),
+    keyboardHint: message('board.keyboardHint'),
+    empty: message('board.empty'),
+    technicians: message('board.technicians'),
+    technicianCount: (count) => message('board.technicianCount', { count }),
+    bookingCount: (count) => message('board.bookingCount', { count }),
+    technicianBookings: (name) => message('board.technicianBookings', { name }),
+    timeRange: (from, to) => message('board.timeRange', { from, to }),
+  };
+}
+
+/**
+ * English keeps the board's British day-month order ("Tue 11 Mar"); every language gets a
+ * 24-hour clock, which reads best on a dense time axis.
+ */
+export function createFormatters(timeZone: string, locale: SupportedLocale = 'en'): BoardFormatters {
+  const dateLocale = locale === 'en' ? 'en-GB' : locale;
+  const time = new Intl.DateTimeFormat(dateLocale, {
     timeZone,
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
   });
-  const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+  const day = new Intl.DateTimeFormat(dateLocale, { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
   const hour = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
   // Bookings start and end on a few distinct minutes; formatting is the costly part of a label.
   const timeCache = new Map<number, string>();
@@ -34,6 +92,7 @@ export function createFormatters(timeZone: string, locale = 'en-GB'): BoardForma
     },
     day: (t) => day.format(t),
     hour: (t) => Number(hour.format(t)) % 24,
+    words: boardWords(createIntlFor(locale, timeZone)),
   };
 }
 
@@ -48,16 +107,17 @@ export function bookingAriaLabel(
   formatters: BoardFormatters,
   multiDay: boolean,
 ): string {
+  const { words } = formatters;
   const when = `${formatters.time(booking.start)}–${formatters.time(booking.end)}`;
   const parts = [
     booking.reference ? `${booking.reference} ${booking.title}` : booking.title,
     technicianName,
     multiDay ? `${formatters.day(booking.start)} ${when}` : when,
-    statusLabel(booking.status),
+    words.status[booking.status],
   ];
-  if (booking.needsReview) parts.push('needs review');
-  if (booking.pinned) parts.push('pinned');
+  if (booking.needsReview) parts.push(words.needsReview);
+  if (booking.pinned) parts.push(words.pinned);
   // The account goes last so the fixed-order prefix above stays predictable.
   if (booking.subtitle) parts.push(booking.subtitle);
-  return parts.join(', ');
+  return parts.join(words.separator);
 }

@@ -1,24 +1,25 @@
-import { bookingStatuses, statusLabel } from '../../../shared/domain/booking-status';
+import { bookingStatuses } from '../../../shared/domain/booking-status';
+import type { BoardWords } from './board-format';
 import { PinIcon } from './board-icons';
 import './schedule-board.css';
 
 /** Key to the board's colours and markers; the same classes as the booking blocks. */
-export function BoardLegend() {
+export function BoardLegend({ words }: { words: BoardWords }) {
   return (
-    <ul className="board-legend" aria-label="Board legend" data-testid="board-legend">
+    <ul className="board-legend" aria-label={words.legend} data-testid="board-legend">
       {bookingStatuses.map((status) => (
         <li key={status} className="board-legend-item">
           <span className={`board-legend-swatch board-status-${status}`} aria-hidden="true" />
-          {statusLabel(status)}
+          {words.status[status]}
         </li>
       ))}
       <li className="board-legend-item">
         <span className="board-review-badge" aria-hidden="true" />
-        Needs review
+        {words.legendNeedsReview}
       </li>
       <li className="board-legend-item">
         <PinIcon className="board-legend-pin" />
-        Pinned
+        {words.legendPinned}
       </li>
     </ul>
   );

@@ -1,9 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useIntl } from 'react-intl';
 import type { BoardData } from '../../../shared/contract/ipc-contract';
 import { useApi } from '../../api/api-context';
 import { boardQuery } from '../../api/queries';
 import { QueryState } from '../../components/query-state';
+import { useT } from '../../components/use-t';
+import { isSupportedLocale } from '../../../shared/i18n/locales';
 import { BookingDetailPanel } from '../booking-detail/booking-detail-panel';
 import { WorkQueuePane } from '../work-queue/work-queue-pane';
 import type { BoardBooking } from './board-types';
@@ -19,10 +22,11 @@ export function BoardPage({ date, timeZone }: Props) {
   const api = useApi();
   const board = useQuery({ ...boardQuery(api, date, timeZone), placeholderData: keepPreviousData });
   const [selected, setSelected] = useState<string | null>(null);
+  const t = useT();
   return (
     <div className="board-page">
-      <section className="board-page-main" aria-label="Schedule board" aria-busy={board.isFetching} data-date={date}>
-        <QueryState query={board} loadingLabel="Loading the board…">
+      <section className="board-page-main" aria-label={t('board.grid')} aria-busy={board.isFetching} data-date={date}>
+        <QueryState query={board} loadingLabel={t('board.loading')}>
           {(data) => <BoardWithSummary data={data} selected={selected} onSelect={setSelected} />}
         </QueryState>
       </section>
@@ -51,10 +55,12 @@ function BoardWithSummary({ data, selected, onSelect }: { data: BoardData; selec
     [data.bookings],
   );
   const needReview = bookings.filter((b) => b.needsReview).length;
+  const t = useT();
+  const { locale } = useIntl();
   return (
     <>
       <p className="board-summary" data-testid="board-summary">
-        {data.technicians.length} technicians · {bookings.length} bookings · {needReview} awaiting review
+        {t('board.summary', { technicians: data.technicians.length, bookings: bookings.length, review: needReview })}
       </p>
       <ScheduleBoard
         technicians={data.technicians}
@@ -65,6 +71,7 @@ function BoardWithSummary({ data, selected, onSelect }: { data: BoardData; selec
         now={Date.now()}
         selectedBookingId={selected}
         onSelectBooking={onSelect}
+        locale={isSupportedLocale(locale) ? locale : undefined}
       />
     </>
   );

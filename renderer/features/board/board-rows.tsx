@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { BoardFormatters } from './board-format';
+import type { BoardFormatters, BoardWords } from './board-format';
 import { bookingAriaLabel } from './board-format';
 import { ChevronIcon } from './board-icons';
 import type { GroupItem, PlacedBooking, RowBookings, TimeScale, TimeWindow } from './board-layout';
@@ -26,14 +26,15 @@ export interface RowContext {
 
 interface GroupHeaderProps {
   item: GroupItem;
+  words: BoardWords;
   itemIndex: number;
   top: number;
   width: number;
   onToggle: (territoryId: string) => void;
 }
 
-export function GroupHeader({ item, itemIndex, top, width, onToggle }: GroupHeaderProps) {
-  const count = `${item.technicianCount} technician${item.technicianCount === 1 ? '' : 's'}`;
+export function GroupHeader({ item, words, itemIndex, top, width, onToggle }: GroupHeaderProps) {
+  const count = words.technicianCount(item.technicianCount);
   return (
     <div
       role="row"
@@ -87,13 +88,13 @@ export function TechnicianRow({ technician, row, timeWindow, itemIndex, top, con
     >
       <div role="rowheader" className="board-row-name" title={technician.name}>
         <span className="board-row-name-text">{technician.name}</span>
-        <span className="board-row-count" aria-label={`${jobs} booking${jobs === 1 ? '' : 's'}`}>
+        <span className="board-row-count" aria-label={context.formatters.words.bookingCount(jobs)}>
           {jobs}
         </span>
       </div>
       <div
         role="gridcell"
-        aria-label={`${technician.name}'s bookings`}
+        aria-label={context.formatters.words.technicianBookings(technician.name)}
         className="board-row-timeline"
         style={{ width: context.timelineWidth }}
       >

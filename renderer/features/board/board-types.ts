@@ -1,4 +1,5 @@
 import type { BookingStatus } from '../../../shared/domain/booking-status';
+import type { SupportedLocale } from '../../../shared/i18n/locales';
 
 export interface BoardTechnician {
   id: string;
@@ -42,4 +43,6 @@ export interface ScheduleBoardProps {
   pxPerHour?: number;
   /** Shows the status legend above the grid; true by default. */
   showLegend?: boolean;
+  /** Language of the board's words and dates; English by default. */
+  locale?: SupportedLocale;
 }

@@ -46,20 +46,21 @@ function guessViewport(): { width: number; height: number } {
 
 export function ScheduleBoard(props: ScheduleBoardProps) {
   const showLegend = props.showLegend ?? true;
+  const formatters = useMemo(() => createFormatters(props.timeZone, props.locale), [props.timeZone, props.locale]);
   return (
-    <div className="board-root">
-      {showLegend && <BoardLegend />}
-      {props.technicians.length === 0 ? <EmptyBoard /> : <BoardGrid {...props} />}
+    // Left to right in every language for now: mirroring the time axis for right-to-left
+    // languages is still to be done, so an Arabic console shows this board as in English.
+    <div className="board-root" dir="ltr">
+      {showLegend && <BoardLegend words={formatters.words} />}
+      {props.technicians.length === 0 ? <EmptyBoard text={formatters.words.empty} /> : <BoardGrid {...props} formatters={formatters} />}
     </div>
   );
 }
 
-function EmptyBoard() {
+function EmptyBoard({ text }: { text: string }) {
   return (
     <div className="board-scroller board-empty" data-testid="schedule-board">
-      <p role="status" className="board-empty-text">
-        No technicians to show. Adjust the filters or add technicians to a territory.
-      </p>
+      <p role="status" className="board-empty-text">{text}</p>
     </div>
   );
 }
@@ -148,7 +149,7 @@ function useRowVirtualizer(
 
 /** Everything about the horizontal axis: scale, labels, ticks and the visible window. */
 function useTimeGeometry(
-  props: ScheduleBoardProps,
+  props: BoardGridProps,
   rowIndex: ReadonlyMap<string, RowBookings>,
   scrollerRef: RefObject<HTMLDivElement | null>,
   guessedWidth: number,
@@ -156,7 +157,7 @@ function useTimeGeometry(
   const { rangeStart, rangeEnd, timeZone, now } = props;
   const pxPerHour = props.pxPerHour ?? DEFAULT_PX_PER_HOUR;
   const scale = useMemo<TimeScale>(() => ({ rangeStart, rangeEnd, pxPerHour }), [rangeStart, rangeEnd, pxPerHour]);
-  const formatters = useMemo(() => createFormatters(timeZone), [timeZone]);
+  const { formatters } = props;
   const ticks = useMemo(() => hourTicks(rangeStart, rangeEnd, timeZone), [rangeStart, rangeEnd, timeZone]);
   const firstStart = useMemo(() => earliestStart(rowIndex), [rowIndex]);
   const startX = timeToX(scale, initialScrollTime(scale, firstStart, now));
@@ -186,7 +187,11 @@ function useSelect(onSelectBooking: ((id: string) => void) | undefined, setActiv
   );
 }
 
-function BoardGrid(props: ScheduleBoardProps) {
+interface BoardGridProps extends ScheduleBoardProps {
+  formatters: BoardFormatters;
+}
+
+function BoardGrid(props: BoardGridProps) {
   const scrollerRef = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const [collapsed, toggleGroup] = useCollapsedGroups();
@@ -236,15 +241,14 @@ function BoardGrid(props: ScheduleBoardProps) {
     <>
       {/* Outside the grid: a grid may only own rows. */}
       <span id={hintId} className="board-visually-hidden">
-        Arrow keys move between bookings: up and down between technicians, left and right within a
-        technician&apos;s day. Enter opens a booking.
+        {props.formatters.words.keyboardHint}
       </span>
       <div
         ref={scrollerRef}
         className="board-scroller"
         data-testid="schedule-board"
         role="grid"
-        aria-label="Schedule board"
+        aria-label={props.formatters.words.grid}
         aria-describedby={hintId}
         aria-rowcount={items.length + 1}
         aria-colcount={2}
@@ -299,7 +303,7 @@ interface BoardItemViewProps {
 function BoardItemView({ item, index, top, rowIndex, timeWindow, context, onToggleGroup }: BoardItemViewProps) {
   if (!item) return null;
   if (item.kind === 'group') {
-    return <GroupHeader item={item} itemIndex={index} top={top} width={context.canvasWidth} onToggle={onToggleGroup} />;
+    return <GroupHeader item={item} words={context.formatters.words} itemIndex={index} top={top} width={context.canvasWidth} onToggle={onToggleGroup} />;
   }
   return (
     <TechnicianRow

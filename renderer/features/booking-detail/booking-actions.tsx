@@ -1,14 +1,17 @@
+import { Alert, Button, Group, Loader, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { BookingDetail } from '../../../shared/contract/ipc-contract';
 import { allowedNextStatuses, type BookingStatus } from '../../../shared/domain/booking-status';
+import type { MessageKey } from '../../../shared/i18n/catalogues';
 import { mutationCall, useRunMutation } from '../../api/use-run-mutation';
+import { useT } from '../../components/use-t';
 import { CancelBookingForm } from './cancel-booking-form';
 
 type ForwardStatus = Exclude<BookingStatus, 'scheduled' | 'canceled'>;
-const statusActions: Record<ForwardStatus, string> = {
-  traveling: 'Start travel',
-  in_progress: 'Arrived / start work',
-  completed: 'Complete',
+const statusActions: Record<ForwardStatus, MessageKey> = {
+  traveling: 'booking.action.traveling',
+  in_progress: 'booking.action.in_progress',
+  completed: 'booking.action.completed',
 };
 
 /**
@@ -17,6 +20,7 @@ const statusActions: Record<ForwardStatus, string> = {
  * the dispatcher saw, so a booking changed meanwhile is refused rather than overwritten.
  */
 export function BookingActions({ booking }: { booking: BookingDetail }) {
+  const t = useT();
   const run = useRunMutation();
   const [cancelOpen, setCancelOpen] = useState(false);
   const next = allowedNextStatuses(booking.status);
@@ -28,47 +32,45 @@ export function BookingActions({ booking }: { booking: BookingDetail }) {
 
   if (forward.length === 0 && !canCancel && !canAccept) return null;
   return (
-    <section className="booking-actions" aria-label="Booking actions" data-testid="booking-actions">
+    <section className="booking-actions" aria-label={t('booking.actions')} data-testid="booking-actions">
       {refusal && (
-        <div className="inline-alert" role="alert" data-testid="action-refused">
-          <strong>Not saved.</strong> {refusal.reason}
-        </div>
+        <Alert color="danger" role="alert" mb="sm" data-testid="action-refused">
+          <strong>{t('booking.notSaved')}</strong> {refusal.reason}
+        </Alert>
       )}
       {run.isError && (
-        <div className="inline-alert" role="alert" data-testid="action-error">
-          <strong>Not saved.</strong> {run.error.message}
-        </div>
+        <Alert color="danger" role="alert" mb="sm" data-testid="action-error">
+          <strong>{t('booking.notSaved')}</strong> {run.error.message}
+        </Alert>
       )}
-      <div className="action-row">
+      <Group gap="xs">
         {canAccept && (
-          <button
-            type="button"
-            className="primary"
+          <Button
             disabled={busy}
             onClick={() =>
               run.mutate(mutationCall('acceptAutoAssignment', { bookings: [{ bookingId: booking.id, expectedVersion: booking.version }] }))
             }
           >
-            Accept assignment
-          </button>
+            {t('booking.action.accept')}
+          </Button>
         )}
         {forward.map((status) => (
-          <button
+          <Button
             key={status}
-            type="button"
+            variant="default"
             disabled={busy}
             data-next-status={status}
             onClick={() => run.mutate(mutationCall('setBookingStatus', { bookingId: booking.id, expectedVersion: booking.version, status }))}
           >
-            {statusActions[status]}
-          </button>
+            {t(statusActions[status])}
+          </Button>
         ))}
         {canCancel && !cancelOpen && (
-          <button type="button" className="danger" disabled={busy} onClick={() => setCancelOpen(true)} aria-expanded={false}>
-            Cancel booking…
-          </button>
+          <Button variant="outline" color="danger" disabled={busy} onClick={() => setCancelOpen(true)} aria-expanded={false}>
+            {t('booking.action.cancel')}
+          </Button>
         )}
-      </div>
+      </Group>
       {canCancel && cancelOpen && (
         <CancelBookingForm
           busy={busy}
@@ -80,7 +82,12 @@ export function BookingActions({ booking }: { booking: BookingDetail }) {
           }
         />
       )}
-      {busy && <p className="muted" role="status"><span className="spinner" aria-hidden="true" /> Saving…</p>}
+      {busy && (
+        <Group gap="xs" mt="xs" role="status">
+          <Loader size="xs" aria-hidden="true" />
+          <Text c="dimmed" size="sm">{t('common.saving')}</Text>
+        </Group>
+      )}
     </section>
   );
 }

@@ -1,9 +1,12 @@
+import { Badge, CloseButton, Group, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { statusLabel } from '../../../shared/domain/booking-status';
+import { useIntl } from 'react-intl';
+import { formatInstantRange } from '../../../shared/i18n/format-instant';
 import { useApi } from '../../api/api-context';
 import { reasonCodesQuery } from '../../api/queries';
 import { QueryState } from '../../components/query-state';
-import { absoluteFormat } from '../../components/relative-time';
+import { useStatusLabel } from '../../components/status-label';
+import { useT } from '../../components/use-t';
 import { useWindowKeydown } from '../../components/use-window-keydown';
 import { BookingActions } from './booking-actions';
 
@@ -15,41 +18,48 @@ interface Props {
 /** What a dispatcher needs to judge a booking at a glance. Escape closes it. */
 export function BookingDetailPanel({ bookingId, onClose }: Props) {
   const api = useApi();
+  const t = useT();
+  const intl = useIntl();
+  const statusLabel = useStatusLabel();
   const query = useQuery({ queryKey: ['booking', bookingId], queryFn: () => api.getBookingDetail({ bookingId }) });
   const reasonCodes = useQuery({ ...reasonCodesQuery(api), enabled: !!query.data?.cancellationReasonCode });
   const reasonLabel = (code: string) => reasonCodes.data?.find((c) => c.code === code)?.label ?? code;
   useWindowKeydown((event) => {
-    // Escape inside a dialog (Settings, sync issues) closes that dialog, not this panel.
-    if (event.key !== 'Escape' || event.defaultPrevented || (event.target instanceof Element && event.target.closest('dialog'))) return;
+    // Escape inside a dialog (Settings, sync issues) or an open list closes that, not this panel.
+    if (event.key !== 'Escape' || event.defaultPrevented || (event.target instanceof Element && event.target.closest('[role=dialog], [aria-expanded=true]'))) return;
     onClose();
   });
   return (
     <section className="side-pane" aria-labelledby="booking-heading" data-testid="booking-detail">
-      <div className="side-pane-header">
-        <h2 id="booking-heading">Booking</h2>
-        <button type="button" onClick={onClose} aria-label="Close booking details">×</button>
-      </div>
-      <QueryState query={query} loadingLabel="Loading booking…">
+      <Group className="side-pane-header" justify="space-between" wrap="nowrap">
+        <Title order={2} id="booking-heading" className="side-pane-title">{t('booking.heading')}</Title>
+        <CloseButton onClick={onClose} aria-label={t('booking.close')} />
+      </Group>
+      <QueryState query={query} loadingLabel={t('booking.loading')}>
         {(b) => (
           <>
           <dl className="detail-list">
-            <dt>Work order</dt>
+            <dt>{t('booking.workOrder')}</dt>
             <dd>{b.workOrderNumber} · {b.incidentTypeName}</dd>
-            <dt>Status</dt>
-            <dd><span className={`status-chip status-${b.status}`} data-testid="booking-status" data-status={b.status}>{statusLabel(b.status)}</span>{b.needsReview ? ' · awaiting review' : ''}{b.pinned ? ' · pinned' : ''}</dd>
-            <dt>Technician</dt>
+            <dt>{t('booking.status')}</dt>
+            <dd>
+              <Badge variant="light" className={`status-chip status-${b.status}`} data-testid="booking-status" data-status={b.status}>{statusLabel(b.status)}</Badge>
+              {b.needsReview ? ` · ${t('booking.awaitingReview')}` : ''}
+              {b.pinned ? ` · ${t('booking.pinned')}` : ''}
+            </dd>
+            <dt>{t('booking.technician')}</dt>
             <dd>{b.resourceName}</dd>
-            <dt>When</dt>
-            <dd>{absoluteFormat.formatRange(new Date(b.start), new Date(b.end))}</dd>
-            <dt>Customer</dt>
+            <dt>{t('booking.when')}</dt>
+            <dd data-testid="booking-when">{formatInstantRange(intl, b.start, b.end)}</dd>
+            <dt>{t('booking.customer')}</dt>
             <dd>{b.accountName}<br /><span className="muted">{b.accountAddress}</span></dd>
-            <dt>Travel</dt>
-            <dd>{b.travelMinutes} min</dd>
-            <dt>Assigned</dt>
-            <dd>{b.assignmentOrigin === 'auto' ? 'Automatically' : 'By a dispatcher'}</dd>
-            {b.summary && (<><dt>Summary</dt><dd>{b.summary}</dd></>)}
-            {b.customerComments && (<><dt>Customer comments</dt><dd>{b.customerComments}</dd></>)}
-            {b.cancellationReasonCode && (<><dt>Canceled because</dt><dd>{reasonLabel(b.cancellationReasonCode)}{b.cancellationNote ? `: ${b.cancellationNote}` : ''}</dd></>)}
+            <dt>{t('booking.travel')}</dt>
+            <dd>{t('common.minutes', { minutes: b.travelMinutes })}</dd>
+            <dt>{t('booking.assigned')}</dt>
+            <dd>{b.assignmentOrigin === 'auto' ? t('booking.assigned.auto') : t('booking.assigned.manual')}</dd>
+            {b.summary && (<><dt>{t('booking.summary')}</dt><dd>{b.summary}</dd></>)}
+            {b.customerComments && (<><dt>{t('booking.customerComments')}</dt><dd>{b.customerComments}</dd></>)}
+            {b.cancellationReasonCode && (<><dt>{t('booking.canceledBecause')}</dt><dd>{reasonLabel(b.cancellationReasonCode)}{b.cancellationNote ? `: ${b.cancellationNote}` : ''}</dd></>)}
           </dl>
           <BookingActions key={b.id} booking={b} />
           </>

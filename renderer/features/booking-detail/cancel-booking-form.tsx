@@ -1,7 +1,9 @@
+import { Button, Group, NativeSelect, Paper, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useApi } from '../../api/api-context';
 import { reasonCodesQuery } from '../../api/queries';
+import { useT } from '../../components/use-t';
 
 interface Props {
   busy: boolean;
@@ -9,9 +11,13 @@ interface Props {
   onClose: () => void;
 }
 
-/** Reason code (required, from the administrator-kept list) and an optional note. Escape closes the form only. */
+/**
+ * Reason code (required, from the administrator-kept list) and an optional note. Escape closes
+ * the form only. The reasons are a short list: the platform's own select is the quickest to use.
+ */
 export function CancelBookingForm({ busy, onSubmit, onClose }: Props) {
   const api = useApi();
+  const t = useT();
   const id = useId();
   const codes = useQuery(reasonCodesQuery(api));
   const [reasonCode, setReasonCode] = useState('');
@@ -31,35 +37,39 @@ export function CancelBookingForm({ busy, onSubmit, onClose }: Props) {
     onClose();
   };
   return (
-    <form className="cancel-form" onSubmit={submit} onKeyDown={onKeyDown} aria-labelledby={`${id}-title`} data-testid="cancel-form">
-      <h3 id={`${id}-title`}>Cancel this booking</h3>
-      <p className="muted small">The customer is told, and the reason is kept in the audit trail.</p>
-      <div className="form-field">
-        <label htmlFor={`${id}-reason`}>Reason <span aria-hidden="true">*</span></label>
-        <select
-          id={`${id}-reason`}
-          ref={select}
-          value={reasonCode}
-          required
-          aria-required="true"
-          disabled={busy}
-          onChange={(event) => setReasonCode(event.target.value)}
-        >
-          <option value="">{codes.isPending ? 'Loading reasons…' : 'Choose a reason…'}</option>
-          {active.map((c) => (
-            <option key={c.code} value={c.code}>{c.label}</option>
-          ))}
-        </select>
-        {codes.isError && <p className="field-error" role="alert">Could not load the reasons: {codes.error.message}</p>}
-      </div>
-      <div className="form-field">
-        <label htmlFor={`${id}-note`}>Note <span className="muted">(optional)</span></label>
-        <textarea id={`${id}-note`} rows={3} maxLength={2000} value={note} disabled={busy} onChange={(event) => setNote(event.target.value)} />
-      </div>
-      <div className="form-actions">
-        <button type="submit" className="danger-solid" disabled={!reasonCode || busy}>Cancel booking</button>
-        <button type="button" onClick={onClose} disabled={busy}>Keep booking</button>
-      </div>
-    </form>
+    <Paper component="form" withBorder className="cancel-form" onSubmit={submit} onKeyDown={onKeyDown} aria-labelledby={`${id}-title`} data-testid="cancel-form">
+      <Title order={3} id={`${id}-title`} className="cancel-form-title">{t('cancel.title')}</Title>
+      <Text c="dimmed" size="xs" mb="sm">{t('cancel.explanation')}</Text>
+      <NativeSelect
+        ref={select}
+        label={t('cancel.reason')}
+        withAsterisk
+        required
+        value={reasonCode}
+        disabled={busy}
+        onChange={(event) => setReasonCode(event.currentTarget.value)}
+        error={codes.isError ? t('cancel.reasonsFailed', { reason: codes.error.message }) : undefined}
+        mb="sm"
+      >
+        <option value="">{codes.isPending ? t('cancel.loadingReasons') : t('cancel.chooseReason')}</option>
+        {active.map((c) => (
+          <option key={c.code} value={c.code}>{c.label}</option>
+        ))}
+      </NativeSelect>
+      <Textarea
+        label={t('cancel.note')}
+        description={t('common.optional')}
+        autosize
+        minRows={3}
+        maxLength={2000}
+        value={note}
+        disabled={busy}
+        onChange={(event) => setNote(event.currentTarget.value)}
+      />
+      <Group gap="xs" mt="md">
+        <Button type="submit" color="danger" disabled={!reasonCode || busy}>{t('cancel.submit')}</Button>
+        <Button variant="default" onClick={onClose} disabled={busy}>{t('cancel.keep')}</Button>
+      </Group>
+    </Paper>
   );
 }

@@ -3,14 +3,19 @@ import dayGridPlugin from '@fullcalendar/react/daygrid';
 import listPlugin from '@fullcalendar/react/list';
 import classicThemePlugin from '@fullcalendar/react/themes/classic';
 import timeGridPlugin from '@fullcalendar/react/timegrid';
+import arLocale from '@fullcalendar/react/locales/ar';
+import esLocale from '@fullcalendar/react/locales/es';
 import '@fullcalendar/react/skeleton.css';
 import '@fullcalendar/react/themes/classic/theme.css';
 import '@fullcalendar/react/themes/classic/palette.css';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { statusLabel } from '../../../shared/domain/booking-status';
+import { useIntl } from 'react-intl';
+import { textDirection, isSupportedLocale } from '../../../shared/i18n/locales';
 import { useApi } from '../../api/api-context';
+import { useStatusLabel } from '../../components/status-label';
 import { statusColors } from '../../components/status-colors';
+import { useT } from '../../components/use-t';
 import { makeScrollersFocusable } from './focusable-scrollers';
 import { TechnicianPicker } from './technician-picker';
 
@@ -18,6 +23,8 @@ interface Props {
   date: string;
   timeZone: string;
 }
+
+const calendarLocales = [esLocale, arLocale];
 
 interface VisibleRange {
   start: number;
@@ -30,6 +37,10 @@ interface VisibleRange {
  */
 export function CalendarPage({ date, timeZone }: Props) {
   const api = useApi();
+  const t = useT();
+  const { locale } = useIntl();
+  const direction = isSupportedLocale(locale) ? textDirection(locale) : 'ltr';
+  const statusLabel = useStatusLabel();
   const [resourceId, setResourceId] = useState<string | undefined>(undefined);
   const [range, setRange] = useState<VisibleRange | null>(null);
   const bookings = useQuery({
@@ -49,17 +60,17 @@ export function CalendarPage({ date, timeZone }: Props) {
         color: statusColors[b.status],
         extendedProps: { status: statusLabel(b.status), account: b.accountName },
       })),
-    [bookings.data, resourceId],
+    [bookings.data, resourceId, statusLabel],
   );
   const root = useRef<HTMLDivElement>(null);
   // After each render of events the panes may have started (or stopped) scrolling.
-  useEffect(() => makeScrollersFocusable(root.current, 'Calendar'), [events, range]);
+  useEffect(() => makeScrollersFocusable(root.current, t('calendar.label')), [events, range, t]);
   return (
     <div className="calendar-page" data-testid="calendar-page" ref={root}>
       <div className="calendar-toolbar">
         <TechnicianPicker value={resourceId} onChange={setResourceId} date={date} timeZone={timeZone} />
-        {bookings.isFetching && <span role="status" className="muted">Loading bookings…</span>}
-        {bookings.isError && <span role="alert">Could not load bookings: {bookings.error.message}</span>}
+        {bookings.isFetching && <span role="status" className="muted">{t('calendar.loading')}</span>}
+        {bookings.isError && <span role="alert">{t('calendar.loadFailed', { reason: bookings.error.message })}</span>}
       </div>
       <FullCalendar
         key={date}
@@ -67,6 +78,10 @@ export function CalendarPage({ date, timeZone }: Props) {
         initialView={resourceId ? 'timeGridWeek' : 'listWeek'}
         initialDate={date}
         timeZone={timeZone}
+        // FullCalendar's own words (toolbar, week days) in the console's language.
+        locales={calendarLocales}
+        locale={locale}
+        direction={direction}
         headerToolbar={{ start: 'prev,next', center: 'title', end: 'timeGridWeek,timeGridDay,dayGridMonth,listWeek' }}
         height="100%"
         nowIndicator

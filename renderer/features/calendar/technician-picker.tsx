@@ -1,6 +1,9 @@
+import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useApi } from '../../api/api-context';
 import { boardQuery } from '../../api/queries';
+import { useT } from '../../components/use-t';
 
 interface Props {
   value: string | undefined;
@@ -9,21 +12,33 @@ interface Props {
   timeZone: string;
 }
 
-/** Team or one technician; the list comes from the same query as the board's rows. */
+const TEAM = 'team';
+
+/** Team or one technician, found by typing a name or territory; the list comes from the same query as the board's rows. */
 export function TechnicianPicker({ value, onChange, date, timeZone }: Props) {
   const api = useApi();
+  const t = useT();
   const board = useQuery(boardQuery(api, date, timeZone));
+  const data = useMemo(
+    () => [
+      { value: TEAM, label: t('calendar.wholeTeam') },
+      ...(board.data?.technicians ?? []).map((tech) => ({ value: tech.id, label: `${tech.name} (${tech.territoryName})` })),
+    ],
+    [board.data, t],
+  );
   return (
-    <label className="technician-picker">
-      Show{' '}
-      <select value={value ?? ''} onChange={(event) => onChange(event.target.value || undefined)} disabled={!board.data}>
-        <option value="">Whole team</option>
-        {board.data?.technicians.map((t) => (
-          <option key={t.id} value={t.id}>
-            {t.name} ({t.territoryName})
-          </option>
-        ))}
-      </select>
-    </label>
+    <Select
+      className="technician-picker"
+      label={t('calendar.show')}
+      data={data}
+      value={value ?? TEAM}
+      onChange={(next) => onChange(next && next !== TEAM ? next : undefined)}
+      disabled={!board.data}
+      searchable
+      allowDeselect={false}
+      nothingFoundMessage={t('calendar.noTechnician')}
+      maxDropdownHeight={320}
+      w={300}
+    />
   );
 }

@@ -1,14 +1,25 @@
+import { Alert, Button, Group, Loader, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
 import { ApiError } from '../../../shared/contract/api-result';
 import type { SyncStatus } from '../../../shared/contract/ipc-contract';
+import type { MessageKey } from '../../../shared/i18n/catalogues';
+import { formatInstant } from '../../../shared/i18n/format-instant';
 import { useApi } from '../../api/api-context';
 import { applySyncStatus, useSyncStatus } from '../../api/use-console-events';
-import { ModalDialog } from '../../components/modal-dialog';
-import { absoluteTime } from '../../components/relative-time';
+import { richText } from '../../components/rich-text';
+import { useT } from '../../components/use-t';
+import { AppearanceSection } from './appearance-section';
 
 type Field = 'url' | 'email' | 'password';
-const fieldNames: Record<Field, string> = { url: 'Hub address', email: 'E-mail', password: 'Password' };
+const fieldLabels: Record<Field, MessageKey> = { url: 'settings.hub.address', email: 'settings.hub.email', password: 'settings.hub.password' };
+/** The contract's validation messages (shared/contract/ipc-contract.ts), in the reader's language. */
+const knownIssues: ReadonlyMap<string, MessageKey> = new Map([
+  ['url:must be an http(s) address like http://127.0.0.1:4800', 'settings.error.url'],
+  ['email:is not a valid e-mail address', 'settings.error.email'],
+  ['password:is required', 'settings.error.passwordRequired'],
+]);
 
 interface Props {
   open: boolean;
@@ -16,27 +27,35 @@ interface Props {
   onOpenIssues: () => void;
 }
 
-/** Hub connection: address and sign-in, or — when connected — who we are, "Sync now" and "Disconnect". */
+/** Appearance (theme, language) and the hub connection: address and sign-in, or — when connected — who we are, "Sync now" and "Disconnect". */
 export function SettingsDialog({ open, onClose, onOpenIssues }: Props) {
+  const t = useT();
   return (
-    <ModalDialog open={open} onClose={onClose} labelledBy="settings-heading" className="settings-dialog" testId="settings-dialog">
-      <div className="modal-header">
-        <h2 id="settings-heading">Settings</h2>
-        <button type="button" className="modal-close" aria-label="Close settings" onClick={onClose}>×</button>
-      </div>
-      <HubSection onOpenIssues={onOpenIssues} />
-    </ModalDialog>
+    <Modal
+      opened={open}
+      onClose={onClose}
+      title={t('settings.title')}
+      size={460}
+      data-testid="settings-dialog"
+      closeButtonProps={{ 'aria-label': t('settings.close') }}
+    >
+      <Stack gap="lg">
+        <AppearanceSection />
+        <HubSection onOpenIssues={onOpenIssues} />
+      </Stack>
+    </Modal>
   );
 }
 
 function HubSection({ onOpenIssues }: { onOpenIssues: () => void }) {
+  const t = useT();
   const status = useSyncStatus();
   const connected = status.data?.mode === 'hub' && status.data.user && status.data.connection !== 'signed_out';
   return (
     <section className="settings-section" aria-labelledby="hub-heading">
-      <h3 id="hub-heading">Hub connection</h3>
+      <Title order={3} id="hub-heading" className="settings-heading">{t('settings.hub.heading')}</Title>
       {status.isError && (
-        <p className="inline-alert" role="alert">The console cannot report its sync state: {status.error.message}</p>
+        <Alert color="danger" role="alert" mb="sm">{t('settings.hub.statusUnknown', { reason: status.error.message })}</Alert>
       )}
       {connected && status.data ? <ConnectedHub status={status.data} onOpenIssues={onOpenIssues} /> : <ConnectForm status={status.data} />}
     </section>
@@ -45,6 +64,8 @@ function HubSection({ onOpenIssues }: { onOpenIssues: () => void }) {
 
 function ConnectedHub({ status, onOpenIssues }: { status: SyncStatus; onOpenIssues: () => void }) {
   const api = useApi();
+  const t = useT();
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const onStatus = (next: SyncStatus) => applySyncStatus(queryClient, next);
   const syncNow = useMutation({ mutationFn: () => api.syncNow({}), onSuccess: onStatus });
@@ -52,40 +73,46 @@ function ConnectedHub({ status, onOpenIssues }: { status: SyncStatus; onOpenIssu
   const busy = syncNow.isPending || disconnect.isPending;
   const error = syncNow.error ?? disconnect.error;
   return (
-    <div className="settings-connected" data-testid="hub-connected">
-      <p>
-        Connected to <strong>{status.hubUrl}</strong> as <strong>{status.user?.name}</strong> ({status.user?.role})
-      </p>
+    <Stack className="settings-connected" data-testid="hub-connected" gap="xs">
+      <Text>
+        <FormattedMessage
+          id="settings.hub.connectedAs"
+          values={{ url: status.hubUrl, name: status.user?.name, role: status.user?.role, ...richText }}
+        />
+      </Text>
       {status.initialSync ? (
-        <p role="status" data-testid="initial-sync">
-          <span className="spinner" aria-hidden="true" /> Downloading the hub's data… {status.initialSync.received.toLocaleString()} rows
-        </p>
+        <Group gap="xs" role="status" data-testid="initial-sync">
+          <Loader size="xs" aria-hidden="true" /> {t('sync.downloadingRows', { rows: status.initialSync.received })}
+        </Group>
       ) : (
-        <p className="muted">
-          {status.lastSuccessAt ? `Last sync ${absoluteTime(status.lastSuccessAt)}` : 'Not synced yet'} · {status.pendingCount} pending ·{' '}
-          {status.refusedCount} refused
-        </p>
+        <Text c="dimmed">
+          {t('settings.hub.summary', {
+            sync: status.lastSuccessAt ? t('sync.lastSync', { when: formatInstant(intl, status.lastSuccessAt) }) : t('sync.notSyncedYet'),
+            pending: status.pendingCount,
+            refused: status.refusedCount,
+          })}
+        </Text>
       )}
-      {status.lastError && <p className="inline-alert" role="alert">{status.lastError}</p>}
-      {error && <p className="inline-alert" role="alert">{error.message}</p>}
-      <div className="form-actions">
-        <button type="button" className="primary" disabled={busy} onClick={() => syncNow.mutate()}>
-          {syncNow.isPending ? 'Syncing…' : 'Sync now'}
-        </button>
-        <button type="button" onClick={onOpenIssues}>Sync issues…</button>
-        <button type="button" disabled={busy} onClick={() => disconnect.mutate()}>
-          {disconnect.isPending ? 'Disconnecting…' : 'Disconnect'}
-        </button>
-      </div>
-      <p className="muted small">Disconnecting keeps this computer's copy; changes not yet sent stay queued.</p>
-    </div>
+      {status.lastError && <Alert color="danger" role="alert">{status.lastError}</Alert>}
+      {error && <Alert color="danger" role="alert">{error.message}</Alert>}
+      <Group gap="xs" mt="xs">
+        <Button disabled={busy} loading={syncNow.isPending} onClick={() => syncNow.mutate()}>
+          {syncNow.isPending ? t('settings.hub.syncing') : t('settings.hub.syncNow')}
+        </Button>
+        <Button variant="default" onClick={onOpenIssues}>{t('settings.hub.openIssues')}</Button>
+        <Button variant="default" disabled={busy} onClick={() => disconnect.mutate()}>
+          {disconnect.isPending ? t('settings.hub.disconnecting') : t('settings.hub.disconnect')}
+        </Button>
+      </Group>
+      <Text c="dimmed" size="xs">{t('settings.hub.disconnectNote')}</Text>
+    </Stack>
   );
 }
 
 function ConnectForm({ status }: { status: SyncStatus | undefined }) {
   const api = useApi();
+  const t = useT();
   const queryClient = useQueryClient();
-  const id = useId();
   const [url, setUrl] = useState(status?.hubUrl ?? '');
   const [email, setEmail] = useState(status?.user?.email ?? '');
   const [password, setPassword] = useState('');
@@ -96,65 +123,66 @@ function ConnectForm({ status }: { status: SyncStatus | undefined }) {
       setPassword('');
     },
   });
-  const { fieldErrors, generalError } = splitErrors(connect.error);
+  const { fieldErrors, generalError } = splitErrors(connect.error, t);
   // A connect that reached the API but not the hub answers with a status that says why.
   const statusError = connect.isSuccess && connect.data.connection !== 'online' ? connect.data.lastError : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!connect.isPending) connect.mutate();
   };
-  const field = (name: Field, input: { type: string; value: string; set: (v: string) => void; autoComplete: string; placeholder?: string }) => {
-    const inputId = `${id}-${name}`;
-    const errorId = `${inputId}-error`;
-    const error = fieldErrors[name];
-    return (
-      <div className="form-field">
-        <label htmlFor={inputId}>{fieldNames[name]}</label>
-        <input
-          id={inputId}
-          name={name}
-          type={input.type}
-          value={input.value}
-          autoComplete={input.autoComplete}
-          placeholder={input.placeholder}
-          onChange={(event) => input.set(event.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-          disabled={connect.isPending}
-        />
-        {error && <p id={errorId} className="field-error" data-testid={`${name}-error`}>{error}</p>}
-      </div>
-    );
-  };
+  const field = (name: Field, input: { type: string; value: string; set: (v: string) => void; autoComplete: string; placeholder?: string }) => (
+    <TextInput
+      name={name}
+      type={input.type}
+      label={t(fieldLabels[name])}
+      value={input.value}
+      autoComplete={input.autoComplete}
+      placeholder={input.placeholder}
+      onChange={(event) => input.set(event.currentTarget.value)}
+      error={fieldErrors[name]}
+      errorProps={{ 'data-testid': `${name}-error` }}
+      disabled={connect.isPending}
+      // Addresses and e-mails read left to right in any language.
+      dir={name === 'password' ? undefined : 'ltr'}
+    />
+  );
   return (
     <form className="settings-form" onSubmit={submit} noValidate aria-busy={connect.isPending}>
-      {status?.mode === 'hub' && status.connection === 'signed_out' && (
-        <p className="muted">Your session with {status.hubUrl} ended. Sign in again to send your changes.</p>
-      )}
-      {field('url', { type: 'url', value: url, set: setUrl, autoComplete: 'url', placeholder: 'http://127.0.0.1:4800' })}
-      {field('email', { type: 'email', value: email, set: setEmail, autoComplete: 'username' })}
-      {field('password', { type: 'password', value: password, set: setPassword, autoComplete: 'current-password' })}
-      {(generalError ?? statusError) && <p className="inline-alert" role="alert">{generalError ?? statusError}</p>}
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={connect.isPending}>
-          {connect.isPending ? (<><span className="spinner" aria-hidden="true" /> Connecting…</>) : 'Connect'}
-        </button>
-      </div>
-      <p className="muted small">Until you connect, the console shows demo data that stays on this computer. Connecting replaces it, and any changes made to it, with the hub's data.</p>
+      <Stack gap="sm">
+        {status?.mode === 'hub' && status.connection === 'signed_out' && (
+          <Text c="dimmed">{t('settings.hub.sessionEnded', { url: status.hubUrl })}</Text>
+        )}
+        {field('url', { type: 'url', value: url, set: setUrl, autoComplete: 'url', placeholder: 'http://127.0.0.1:4800' })}
+        {field('email', { type: 'email', value: email, set: setEmail, autoComplete: 'username' })}
+        {field('password', { type: 'password', value: password, set: setPassword, autoComplete: 'current-password' })}
+        {(generalError ?? statusError) && <Alert color="danger" role="alert">{generalError ?? statusError}</Alert>}
+        <Group>
+          <Button type="submit" disabled={connect.isPending} leftSection={connect.isPending ? <Loader size={14} color="white" aria-hidden="true" /> : undefined}>
+            {connect.isPending ? t('settings.hub.connecting') : t('settings.hub.connect')}
+          </Button>
+        </Group>
+        <Text c="dimmed" size="xs">{t('settings.hub.demoNote')}</Text>
+      </Stack>
     </form>
   );
 }
 
 /** Issues whose path names a field go under it ("Hub address must be …"); the rest is one alert. */
-function splitErrors(error: Error | null): { fieldErrors: Partial<Record<Field, string>>; generalError: string | null } {
+function splitErrors(error: Error | null, t: ReturnType<typeof useT>): { fieldErrors: Partial<Record<Field, string>>; generalError: string | null } {
   if (!error) return { fieldErrors: {}, generalError: null };
   const fieldErrors: Partial<Record<Field, string>> = {};
   const rest: string[] = [];
   const issues = error instanceof ApiError ? error.issues : [];
   for (const issue of issues) {
-    const name = issue.path.split('.')[0] as Field;
-    if (name in fieldNames) fieldErrors[name] = fieldErrors[name] ?? `${fieldNames[name]} ${issue.message}`;
-    else rest.push(issue.message);
+    const name = issue.path.split('.')[0] ?? '';
+    if (!Object.hasOwn(fieldLabels, name)) {
+      rest.push(issue.message);
+      continue;
+    }
+    const field = name as Field;
+    const known = knownIssues.get(`${field}:${issue.message}`);
+    // A message the catalogue does not know is shown as the console wrote it, after the field's name.
+    fieldErrors[field] ??= known ? t(known) : `${t(fieldLabels[field])} ${issue.message}`;
   }
   if (issues.length === 0) return { fieldErrors, generalError: error.message };
   return { fieldErrors, generalError: rest.length > 0 ? rest.join(' ') : null };

@@ -1,53 +1,56 @@
+import type { MessageKey } from '../../../shared/i18n/catalogues';
+import { formatInstant } from '../../../shared/i18n/format-instant';
 import type { MutationName } from '../../../shared/mutations/mutation-registry';
-import { absoluteTime } from '../../components/relative-time';
+import type { IntlShape } from 'react-intl';
 
-const labels: Record<MutationName, string> = {
-  reassignBooking: 'Reassign booking',
-  moveBooking: 'Move booking',
-  cancelBooking: 'Cancel booking',
-  setBookingStatus: 'Change booking status',
-  acceptAutoAssignment: 'Accept assignment',
-  overrideAutoAssignment: 'Override assignment',
-  createWorkOrder: 'Create work order',
-  scheduleWorkOrder: 'Schedule work order',
-  handlePortalRequest: 'Mark portal request handled',
-  issueInvitation: 'Issue portal invitation',
-  pinBooking: 'Pin booking',
-  unpinBooking: 'Unpin booking',
+const labels: Record<MutationName, MessageKey> = {
+  reassignBooking: 'mutation.reassignBooking',
+  moveBooking: 'mutation.moveBooking',
+  cancelBooking: 'mutation.cancelBooking',
+  setBookingStatus: 'mutation.setBookingStatus',
+  acceptAutoAssignment: 'mutation.acceptAutoAssignment',
+  overrideAutoAssignment: 'mutation.overrideAutoAssignment',
+  createWorkOrder: 'mutation.createWorkOrder',
+  scheduleWorkOrder: 'mutation.scheduleWorkOrder',
+  handlePortalRequest: 'mutation.handlePortalRequest',
+  issueInvitation: 'mutation.issueInvitation',
+  pinBooking: 'mutation.pinBooking',
+  unpinBooking: 'mutation.unpinBooking',
 };
 
 /** A mutation's name in words; unknown names are split from camelCase rather than shown raw. */
-export function mutationLabel(name: string): string {
-  if (Object.hasOwn(labels, name)) return labels[name as MutationName];
+export function mutationLabel(name: string, intl: IntlShape): string {
+  const key = Object.hasOwn(labels, name) ? labels[name as MutationName] : undefined;
+  if (key) return intl.formatMessage({ id: key });
   const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const argLabels: Record<string, string> = {
-  bookingId: 'Booking',
-  bookings: 'Bookings',
-  workOrderId: 'Work order',
-  requestId: 'Request',
-  resourceId: 'Technician',
-  reasonCode: 'Reason',
-  note: 'Note',
-  status: 'Status',
-  start: 'Start',
-  reason: 'Why',
-  override: 'Override',
-  expectedVersion: 'Version',
-  contactId: 'Contact',
-  accountId: 'Account',
-  summary: 'Summary',
-  priority: 'Priority',
-};
+const argLabels: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
+  ['bookingId', 'mutationArg.bookingId'],
+  ['bookings', 'mutationArg.bookings'],
+  ['workOrderId', 'mutationArg.workOrderId'],
+  ['requestId', 'mutationArg.requestId'],
+  ['resourceId', 'mutationArg.resourceId'],
+  ['reasonCode', 'mutationArg.reasonCode'],
+  ['note', 'mutationArg.note'],
+  ['status', 'mutationArg.status'],
+  ['start', 'mutationArg.start'],
+  ['reason', 'mutationArg.reason'],
+  ['override', 'mutationArg.override'],
+  ['expectedVersion', 'mutationArg.expectedVersion'],
+  ['contactId', 'mutationArg.contactId'],
+  ['accountId', 'mutationArg.accountId'],
+  ['summary', 'mutationArg.summary'],
+  ['priority', 'mutationArg.priority'],
+]);
 
-function describe(key: string, value: unknown): string {
+function describe(key: string, value: unknown, intl: IntlShape): string {
   if (value === null || value === undefined || value === '') return '—';
-  if ((key === 'start' || key.endsWith('At') || key.startsWith('promisedWindow')) && typeof value === 'number') return absoluteTime(value);
-  if (key === 'bookings' && Array.isArray(value)) return `${value.length} booking${value.length === 1 ? '' : 's'}`;
+  if ((key === 'start' || key.endsWith('At') || key.startsWith('promisedWindow')) && typeof value === 'number') return formatInstant(intl, value);
+  if (key === 'bookings' && Array.isArray(value)) return intl.formatMessage({ id: 'mutationArg.bookingCount' }, { count: value.length });
   if (typeof value === 'object') {
-    if (Object.hasOwn(value, 'reason') && typeof (value as { reason: unknown }).reason === 'string') return (value as { reason: string }).reason;
+    if ('reason' in value && typeof (value as { reason: unknown }).reason === 'string') return (value as { reason: string }).reason;
     return JSON.stringify(value);
   }
   const text = String(value);
@@ -55,9 +58,12 @@ function describe(key: string, value: unknown): string {
 }
 
 /** The arguments of a refused change as label/value pairs, leaving out bookkeeping (versions, empty notes). */
-export function summariseArgs(args: unknown): { label: string; value: string }[] {
-  if (!args || typeof args !== 'object') return args === undefined ? [] : [{ label: 'Arguments', value: String(args) }];
+export function summariseArgs(args: unknown, intl: IntlShape): { label: string; value: string }[] {
+  if (!args || typeof args !== 'object') return args === undefined ? [] : [{ label: intl.formatMessage({ id: 'mutationArg.arguments' }), value: String(args) }];
   return Object.entries(args as Record<string, unknown>)
     .filter(([key, value]) => key !== 'expectedVersion' && value !== '' && value !== null && value !== undefined)
-    .map(([key, value]) => ({ label: Object.hasOwn(argLabels, key) ? argLabels[key]! : key, value: describe(key, value) }));
+    .map(([key, value]) => {
+      const labelKey = argLabels.get(key);
+      return { label: labelKey ? intl.formatMessage({ id: labelKey }) : key, value: describe(key, value, intl) };
+    });
 }

@@ -1,10 +1,12 @@
+import { Alert, Button, Drawer, Group, Paper, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useIntl } from 'react-intl';
 import type { SyncIssue } from '../../../shared/contract/ipc-contract';
 import { useApi } from '../../api/api-context';
 import { refreshAfterWrite } from '../../api/use-console-events';
-import { ModalDialog } from '../../components/modal-dialog';
 import { QueryState } from '../../components/query-state';
-import { absoluteTime, relativeTime, useNow } from '../../components/relative-time';
+import { RelativeTime, useNow } from '../../components/relative-time';
+import { useT } from '../../components/use-t';
 import { mutationLabel, summariseArgs } from './mutation-labels';
 
 interface Props {
@@ -14,34 +16,36 @@ interface Props {
 
 /** Every change the hub refused, why, and what it was: nothing typed is lost without the dispatcher seeing it. */
 export function SyncIssuesPanel({ open, onClose }: Props) {
+  const t = useT();
   return (
-    <ModalDialog open={open} onClose={onClose} labelledBy="sync-issues-heading" className="drawer" testId="sync-issues-panel">
-      <div className="modal-header">
-        <h2 id="sync-issues-heading">Changes the hub refused</h2>
-        <button type="button" className="modal-close" aria-label="Close sync issues" onClick={onClose}>×</button>
-      </div>
+    <Drawer
+      opened={open}
+      onClose={onClose}
+      // Mantine lays 'right' out at the end of the line: the left in Arabic.
+      position="right"
+      size={440}
+      title={t('syncIssues.title')}
+      data-testid="sync-issues-panel"
+      closeButtonProps={{ 'aria-label': t('syncIssues.close') }}
+    >
       <IssueList />
-    </ModalDialog>
+    </Drawer>
   );
 }
 
 function IssueList() {
   const api = useApi();
+  const t = useT();
   const query = useQuery({ queryKey: ['sync-issues'], queryFn: () => api.listSyncIssues({}) });
   const now = useNow(30_000);
   return (
-    <QueryState query={query} loadingLabel="Loading refused changes…">
+    <QueryState query={query} loadingLabel={t('syncIssues.loading')}>
       {(issues) =>
         issues.length === 0 ? (
-          <p className="side-empty" data-testid="sync-issues-empty">
-            No refused changes. Everything you changed was accepted by the hub or is still waiting to be sent.
-          </p>
+          <Text c="dimmed" data-testid="sync-issues-empty">{t('syncIssues.empty')}</Text>
         ) : (
           <>
-            <p className="muted">
-              The hub kept its own version of these. Check the item on the board and make the change again if it is still needed;
-              dismiss an entry once you have dealt with it.
-            </p>
+            <Text c="dimmed" mb="sm">{t('syncIssues.intro')}</Text>
             <ul className="issue-list" data-testid="sync-issue-list">
               {[...issues].sort((a, b) => b.createdAt - a.createdAt).map((issue) => (
                 <IssueItem key={issue.mutationId} issue={issue} now={now} />
@@ -57,36 +61,36 @@ function IssueList() {
 /** `now` comes from the list, so one timer keeps every age label current. */
 function IssueItem({ issue, now }: { issue: SyncIssue; now: number }) {
   const api = useApi();
+  const t = useT();
+  const intl = useIntl();
   const queryClient = useQueryClient();
   const dismiss = useMutation({
     mutationFn: () => api.dismissSyncIssue({ mutationId: issue.mutationId }),
     onSettled: () => refreshAfterWrite(queryClient),
   });
-  const label = mutationLabel(issue.name);
+  const label = mutationLabel(issue.name, intl);
   const headingId = `issue-${issue.mutationId}`;
   return (
-    <li className="issue-item" data-testid="sync-issue" aria-labelledby={headingId}>
+    <Paper component="li" withBorder className="issue-item" data-testid="sync-issue" aria-labelledby={headingId}>
       <div className="issue-line">
         <strong id={headingId}>{label}</strong>
-        <time dateTime={new Date(issue.createdAt).toISOString()} title={absoluteTime(issue.createdAt)} className="muted">
-          {relativeTime(issue.createdAt, now)}
-        </time>
+        <RelativeTime className="muted" at={issue.createdAt} now={now} />
       </div>
       <p className="issue-reason">{issue.reason}</p>
       <dl className="issue-args">
-        {summariseArgs(issue.args).map((a) => (
+        {summariseArgs(issue.args, intl).map((a) => (
           <div key={a.label}>
             <dt>{a.label}</dt>
             <dd>{a.value}</dd>
           </div>
         ))}
       </dl>
-      {dismiss.isError && <p className="inline-alert" role="alert">{dismiss.error.message}</p>}
-      <div className="form-actions">
-        <button type="button" onClick={() => dismiss.mutate()} disabled={dismiss.isPending} aria-label={`Dismiss: ${label}`}>
-          {dismiss.isPending ? 'Dismissing…' : 'Dismiss'}
-        </button>
-      </div>
-    </li>
+      {dismiss.isError && <Alert color="danger" role="alert" mt="xs">{dismiss.error.message}</Alert>}
+      <Group mt="xs">
+        <Button variant="default" size="compact-sm" onClick={() => dismiss.mutate()} disabled={dismiss.isPending} aria-label={t('syncIssues.dismissLabel', { change: label })}>
+          {dismiss.isPending ? t('syncIssues.dismissing') : t('syncIssues.dismiss')}
+        </Button>
+      </Group>
+    </Paper>
   );
 }

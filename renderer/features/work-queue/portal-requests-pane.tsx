@@ -1,31 +1,35 @@
+import { Alert, Button, Group, Paper, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { PortalRequestSummary } from '../../../shared/contract/ipc-contract';
+import type { MessageKey } from '../../../shared/i18n/catalogues';
 import { useApi } from '../../api/api-context';
 import { openPortalRequestsQuery } from '../../api/queries';
 import { mutationCall, useRunMutation } from '../../api/use-run-mutation';
 import { QueryState } from '../../components/query-state';
-import { absoluteTime, relativeTime, useNow } from '../../components/relative-time';
+import { RelativeTime, useNow } from '../../components/relative-time';
+import { useT } from '../../components/use-t';
 
-const kindLabels: Record<PortalRequestSummary['kind'], string> = {
-  new_booking: 'New booking',
-  reschedule: 'Reschedule',
-  cancellation: 'Cancellation',
-  no_slot: 'No free slot',
-  low_feedback: 'Low feedback',
+const kindLabels: Record<PortalRequestSummary['kind'], MessageKey> = {
+  new_booking: 'portalRequest.kind.new_booking',
+  reschedule: 'portalRequest.kind.reschedule',
+  cancellation: 'portalRequest.kind.cancellation',
+  no_slot: 'portalRequest.kind.no_slot',
+  low_feedback: 'portalRequest.kind.low_feedback',
 };
 
 /** The back office's inbox of portal events that are still open, oldest first. */
 export function PortalRequestsPane() {
   const api = useApi();
+  const t = useT();
   const query = useQuery(openPortalRequestsQuery(api));
   const now = useNow(30_000);
   return (
     <section className="side-pane" aria-labelledby="portal-requests-heading">
-      <h2 id="portal-requests-heading">Open portal requests</h2>
-      <QueryState query={query} loadingLabel="Loading portal requests…">
+      <Title order={2} id="portal-requests-heading" className="side-pane-title">{t('portalRequests.heading')}</Title>
+      <QueryState query={query} loadingLabel={t('portalRequests.loading')}>
         {(requests) =>
           requests.length === 0 ? (
-            <p className="side-empty">No open requests. Everything customers asked for has been handled.</p>
+            <Text c="dimmed">{t('portalRequests.empty')}</Text>
           ) : (
             <ul className="work-order-list" data-testid="portal-request-list">
               {[...requests].sort((a, b) => a.createdAt - b.createdAt).map((r) => (
@@ -41,35 +45,35 @@ export function PortalRequestsPane() {
 
 /** `now` comes from the list, so one timer keeps every age label current. */
 function PortalRequestItem({ request, now }: { request: PortalRequestSummary; now: number }) {
+  const t = useT();
   const run = useRunMutation();
   const refusal = run.data?.outcome.status === 'refused' ? run.data.outcome : null;
-  const kind = kindLabels[request.kind];
+  const kind = t(kindLabels[request.kind]);
   return (
-    <li className="work-order-item portal-request" data-testid="portal-request" data-request-id={request.id} data-kind={request.kind}>
+    <Paper component="li" withBorder className="work-order-item portal-request" data-testid="portal-request" data-request-id={request.id} data-kind={request.kind}>
       <div className="work-order-line">
         <strong className={`request-kind request-kind-${request.kind}`}>{kind}</strong>
-        <time className="muted" dateTime={new Date(request.createdAt).toISOString()} title={absoluteTime(request.createdAt)}>
-          {relativeTime(request.createdAt, now)}
-        </time>
+        <RelativeTime className="muted" at={request.createdAt} now={now} />
       </div>
       <div>
-        {request.accountName}
-        {request.contactName && <span className="muted"> · {request.contactName}</span>}
-        {request.workOrderNumber && <span className="muted"> · {request.workOrderNumber}</span>}
+        <bdi>{request.accountName}</bdi>
+        {request.contactName && <span className="muted"> · <bdi>{request.contactName}</bdi></span>}
+        {request.workOrderNumber && <span className="muted"> · <bdi>{request.workOrderNumber}</bdi></span>}
       </div>
       {request.message && <p className="request-message">{request.message}</p>}
-      {refusal && <p className="inline-alert" role="alert">{refusal.reason}</p>}
-      {run.isError && <p className="inline-alert" role="alert">{run.error.message}</p>}
-      <div className="form-actions">
-        <button
-          type="button"
+      {refusal && <Alert color="danger" role="alert" mt="xs">{refusal.reason}</Alert>}
+      {run.isError && <Alert color="danger" role="alert" mt="xs">{run.error.message}</Alert>}
+      <Group mt="xs">
+        <Button
+          variant="default"
+          size="compact-sm"
           disabled={run.isPending}
-          aria-label={`Mark handled: ${kind}, ${request.accountName}`}
+          aria-label={t('portalRequests.markHandledLabel', { kind, account: request.accountName })}
           onClick={() => run.mutate(mutationCall('handlePortalRequest', { requestId: request.id, note: '' }))}
         >
-          {run.isPending ? 'Saving…' : 'Mark handled'}
-        </button>
-      </div>
-    </li>
+          {run.isPending ? t('common.saving') : t('portalRequests.markHandled')}
+        </Button>
+      </Group>
+    </Paper>
   );
 }

@@ -1,0 +1,28 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+/**
+ * A browser host of its own on a free port with a fresh replica (and fresh preferences), for tests
+ * that change what the shared one serves to every other test (a hub connection, the theme, the language).
+ */
+export async function startBrowserHost(): Promise<{ child: ChildProcess; url: string }> {
+  const data = mkdtempSync(path.join(tmpdir(), 'dd-e2e-host-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/browser-host/serve.ts', '--port', '0', '--data', data], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The browser host did not start in 30 s')), 30_000);
+    lines.on('line', (line) => {
+      const found = line.match(/on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[1]!);
+      }
+    });
+  });
+  return { child, url };
+}
