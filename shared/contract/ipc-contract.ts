@@ -91,6 +91,13 @@ export interface PortalRequestSummary extends PortalRequest {
   workOrderNumber: string | null;
 }
 
+/**
+ * Why the replica downloaded everything again: another hub answers at the address, the hub was
+ * restored from a backup (new epoch), the hub has never reached the replica's cursor (restored
+ * without telling), or the dispatcher asked for it (Settings → Re-download everything).
+ */
+export type StartOverReason = 'other_hub' | 'restored' | 'cursor_ahead' | 'requested';
+
 /** What the sync banner shows. `mode` is 'demo' until a hub is connected. */
 export interface SyncStatus {
   mode: 'demo' | 'hub';
@@ -106,8 +113,8 @@ export interface SyncStatus {
   lastError: string | null;
   /** While a full download runs (first sync, a new or restored hub, "Re-download everything"): rows received so far. */
   initialSync: { received: number } | null;
-  /** The last time the replica started over, and why (another hub at the address, a restore, on request). */
-  lastStartOver: { at: number; reason: string } | null;
+  /** The last time the replica started over, and why. */
+  lastStartOver: { at: number; reason: StartOverReason } | null;
 }
 
 /**

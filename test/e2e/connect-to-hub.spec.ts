@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3';
 import type { ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { ADMIN, createAdmin, newHubDataDir, startHub, stopChild, type HubProcess } from '../integration/support/hub-process';
+import { hubBookings } from '../integration/console-sync/support/hub-changes';
+import { createAdmin, newHubDataDir, startHub, stopChild, type HubProcess } from '../integration/support/hub-process';
 import { startBrowserHost } from './support/browser-host-process';
+import { connectFromSettings } from './support/connect-from-settings';
 import { openWorkingDayAhead } from './support/open-working-day-ahead';
 
 /**
@@ -29,16 +29,7 @@ test.afterAll(async () => {
 
 test('connects to a hub from Settings and sends a cancellation to it', async ({ page }) => {
   await page.goto(hostUrl);
-  await expect(page.getByTestId('sync-banner')).toContainText('Demo data');
-  await page.keyboard.press('Control+Comma');
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await dialog.getByLabel('Hub address').fill(hub.url);
-  await dialog.getByLabel('E-mail').fill(ADMIN.email);
-  await dialog.getByLabel('Password').fill(ADMIN.password);
-  await dialog.getByRole('button', { name: 'Connect' }).click();
-  await expect(dialog).toContainText(`Connected to ${hub.url} as ${ADMIN.name}`, { timeout: 30_000 });
-  await expect(dialog.getByTestId('initial-sync')).toHaveCount(0, { timeout: 30_000 });
-  await expect(dialog).toContainText('Last sync');
+  await connectFromSettings(page, hub.url);
   await page.screenshot({ path: test.info().outputPath('settings-connected.png') });
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('sync-banner')).toHaveAttribute('data-connection', 'online');
@@ -56,17 +47,7 @@ test('connects to a hub from Settings and sends a cancellation to it', async ({ 
   await form.getByRole('button', { name: 'Cancel booking' }).click();
   await expect(page.getByTestId('booking-status')).toHaveAttribute('data-status', 'canceled');
 
-  await expect.poll(() => hubBookingStatus(bookingId), { timeout: 15_000 }).toBe('canceled');
+  await expect.poll(async () => (await hubBookings(hub.url)).get(bookingId)?.status, { timeout: 15_000 }).toBe('canceled');
   await expect(page.getByTestId('sync-pending')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('board-on-hub.png') });
 });
-
-function hubBookingStatus(bookingId: string): string | undefined {
-  const db = new Database(path.join(hub.dataDir, 'hub.sqlite'), { readonly: true });
-  try {
-    const row = db.prepare("SELECT data FROM rows WHERE entity = 'booking' AND id = ?").get(bookingId) as { data: string } | undefined;
-    return row ? (JSON.parse(row.data) as { status: string }).status : undefined;
-  } finally {
-    db.close();
-  }
-}

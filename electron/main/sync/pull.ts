@@ -1,4 +1,5 @@
 import type { HubIdentity } from '../../../shared/contract/hub-http';
+import type { StartOverReason } from '../../../shared/contract/ipc-contract';
 import { entityNames, type EntityName } from '../../../shared/sync/synced-entities';
 import { applyRowChange } from '../db/apply-row-change';
 import { clearEntities } from '../db/entity-rows';
@@ -20,7 +21,7 @@ export interface PullOptions {
   /** Called after each page with the number of rows received so far. */
   onProgress?: (received: number) => void;
   /** Called when the hub turned out to be another one, or a restored one: the replica starts over. */
-  onStartOver?: (why: string) => void;
+  onStartOver?: (why: Exclude<StartOverReason, 'requested'>) => void;
   /** Checked before each write; a pull for a session that is no longer current must not write. */
   stillCurrent?: () => boolean;
   /** A pending mutation threw while being re-applied over the pulled state. */
@@ -60,7 +61,7 @@ export async function pull(db: Replica, client: HubClient, options: PullOptions)
   let stage = await resumableStage(db);
   let received = 0;
   let startOvers = 0;
-  const startOver = async (why: string, hub: HubIdentity | null) => {
+  const startOver = async (why: Exclude<StartOverReason, 'requested'>, hub: HubIdentity | null) => {
     if (++startOvers > MAX_START_OVERS) {
       throw new HubError('malformed', `The hub at ${client.baseUrl} keeps changing its identity between pages; are several hubs with separate stores behind one address? Nothing was applied.`);
     }
@@ -75,12 +76,12 @@ export async function pull(db: Replica, client: HubClient, options: PullOptions)
       page = await client.pull(stage.cursor, options.pageSize ?? 1000);
     } catch (error) {
       if (!(error instanceof HubError && error.code === 'cursor_from_future') || stage.cursor === 0) throw error;
-      stage = await startOver(`The hub has no change ${stage.cursor}: it was restored or replaced. Downloading everything again; unsent changes are kept.`, null);
+      stage = await startOver('cursor_ahead', null);
       continue;
     }
     guard();
     if (stage.hub && !sameHub(stage.hub, page.hub)) {
-      stage = await startOver(startOverReason(stage.hub, page.hub), page.hub);
+      stage = await startOver(stage.hub.storeId !== page.hub.storeId ? 'other_hub' : 'restored', page.hub);
       continue;
     }
     const next = Math.max(stage.cursor, page.cursor);
@@ -152,10 +153,4 @@ export async function requestFullDownload(db: Replica): Promise<void> {
 
 function sameHub(a: HubIdentity, b: HubIdentity): boolean {
   return a.storeId === b.storeId && a.epoch === b.epoch;
-}
-
-function startOverReason(known: HubIdentity, now: HubIdentity): string {
-  return known.storeId !== now.storeId
-    ? 'This address now serves a different hub. Downloading everything from it; unsent changes are kept.'
-    : 'The hub was restored from a backup. Downloading everything again; unsent changes are kept.';
 }

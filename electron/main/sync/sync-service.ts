@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ApiErrorCode } from '../../../shared/contract/api-result';
-import type { ConsoleEvent, RunMutationResponse, SyncIssue, SyncStatus } from '../../../shared/contract/ipc-contract';
+import type { ConsoleEvent, RunMutationResponse, StartOverReason, SyncIssue, SyncStatus } from '../../../shared/contract/ipc-contract';
 import type { EntityName } from '../../../shared/sync/synced-entities';
 import type { Replica } from '../db/open-replica';
 import { clearPullStage } from '../db/queries/pull-stage-queries';
@@ -197,7 +197,7 @@ export class SyncService {
     await this.exclusive(async () => {
       if (generation === this.generation) await requestFullDownload(this.db);
     });
-    this.noteStartOver('You asked to download everything again.');
+    this.noteStartOver('requested');
     await this.syncReportingStatus();
     return this.status();
   }
@@ -305,7 +305,7 @@ export class SyncService {
   }
 
   /** The replica is being rebuilt from the hub: the banner shows the download and why. */
-  private noteStartOver(reason: string): void {
+  private noteStartOver(reason: StartOverReason): void {
     this.lastStartOver = { at: this.options.now(), reason };
     this.initialSync = { received: 0 };
     this.emitStatus();

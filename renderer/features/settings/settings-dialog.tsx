@@ -10,6 +10,7 @@ import { useApi } from '../../api/api-context';
 import { applySyncStatus, useSyncStatus } from '../../api/use-console-events';
 import { richText } from '../../components/rich-text';
 import { useT } from '../../components/use-t';
+import { startedOverMessages, startOverMessages } from '../sync/start-over-messages';
 import { AppearanceSection } from './appearance-section';
 
 type Field = 'url' | 'email' | 'password';
@@ -81,9 +82,12 @@ function ConnectedHub({ status, onOpenIssues }: { status: SyncStatus; onOpenIssu
         />
       </Text>
       {status.initialSync ? (
-        <Group gap="xs" role="status" data-testid="initial-sync">
-          <Loader size="xs" aria-hidden="true" /> {t('sync.downloadingRows', { rows: status.initialSync.received })}
-        </Group>
+        <Stack gap={4} role="status" data-testid="initial-sync">
+          <Group gap="xs">
+            <Loader size="xs" aria-hidden="true" /> {t('sync.downloadingRows', { rows: status.initialSync.received })}
+          </Group>
+          {status.lastStartOver && <Text size="sm">{t(startOverMessages[status.lastStartOver.reason])}</Text>}
+        </Stack>
       ) : (
         <Text c="dimmed">
           {t('settings.hub.summary', {
@@ -105,6 +109,54 @@ function ConnectedHub({ status, onOpenIssues }: { status: SyncStatus; onOpenIssu
         </Button>
       </Group>
       <Text c="dimmed" size="xs">{t('settings.hub.disconnectNote')}</Text>
+      <RedownloadEverything status={status} busy={busy} />
+    </Stack>
+  );
+}
+
+/**
+ * Rebuilds the replica from the hub (keeping unsent changes). Asks first, since the download can
+ * take a while; the board keeps its current copy until the new one is complete.
+ */
+function RedownloadEverything({ status, busy }: { status: SyncStatus; busy: boolean }) {
+  const api = useApi();
+  const t = useT();
+  const intl = useIntl();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const redownload = useMutation({
+    mutationFn: () => api.redownloadAll({}),
+    onSuccess: (next) => applySyncStatus(queryClient, next),
+    onSettled: () => setConfirming(false),
+  });
+  const last = status.lastStartOver;
+  return (
+    <Stack gap="xs" mt="sm" data-testid="redownload">
+      {last && !status.initialSync && (
+        <Text c="dimmed" size="xs" data-testid="last-start-over">
+          {t('settings.hub.lastStartOver', { when: formatInstant(intl, last.at), reason: t(startedOverMessages[last.reason]) })}
+        </Text>
+      )}
+      {redownload.error && <Alert color="danger" role="alert">{redownload.error.message}</Alert>}
+      {confirming ? (
+        <Alert color="warning" role="alertdialog" aria-labelledby="redownload-question">
+          <Text id="redownload-question" mb="xs">{t('settings.hub.redownloadConfirm')}</Text>
+          <Group gap="xs">
+            <Button loading={redownload.isPending} onClick={() => redownload.mutate()} data-autofocus>
+              {t('settings.hub.redownloadGo')}
+            </Button>
+            <Button variant="default" disabled={redownload.isPending} onClick={() => setConfirming(false)}>
+              {t('settings.hub.redownloadCancel')}
+            </Button>
+          </Group>
+        </Alert>
+      ) : (
+        <Group>
+          <Button variant="subtle" size="compact-sm" disabled={busy || !!status.initialSync} onClick={() => setConfirming(true)}>
+            {t('settings.hub.redownload')}
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }

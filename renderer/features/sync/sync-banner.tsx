@@ -7,6 +7,7 @@ import { useSyncStatus } from '../../api/use-console-events';
 import { useNow } from '../../components/relative-time';
 import { richText } from '../../components/rich-text';
 import { useT } from '../../components/use-t';
+import { startOverMessages } from './start-over-messages';
 
 type DataOrigin = 'empty' | 'demo' | 'hub';
 
@@ -70,6 +71,14 @@ export function SyncStateBar({ onOpenSettings }: { onOpenSettings: () => void })
   const t = useT();
   const status = useSyncStatus().data;
   if (!status || status.mode !== 'hub') return null;
+  if (status.initialSync && status.lastStartOver) {
+    return (
+      <Alert className="sync-bar" color="blue" radius={0} role="status" data-testid="start-over-bar">
+        <span>{t(startOverMessages[status.lastStartOver.reason])}</span>
+        <span className="sync-bar-detail">{t('sync.downloadingRows', { rows: status.initialSync.received })}</span>
+      </Alert>
+    );
+  }
   if (status.connection === 'offline') {
     return (
       <Alert className="sync-bar" color="warning" radius={0} role="status" data-testid="offline-bar">

@@ -1,4 +1,4 @@
-import { Alert, Button, Drawer, Group, Paper, Text } from '@mantine/core';
+import { Alert, Badge, Button, Drawer, Group, Paper, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import type { SyncIssue } from '../../../shared/contract/ipc-contract';
@@ -68,15 +68,25 @@ function IssueItem({ issue, now }: { issue: SyncIssue; now: number }) {
     mutationFn: () => api.dismissSyncIssue({ mutationId: issue.mutationId }),
     onSettled: () => refreshAfterWrite(queryClient),
   });
+  const retry = useMutation({
+    mutationFn: () => api.retrySyncIssue({ mutationId: issue.mutationId }),
+    onSettled: () => refreshAfterWrite(queryClient),
+  });
   const label = mutationLabel(issue.name, intl);
   const headingId = `issue-${issue.mutationId}`;
+  const failed = issue.state === 'failed';
   return (
-    <Paper component="li" withBorder className="issue-item" data-testid="sync-issue" aria-labelledby={headingId}>
+    <Paper component="li" withBorder className="issue-item" data-testid="sync-issue" data-state={issue.state} aria-labelledby={headingId}>
       <div className="issue-line">
         <strong id={headingId}>{label}</strong>
         <RelativeTime className="muted" at={issue.createdAt} now={now} />
       </div>
+      {failed && <Badge color="danger" variant="light" mt={4}>{t('syncIssues.failed')}</Badge>}
       <p className="issue-reason">{issue.reason}</p>
+      <Text size="xs" c="dimmed" data-testid="sync-issue-attempts">
+        {t('syncIssues.attempts', { count: issue.attempts })}
+        {issue.lastError && issue.lastError !== issue.reason ? ` · ${t('syncIssues.lastError', { error: issue.lastError })}` : ''}
+      </Text>
       <dl className="issue-args">
         {summariseArgs(issue.args, intl).map((a) => (
           <div key={a.label}>
@@ -85,8 +95,13 @@ function IssueItem({ issue, now }: { issue: SyncIssue; now: number }) {
           </div>
         ))}
       </dl>
-      {dismiss.isError && <Alert color="danger" role="alert" mt="xs">{dismiss.error.message}</Alert>}
+      {(dismiss.error ?? retry.error) && <Alert color="danger" role="alert" mt="xs">{(dismiss.error ?? retry.error)!.message}</Alert>}
       <Group mt="xs">
+        {failed && (
+          <Button size="compact-sm" onClick={() => retry.mutate()} disabled={retry.isPending} aria-label={t('syncIssues.retryLabel', { change: label })}>
+            {retry.isPending ? t('syncIssues.retrying') : t('syncIssues.retry')}
+          </Button>
+        )}
         <Button variant="default" size="compact-sm" onClick={() => dismiss.mutate()} disabled={dismiss.isPending} aria-label={t('syncIssues.dismissLabel', { change: label })}>
           {dismiss.isPending ? t('syncIssues.dismissing') : t('syncIssues.dismiss')}
         </Button>

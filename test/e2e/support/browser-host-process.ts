@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
  * A browser host of its own on a free port with a fresh replica (and fresh preferences), for tests
  * that change what the shared one serves to every other test (a hub connection, the theme, the language).
  */
-export async function startBrowserHost(): Promise<{ child: ChildProcess; url: string }> {
+export async function startBrowserHost(): Promise<{ child: ChildProcess; url: string; dataDir: string }> {
   const data = mkdtempSync(path.join(tmpdir(), 'dd-e2e-host-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/browser-host/serve.ts', '--port', '0', '--data', data], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -24,5 +24,5 @@ export async function startBrowserHost(): Promise<{ child: ChildProcess; url: st
       }
     });
   });
-  return { child, url };
+  return { child, url, dataDir: data };
 }
