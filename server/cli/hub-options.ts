@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { defaultHubTimeouts, type HubTimeouts } from '../http/hub-timeouts';
 import { OperatorError } from '../operator-error';
 
 export interface ServeOptions {
@@ -7,6 +8,7 @@ export interface ServeOptions {
   host: string;
   data: string;
   demo: boolean;
+  timeouts: HubTimeouts;
 }
 
 export interface CreateAdminOptions {
@@ -22,7 +24,7 @@ export class UsageError extends OperatorError {
   override name = 'UsageError';
 }
 
-/** `hub [--port N] [--host H] [--data DIR] [--demo]` or `hub create-admin --email E --name N [--data DIR]`. */
+/** `hub [--port N] [--host H] [--data DIR] [--demo] [--headers-timeout S] [--request-timeout S]` or `hub create-admin --email E --name N [--data DIR]`. */
 export function parseHubOptions(argv: readonly string[]): HubOptions {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -32,6 +34,8 @@ export function parseHubOptions(argv: readonly string[]): HubOptions {
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string', default: '.hub-data' },
       demo: { type: 'boolean', default: false },
+      'headers-timeout': { type: 'string', default: String(defaultHubTimeouts.headersMs / 1000) },
+      'request-timeout': { type: 'string', default: String(defaultHubTimeouts.requestMs / 1000) },
       email: { type: 'string' },
       name: { type: 'string' },
     },
@@ -44,5 +48,14 @@ export function parseHubOptions(argv: readonly string[]): HubOptions {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
-  return { command: 'serve', port, host: values.host, data: values.data, demo: values.demo };
+  const timeouts = { headersMs: seconds('--headers-timeout', values['headers-timeout']), requestMs: seconds('--request-timeout', values['request-timeout']) };
+  if (timeouts.headersMs > timeouts.requestMs) throw new UsageError('--headers-timeout must not be longer than --request-timeout (the headers are part of the request).');
+  return { command: 'serve', port, host: values.host, data: values.data, demo: values.demo, timeouts };
+}
+
+/** A duration option in seconds (decimals allowed), as whole milliseconds. */
+function seconds(option: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0.1 || value > 3600) throw new UsageError(`${option} must be a number of seconds from 0.1 to 3600, not "${text}".`);
+  return Math.round(value * 1000);
 }

@@ -18,7 +18,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     await store.close();
     throw error;
   }
-  const app = buildHubApp(store, { version: hubVersion(), logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr } });
+  const app = buildHubApp(store, { version: hubVersion(), logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr }, timeouts: options.timeouts });
   await app.listen({ port: options.port, host: options.host });
   const { port } = app.server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;

@@ -34,8 +34,8 @@ export function createAdmin(dataDir: string): void {
   if (result.status !== 0) throw new Error(`create-admin failed (${result.status}): ${result.stderr || result.stdout}`);
 }
 
-export async function startHub(options: { dataDir: string; port?: number; demo?: boolean }): Promise<HubProcess> {
-  const args = [hubMain, '--port', String(options.port ?? 0), '--data', options.dataDir, ...(options.demo ? ['--demo'] : [])];
+export async function startHub(options: { dataDir: string; port?: number; demo?: boolean; args?: readonly string[] }): Promise<HubProcess> {
+  const args = [hubMain, '--port', String(options.port ?? 0), '--data', options.dataDir, ...(options.demo ? ['--demo'] : []), ...(options.args ?? [])];
   // `node --import tsx` rather than the tsx wrapper: SIGKILL must reach the hub itself (a crash).
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -81,9 +81,9 @@ export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM
   });
 }
 
-/** A fresh hub with the demo company and an administrator. */
-export async function startDemoHub(): Promise<HubProcess> {
+/** A fresh hub with the demo company and an administrator; `args` are further command-line options. */
+export async function startDemoHub(args: readonly string[] = []): Promise<HubProcess> {
   const dataDir = newHubDataDir();
   createAdmin(dataDir);
-  return startHub({ dataDir, demo: true });
+  return startHub({ dataDir, demo: true, args });
 }
