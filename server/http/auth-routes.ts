@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { hubRoutes, roles, SignInRequestSchema } from '../../shared/contract/hub-http';
-import { bearerToken, hashSessionToken } from '../auth/session-token';
 import { signIn } from '../auth/sign-in';
 import { SignInLimiter } from '../auth/sign-in-limiter';
 import type { HubStore } from '../store/hub-store';
-import { requireRole } from './authenticate';
+import { requireRole, signedInSession } from './authenticate';
+import type { ChangeStreams } from './change-stream';
 import { parseOr400, sendError } from './http-errors';
 
-export function registerAuthRoutes(app: FastifyInstance, store: HubStore, limiter = new SignInLimiter()): void {
+export function registerAuthRoutes(app: FastifyInstance, store: HubStore, streams: ChangeStreams, limiter = new SignInLimiter()): void {
   app.post(hubRoutes.signIn, async (request, reply) => {
     const body = parseOr400(SignInRequestSchema, request.body, reply, 'sign-in');
     if (!body) return reply;
@@ -28,8 +28,10 @@ export function registerAuthRoutes(app: FastifyInstance, store: HubStore, limite
   });
 
   app.post(hubRoutes.signOut, { preHandler: requireRole(store, roles) }, async (request, reply) => {
-    const token = bearerToken(request.headers.authorization);
-    if (token) await store.transaction((tx) => tx.deleteSession(hashSessionToken(token)));
+    const { tokenHash } = signedInSession(request);
+    await store.transaction((tx) => tx.deleteSession(tokenHash));
+    // Its event streams end with it: a signed-out console must stop hearing about changes.
+    streams.endSession(tokenHash);
     return reply.send({ signedOut: true });
   });
 }

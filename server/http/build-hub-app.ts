@@ -14,6 +14,8 @@ export interface HubAppOptions {
   /** Fastify's pino options (false: silent, as in tests using app.inject). */
   logger?: FastifyServerOptions['logger'];
   timeouts?: HubTimeouts;
+  /** How often event streams get a heartbeat and their session is checked again (default 15 s). */
+  eventHeartbeatMs?: number;
 }
 
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -40,11 +42,11 @@ export function buildHubApp(store: HubStore, options: HubAppOptions): FastifyIns
   app.addHook('onRequest', requireHostHeader);
   // JSON is the only body format the API speaks; anything else gets 415.
   app.removeContentTypeParser(['text/plain']);
-  app.decorateRequest('hubUser', null);
-  const streams = new ChangeStreams(store);
+  app.decorateRequest('hubSession', null);
+  const streams = new ChangeStreams(store, options.eventHeartbeatMs);
   app.addHook('preClose', async () => streams.endAll());
   registerHealthRoute(app, store, options.version);
-  registerAuthRoutes(app, store);
+  registerAuthRoutes(app, store, streams);
   registerUserRoutes(app, store);
   registerSyncRoutes(app, store, streams);
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `There is no route ${request.method} ${request.url.split('?')[0]}.`));
