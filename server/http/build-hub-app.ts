@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { SignInLimiter } from '../auth/sign-in-limiter';
 import type { HubStore } from '../store/hub-store';
 import { registerAuthRoutes } from './auth-routes';
 import { ChangeStreams } from './change-stream';
@@ -16,6 +17,8 @@ export interface HubAppOptions {
   timeouts?: HubTimeouts;
   /** How often event streams get a heartbeat and their session is checked again (default 15 s). */
   eventHeartbeatMs?: number;
+  /** Sign-in attempt limits and where they are counted (default: in memory, docs/hub.md's limits). */
+  signInLimiter?: SignInLimiter;
 }
 
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -46,7 +49,7 @@ export function buildHubApp(store: HubStore, options: HubAppOptions): FastifyIns
   const streams = new ChangeStreams(store, options.eventHeartbeatMs);
   app.addHook('preClose', async () => streams.endAll());
   registerHealthRoute(app, store, options.version);
-  registerAuthRoutes(app, store, streams);
+  registerAuthRoutes(app, store, streams, options.signInLimiter);
   registerUserRoutes(app, store);
   registerSyncRoutes(app, store, streams);
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `There is no route ${request.method} ${request.url.split('?')[0]}.`));
