@@ -1,5 +1,7 @@
+import { backupCommand } from './cli/backup-command';
 import { createAdminCommand } from './cli/create-admin-command';
 import { parseHubOptions } from './cli/hub-options';
+import { restoreCommand } from './cli/restore-command';
 import { serveCommand } from './cli/serve-command';
 import { OperatorError } from './operator-error';
 
@@ -7,6 +9,8 @@ import { OperatorError } from './operator-error';
 async function main(): Promise<void> {
   const options = parseHubOptions(process.argv.slice(2));
   if (options.command === 'create-admin') await createAdminCommand(options);
+  else if (options.command === 'backup') await backupCommand(options);
+  else if (options.command === 'restore') await restoreCommand(options);
   else await serveCommand(options);
 }
 

@@ -18,13 +18,32 @@ export interface CreateAdminOptions {
   name: string;
 }
 
-export type HubOptions = ServeOptions | CreateAdminOptions;
+/** `backup --to FILE`: an online copy of the store; `restore --from FILE`: puts a copy back (hub stopped). */
+export interface BackupOptions {
+  command: 'backup';
+  data: string;
+  to: string;
+}
+
+export interface RestoreOptions {
+  command: 'restore';
+  data: string;
+  from: string;
+}
+
+export type HubOptions = ServeOptions | CreateAdminOptions | BackupOptions | RestoreOptions;
+
+const subcommands = ['create-admin', 'backup', 'restore'] as const;
 
 export class UsageError extends OperatorError {
   override name = 'UsageError';
 }
 
-/** `hub [--port N] [--host H] [--data DIR] [--demo] [--headers-timeout S] [--request-timeout S]` or `hub create-admin --email E --name N [--data DIR]`. */
+/**
+ * `hub [--port N] [--host H] [--data DIR] [--demo] [--headers-timeout S] [--request-timeout S]`,
+ * `hub create-admin --email E --name N [--data DIR]`, `hub backup --to FILE [--data DIR]` or
+ * `hub restore --from FILE [--data DIR]`.
+ */
 export function parseHubOptions(argv: readonly string[]): HubOptions {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -38,10 +57,22 @@ export function parseHubOptions(argv: readonly string[]): HubOptions {
       'request-timeout': { type: 'string', default: String(defaultHubTimeouts.requestMs / 1000) },
       email: { type: 'string' },
       name: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
-  if (rest.length > 0 || (command !== undefined && command !== 'create-admin')) throw new UsageError(`Unknown command "${positionals.join(' ')}"; the only subcommand is create-admin.`);
+  if (rest.length > 0 || (command !== undefined && !(subcommands as readonly string[]).includes(command))) {
+    throw new UsageError(`Unknown command "${positionals.join(' ')}"; the subcommands are ${subcommands.join(', ')}.`);
+  }
+  if (command === 'backup') {
+    if (!values.to) throw new UsageError('backup needs --to FILE, e.g. backup --to backups/hub-2026-11-28.sqlite.');
+    return { command, data: values.data, to: values.to };
+  }
+  if (command === 'restore') {
+    if (!values.from) throw new UsageError('restore needs --from FILE (a file written by backup).');
+    return { command, data: values.data, from: values.from };
+  }
   if (command === 'create-admin') {
     if (!values.email || !values.name) throw new UsageError('create-admin needs --email and --name, e.g. create-admin --email ann@example.com --name "Ann Admin".');
     return { command, data: values.data, email: values.email, name: values.name };

@@ -14,7 +14,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: HubStore, stream
     try {
       return reply.send(await pullChanges(store, query.cursor, query.limit));
     } catch (error) {
-      if (error instanceof CursorFromFutureError) return sendError(reply, 400, 'cursor_from_future', error.message);
+      if (error instanceof CursorFromFutureError) return sendError(reply, 409, 'cursor_from_future', error.message);
       throw error;
     }
   });
@@ -23,7 +23,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: HubStore, stream
     const body = parseOr400(PushRequestSchema, request.body, reply, 'push');
     if (!body) return reply;
     const user = signedInUser(request);
-    const results = await pushMutations(store, user, body.mutations);
+    const results = await pushMutations(store, user, body.mutations, request.log);
     const applied = results.filter((r) => r.status === 'applied').length;
     request.log.info({ event: 'push', userId: user.id, mutations: results.length, applied }, 'push handled');
     const response: PushResponse = { results };

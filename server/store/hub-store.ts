@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/contract/hub-http';
+import type { HubIdentity, Role } from '../../shared/contract/hub-http';
 import type { DemoDataset } from '../../shared/demo/seed-builder';
 import type { MutationEnv, MutationOutcome, MutationTx } from '../../shared/mutations/mutation-context';
 import type { EntityName, RowChange } from '../../shared/sync/synced-entities';
@@ -22,6 +22,8 @@ export interface HubTx extends MutationTx {
   /** Writes a tombstone (the row stays, with `deleted` set and no data). */
   remove(entity: EntityName, id: string): Promise<void>;
   latestChange(): Promise<number>;
+  /** The store's id and epoch, sent with every pull. */
+  identity(): Promise<HubIdentity>;
   /** Row changes with a change number above `cursor`, oldest first, at most `limit`. */
   changesAfter(cursor: number, limit: number): Promise<RowChange[]>;
   countRows(): Promise<number>;

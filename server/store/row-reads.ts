@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { HubIdentity } from '../../shared/contract/hub-http';
 import type { Booking } from '../../shared/domain/entities';
 import type { EntityName, EntityRow, RowChange } from '../../shared/sync/synced-entities';
 import { statement } from './statement-cache';
@@ -49,6 +50,10 @@ export function nextWorkOrderNumber(db: Database.Database): string {
 
 export function latestChange(db: Database.Database): number {
   return (statement(db, 'SELECT latest FROM change_counter WHERE only = 1').get() as { latest: number }).latest;
+}
+
+export function storeIdentity(db: Database.Database): HubIdentity {
+  return statement(db, 'SELECT store_id AS storeId, epoch FROM store_identity WHERE only = 1').get() as HubIdentity;
 }
 
 interface StoredRow {

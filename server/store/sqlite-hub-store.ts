@@ -7,6 +7,7 @@ import type { HubStore, HubTx } from './hub-store';
 import { migrate, refuseNewerStore } from './migrate';
 import { latestChange } from './row-reads';
 import { SqliteHubTx } from './sqlite-hub-tx';
+import { LineageRecorder, lineageFile, reconcileLineage, type LineageCheck } from './store-lineage';
 
 /**
  * The default store: `<data>/hub.sqlite`. synchronous=FULL because the hub is the system of
@@ -18,7 +19,16 @@ export class SqliteHubStore implements HubStore {
   private readonly listeners = new Set<(latest: number) => void>();
   private closed = false;
 
-  private constructor(private readonly db: Database.Database) {}
+  private readonly lineage: LineageRecorder;
+
+  private constructor(
+    private readonly db: Database.Database,
+    file: string,
+    /** What opening found: the identity, and whether the file had been restored from an older copy. */
+    readonly opened: LineageCheck,
+  ) {
+    this.lineage = new LineageRecorder(lineageFile(file), opened.identity);
+  }
 
   static open(dataFolder: string): SqliteHubStore {
     mkdirSync(dataFolder, { recursive: true });
@@ -31,11 +41,11 @@ export class SqliteHubStore implements HubStore {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       migrate(db, file);
+      return new SqliteHubStore(db, file, reconcileLineage(db, lineageFile(file)));
     } catch (error) {
       db.close();
       throw error;
     }
-    return new SqliteHubStore(db);
   }
 
   transaction<T>(fn: (tx: HubTx) => Promise<T>, env: MutationEnv = { actor: 'hub', now: Date.now() }): Promise<T> {
@@ -62,6 +72,7 @@ export class SqliteHubStore implements HubStore {
   }
 
   private notify(latest: number): void {
+    this.lineage.noteChange(latest);
     for (const listener of this.listeners) listener(latest);
   }
 
@@ -71,6 +82,7 @@ export class SqliteHubStore implements HubStore {
       if (this.closed) return;
       this.closed = true;
       this.listeners.clear();
+      this.lineage.flush();
       this.db.close();
     });
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Role } from '../../shared/contract/hub-http';
+import type { HubIdentity, Role } from '../../shared/contract/hub-http';
 import type { DemoDataset } from '../../shared/demo/seed-builder';
 import type { AuditEntry, Booking } from '../../shared/domain/entities';
 import type { MutationEnv } from '../../shared/mutations/mutation-context';
@@ -55,6 +55,9 @@ export class SqliteHubTx implements HubTx {
   }
   async latestChange(): Promise<number> {
     return reads.latestChange(this.db);
+  }
+  async identity(): Promise<HubIdentity> {
+    return reads.storeIdentity(this.db);
   }
   async changesAfter(cursor: number, limit: number): Promise<RowChange[]> {
     return reads.changesAfter(this.db, cursor, limit);

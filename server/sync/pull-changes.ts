@@ -3,7 +3,7 @@ import type { HubStore } from '../store/hub-store';
 
 export class CursorFromFutureError extends Error {
   constructor(cursor: number, latest: number) {
-    super(`cursor ${cursor} is ahead of this hub (latest change ${latest}); reset the replica`);
+    super(`cursor ${cursor} is ahead of this hub (latest change ${latest}): the replica synced with another hub or with this one before a restore; start it over`);
     this.name = 'CursorFromFutureError';
   }
 }
@@ -18,6 +18,6 @@ export async function pullChanges(store: HubStore, cursor: number, limit: number
     if (cursor > latest) throw new CursorFromFutureError(cursor, latest);
     const page = await tx.changesAfter(cursor, limit + 1);
     const changes = page.slice(0, limit);
-    return { changes, cursor: changes.at(-1)?.changeNumber ?? cursor, hasMore: page.length > limit, latest };
+    return { hub: await tx.identity(), changes, cursor: changes.at(-1)?.changeNumber ?? cursor, hasMore: page.length > limit, latest };
   });
 }

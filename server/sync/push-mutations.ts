@@ -1,15 +1,31 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { PushResult } from '../../shared/contract/hub-http';
-import { mutationRoles } from '../../shared/contract/hub-http';
+import { rolesForMutation } from '../../shared/contract/hub-http';
 import type { MutationOutcome } from '../../shared/mutations/mutation-context';
-import { runMutation, type MutationEnvelope } from '../../shared/mutations/mutation-registry';
+import { MutationEnvelopeSchema, runMutation, type MutationEnvelope } from '../../shared/mutations/mutation-registry';
 import type { HubStore, StoredUser } from '../store/hub-store';
 import { mutationHash } from './canonical-hash';
 
-/** Applies a push's mutations one after another, each exactly once, in the order sent. */
-export async function pushMutations(store: HubStore, user: StoredUser, envelopes: readonly MutationEnvelope[]): Promise<PushResult[]> {
+/**
+ * Applies a push's mutations one after another, each exactly once, in the order sent. Each
+ * answer stands alone: a bad envelope or an unexpected error is that mutation's refusal, and
+ * the ones around it are applied or refused on their own merits.
+ */
+export async function pushMutations(store: HubStore, user: StoredUser, envelopes: readonly { id: string; name: string; args: unknown }[], log: FastifyBaseLogger): Promise<PushResult[]> {
   const results: PushResult[] = [];
-  for (const envelope of envelopes) results.push({ id: envelope.id, ...(await pushOne(store, user, envelope)) });
+  for (const envelope of envelopes) results.push({ id: envelope.id, ...(await pushOneSafely(store, user, envelope, log)) });
   return results;
+}
+
+async function pushOneSafely(store: HubStore, user: StoredUser, raw: { id: string; name: string; args: unknown }, log: FastifyBaseLogger): Promise<MutationOutcome> {
+  const envelope = MutationEnvelopeSchema.safeParse(raw);
+  if (!envelope.success) return envelopeRefusal(raw.name, envelope.error.issues);
+  try {
+    return await pushOne(store, user, envelope.data);
+  } catch (error) {
+    log.error({ err: error, mutationId: raw.id, mutation: raw.name, userId: user.id }, 'mutation failed unexpectedly');
+    return { status: 'refused', code: 'server_error', reason: 'The hub failed on this change unexpectedly (the error is in its log). It was not applied; the console will try again.' };
+  }
 }
 
 /**
@@ -37,16 +53,25 @@ async function pushOne(store: HubStore, user: StoredUser, envelope: MutationEnve
   );
 }
 
+/** Not recorded: nothing was attempted, so the id stays free. */
+function envelopeRefusal(name: string, issues: readonly { path: PropertyKey[]; message: string }[]): MutationOutcome {
+  const detail = issues.map((i) => `${i.path.map(String).join('.') || 'envelope'}: ${i.message}`).join('; ');
+  const nameIssue = issues.some((i) => i.path[0] === 'name');
+  return nameIssue
+    ? { status: 'refused', code: 'unknown_mutation', reason: `There is no mutation "${name.slice(0, 60)}" (${detail}).` }
+    : { status: 'refused', code: 'invalid_args', reason: `Invalid mutation: ${detail}.` };
+}
+
 function reusedId(id: string): MutationOutcome {
   return { status: 'refused', code: 'invalid_args', reason: `mutation id ${id} was already used with other arguments` };
 }
 
 /**
  * Not recorded: the id stays free, since nothing was attempted. Unknown names fall through to
- * runMutation, which refuses them as unknown_mutation.
+ * runMutation, which refuses them as unknown_mutation (and records that answer).
  */
 function roleRefusal(user: StoredUser, name: string): MutationOutcome | undefined {
-  const allowed = mutationRoles[name];
+  const allowed = rolesForMutation(name);
   if (!allowed || allowed.includes(user.role)) return undefined;
   return { status: 'refused', code: 'forbidden', reason: `A ${user.role.replace('_', ' ')} may not ${name}; it needs one of: ${allowed.join(', ')}.` };
 }

@@ -8,7 +8,9 @@ export type ApiErrorCode =
   // connectHub: the address does not answer (or is no hub), the hub refused the sign-in, anything else.
   | 'hub_unreachable'
   | 'sign_in_refused'
-  | 'sign_in_failed';
+  | 'sign_in_failed'
+  // redownloadAll without a hub session.
+  | 'not_connected';
 
 export interface ApiIssue {
   path: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EmailSchema } from '../domain/common';
 import type { MutationOutcome } from '../mutations/mutation-context';
-import { MutationEnvelopeSchema } from '../mutations/mutation-registry';
+import { isMutationName, type MutationName } from '../mutations/mutation-registry';
 import type { RowChange } from '../sync/synced-entities';
 
 /** The hub's HTTP API (prefix /api/v1): request schemas checked by every route, and answer types. */
@@ -49,7 +49,16 @@ export const PullQuerySchema = z
     limit: z.coerce.number().int().min(1).max(5000).default(1000),
   })
   .strict();
+/**
+ * Which hub, and which life of it, answered. `storeId` is fixed for the data's lifetime; `epoch`
+ * changes when the store is restored from a backup. A console that sees either change starts
+ * its replica over (keeping its queued changes), since its cursor means nothing there.
+ */
+export const HubIdentitySchema = z.object({ storeId: z.string().min(1).max(64), epoch: z.string().min(1).max(64) });
+export type HubIdentity = z.infer<typeof HubIdentitySchema>;
+
 export interface PullResponse {
+  hub: HubIdentity;
   changes: RowChange[];
   /** Pass this as the next cursor; equal to the last change's number in this page. */
   cursor: number;
@@ -58,7 +67,12 @@ export interface PullResponse {
   latest: number;
 }
 
-export const PushRequestSchema = z.object({ mutations: z.array(MutationEnvelopeSchema).min(1).max(500) }).strict();
+/**
+ * Only what is needed to answer each mutation is checked for the whole push (its id); a bad
+ * name or arguments is that one mutation's refusal, never the batch's (MutationEnvelopeSchema).
+ */
+export const PushEnvelopeSchema = z.object({ id: z.string().uuid('must be a UUID'), name: z.string(), args: z.unknown() });
+export const PushRequestSchema = z.object({ mutations: z.array(PushEnvelopeSchema).min(1).max(500) }).strict();
 export type PushResult = { id: string } & MutationOutcome;
 export interface PushResponse {
   results: PushResult[];
@@ -68,6 +82,7 @@ export interface HealthResponse {
   status: 'ok';
   version: string;
   latestChange: number;
+  hub: HubIdentity;
 }
 
 export interface HttpErrorBody {
@@ -82,8 +97,8 @@ export const routeRoles = {
   createUser: ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
-/** Mutations each role may send (checked per mutation in a push). */
-export const mutationRoles: Record<string, readonly Role[]> = {
+/** Mutations each role may send (checked per mutation in a push); every mutation must be listed. */
+export const mutationRoles = {
   reassignBooking: ['dispatcher', 'administrator'],
   moveBooking: ['dispatcher', 'administrator'],
   cancelBooking: ['dispatcher', 'back_office', 'administrator'],
@@ -94,4 +109,11 @@ export const mutationRoles: Record<string, readonly Role[]> = {
   scheduleWorkOrder: ['dispatcher', 'administrator'],
   handlePortalRequest: ['back_office', 'dispatcher', 'administrator'],
   issueInvitation: ['back_office', 'administrator'],
-};
+  pinBooking: ['dispatcher', 'administrator'],
+  unpinBooking: ['dispatcher', 'administrator'],
+} as const satisfies Record<MutationName, readonly Role[]>;
+
+/** The roles allowed to send `name`; undefined for anything that is not a mutation (own-property lookup). */
+export function rolesForMutation(name: string): readonly Role[] | undefined {
+  return isMutationName(name) ? mutationRoles[name] : undefined;
+}

@@ -17,6 +17,8 @@ export const ipcMethodNames = [
   'syncNow',
   'listSyncIssues',
   'dismissSyncIssue',
+  'retrySyncIssue',
+  'redownloadAll',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

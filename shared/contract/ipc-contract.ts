@@ -99,20 +99,32 @@ export interface SyncStatus {
   /** Epoch ms of the last pull or push that reached the hub. */
   lastSuccessAt: number | null;
   pendingCount: number;
+  /** Changes in the sync-issues panel: refused by the hub, or failed there repeatedly. */
   refusedCount: number;
   /** Why the last attempt failed, in words a dispatcher can act on. */
   lastError: string | null;
-  /** While the first full download runs: rows received so far. */
+  /** While a full download runs (first sync, a new or restored hub, "Re-download everything"): rows received so far. */
   initialSync: { received: number } | null;
+  /** The last time the replica started over, and why (another hub at the address, a restore, on request). */
+  lastStartOver: { at: number; reason: string } | null;
 }
 
-/** A change the hub refused: kept until the dispatcher dismisses it, so nothing typed is lost silently. */
+/**
+ * A change the hub refused, or one it kept failing on (server errors): kept until the dispatcher
+ * dismisses (or retries) it, so nothing typed is lost silently.
+ */
 export interface SyncIssue {
   mutationId: string;
   name: string;
   args: unknown;
+  /** 'refused': the hub's final answer; 'failed': it kept failing, so it left the queue and can be retried. */
+  state: 'refused' | 'failed';
   code: string;
   reason: string;
+  /** Times it was sent (or tried) so far. */
+  attempts: number;
+  /** The last error met while sending it or re-applying it locally. */
+  lastError: string | null;
   createdAt: number;
 }
 
@@ -177,6 +189,8 @@ export const ipcContract = {
   syncNow: method<SyncStatus>()(z.object({}).strict()),
   listSyncIssues: method<SyncIssue[]>()(z.object({}).strict()),
   dismissSyncIssue: method<{ dismissed: boolean }>()(z.object({ mutationId: IdSchema }).strict()),
+  retrySyncIssue: method<{ retried: boolean }>()(z.object({ mutationId: IdSchema }).strict()),
+  redownloadAll: method<SyncStatus>()(z.object({}).strict()),
 } satisfies Record<IpcMethodName, { request: z.ZodType; response: unknown }>;
 
 export type IpcContract = typeof ipcContract;

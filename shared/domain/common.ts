@@ -3,8 +3,17 @@ import { z } from 'zod';
 /** Identifiers are opaque strings chosen by whoever creates the row (hub, console or seed). */
 export const IdSchema = z.string().min(1, 'must not be empty').max(64, 'is too long');
 
-/** Instants are UTC epoch milliseconds everywhere. */
-export const EpochMsSchema = z.number().int('must be whole milliseconds').nonnegative('must not be negative');
+/**
+ * Instants are UTC epoch milliseconds everywhere, between 2000 and 2100: nothing this product
+ * schedules lies outside, and the bound keeps absurd values (8.64e15) away from date arithmetic.
+ */
+export const EARLIEST_INSTANT = Date.UTC(2000, 0, 1);
+export const LATEST_INSTANT = Date.UTC(2100, 0, 1);
+export const EpochMsSchema = z
+  .number()
+  .int('must be whole milliseconds')
+  .min(EARLIEST_INSTANT, 'must not be before the year 2000')
+  .max(LATEST_INSTANT, 'must be before the year 2100');
 
 export const LatitudeSchema = z.number().min(-90).max(90);
 export const LongitudeSchema = z.number().min(-180).max(180);

@@ -57,10 +57,17 @@ export async function checkPlacement(tx: MutationTx, check: PlacementCheck): Pro
   const job = toSchedulingJob(check.workOrder.id, account, type, check.durationMinutes);
   const result = match(job, { ...world, resources: world.resources.filter((r) => r.id === check.resourceId) }, check.start)[0];
   const travelMinutes = Math.ceil(result?.origin?.travel.minutes ?? 0);
-  if (result && !result.matches && !check.overrideReason?.trim()) {
-    refuse('rule', `${result.exclusion.message} An override with a reason is needed.`);
-  }
+  const broken = result && !result.matches ? result.exclusion.message : promisedWindowBreach(check.workOrder, check.start, account.timeZone);
+  if (broken && !check.overrideReason?.trim()) refuse('rule', `${broken} An override with a reason is needed.`);
   return { travelMinutes };
+}
+
+/** The arrival promised to the customer: the visit must start inside it. Shown in the account's zone, named. */
+function promisedWindowBreach(workOrder: WorkOrder, start: number, timeZone: string): string | undefined {
+  const { promisedWindowStart: from, promisedWindowEnd: to } = workOrder;
+  if (from === null || to === null || (start >= from && start <= to)) return undefined;
+  const format = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+  return `The visit would start outside the arrival window promised to the customer (${format.formatRange(from, to)}, ${timeZone}).`;
 }
 
 export async function siteOf(tx: MutationTx, workOrder: WorkOrder): Promise<{ account: ServiceAccount; type: IncidentType }> {

@@ -39,6 +39,8 @@ export const AcceptAutoAssignmentArgs = z.object({
   bookings: z.array(z.object({ bookingId: IdSchema, expectedVersion: RowVersionSchema })).min(1).max(500),
 });
 
+export const PinBookingArgs = z.object({ bookingId: IdSchema, expectedVersion: RowVersionSchema });
+
 export const OverrideAutoAssignmentArgs = z.object({
   bookingId: IdSchema,
   expectedVersion: RowVersionSchema,
@@ -60,12 +62,23 @@ async function loadMovable(tx: MutationTx, bookingId: string, expectedVersion: n
   return booking;
 }
 
+/**
+ * Who chose the technician and whether the choice still awaits review, after a change. Picking
+ * another technician makes the choice the dispatcher's (an awaited review becomes 'overridden');
+ * moving in time only keeps the engine's choice and its review state, so it can still be
+ * accepted or overridden afterwards.
+ */
+function assignmentAfter(booking: Booking, resourceId: string): Pick<Booking, 'assignmentOrigin' | 'reviewState'> {
+  if (resourceId === booking.resourceId) return { assignmentOrigin: booking.assignmentOrigin, reviewState: booking.reviewState };
+  return { assignmentOrigin: 'manual', reviewState: booking.reviewState === 'needs_review' ? 'overridden' : booking.reviewState };
+}
+
 /** Puts a scheduled booking on another technician and/or time, after every scheduling check. */
 async function place(
   tx: MutationTx,
   booking: Booking,
   target: { resourceId: string; start: number; overrideReason?: string | undefined },
-  review: Booking['reviewState'],
+  assignment: Pick<Booking, 'assignmentOrigin' | 'reviewState'>,
   action: string,
 ): Promise<void> {
   const workOrder = await mustGet(tx, 'workOrder', booking.workOrderId, 'Work order');
@@ -77,8 +90,7 @@ async function place(
     start: target.start,
     end: target.start + durationMinutes * 60_000,
     travelMinutes,
-    assignmentOrigin: 'manual',
-    reviewState: review,
+    ...assignment,
   };
   await tx.put('booking', after);
   await tx.audit({ entity: 'booking', entityId: booking.id, action, before: JSON.stringify(booking), after: JSON.stringify({ ...after, overrideReason: target.overrideReason ?? null }) });
@@ -86,21 +98,20 @@ async function place(
 
 export async function reassignBooking(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof ReassignBookingArgs>): Promise<void> {
   const booking = await loadMovable(tx, args.bookingId, args.expectedVersion);
-  const review = booking.reviewState === 'needs_review' ? 'overridden' : booking.reviewState;
-  await place(tx, booking, { resourceId: args.resourceId, start: booking.start, overrideReason: args.override?.reason }, review, 'reassign');
+  await place(tx, booking, { resourceId: args.resourceId, start: booking.start, overrideReason: args.override?.reason }, assignmentAfter(booking, args.resourceId), 'reassign');
 }
 
 export async function moveBooking(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof MoveBookingArgs>): Promise<void> {
   const booking = await loadMovable(tx, args.bookingId, args.expectedVersion);
   const resourceId = args.resourceId ?? booking.resourceId;
-  const review = booking.reviewState === 'needs_review' && resourceId !== booking.resourceId ? 'overridden' : booking.reviewState;
-  await place(tx, booking, { resourceId, start: args.start, overrideReason: args.override?.reason }, review, 'move');
+  await place(tx, booking, { resourceId, start: args.start, overrideReason: args.override?.reason }, assignmentAfter(booking, resourceId), 'move');
 }
 
 export async function overrideAutoAssignment(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof OverrideAutoAssignmentArgs>): Promise<void> {
   const booking = await loadMovable(tx, args.bookingId, args.expectedVersion);
   if (booking.assignmentOrigin !== 'auto') refuse('state', 'Only automatic assignments can be overridden; reassign this booking instead.');
-  await place(tx, booking, { resourceId: args.resourceId, start: args.start ?? booking.start, overrideReason: args.reason }, 'overridden', 'override-auto-assignment');
+  if (booking.reviewState !== 'needs_review') refuse('state', 'This assignment was already reviewed; reassign the booking instead.', { entity: 'booking', id: booking.id, row: booking });
+  await place(tx, booking, { resourceId: args.resourceId, start: args.start ?? booking.start, overrideReason: args.reason }, { assignmentOrigin: 'manual', reviewState: 'overridden' }, 'override-auto-assignment');
 }
 
 export async function acceptAutoAssignment(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof AcceptAutoAssignmentArgs>): Promise<void> {
@@ -108,9 +119,31 @@ export async function acceptAutoAssignment(tx: MutationTx, _env: MutationEnv, ar
     const booking = await mustGet(tx, 'booking', item.bookingId, 'Booking');
     checkVersion('booking', booking, item.expectedVersion);
     if (booking.reviewState !== 'needs_review') refuse('state', `Booking ${booking.id} is not awaiting review.`, { entity: 'booking', id: booking.id, row: booking });
+    if (booking.status === 'canceled' || booking.status === 'completed') {
+      refuse('state', `Booking ${booking.id} is ${booking.status}; there is no assignment left to accept.`, { entity: 'booking', id: booking.id, row: booking });
+    }
     await tx.put('booking', { ...booking, reviewState: 'accepted' });
     await tx.audit({ entity: 'booking', entityId: booking.id, action: 'accept-auto-assignment', before: JSON.stringify(booking), after: null });
   }
+}
+
+/** Pinned bookings are never moved by the batch planner; only live visits can be pinned. */
+export async function pinBooking(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof PinBookingArgs>): Promise<void> {
+  await setPinned(tx, args, true);
+}
+
+export async function unpinBooking(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof PinBookingArgs>): Promise<void> {
+  await setPinned(tx, args, false);
+}
+
+async function setPinned(tx: MutationTx, args: z.infer<typeof PinBookingArgs>, pinned: boolean): Promise<void> {
+  const booking = await mustGet(tx, 'booking', args.bookingId, 'Booking');
+  checkVersion('booking', booking, args.expectedVersion);
+  const current = { entity: 'booking' as const, id: booking.id, row: booking };
+  if (booking.pinned === pinned) refuse('state', `The booking is already ${pinned ? 'pinned' : 'unpinned'}.`, current);
+  if (pinned && (booking.status === 'canceled' || booking.status === 'completed')) refuse('state', `A ${booking.status} booking cannot be pinned.`, current);
+  await tx.put('booking', { ...booking, pinned });
+  await tx.audit({ entity: 'booking', entityId: booking.id, action: pinned ? 'pin' : 'unpin', before: JSON.stringify(booking), after: JSON.stringify({ ...booking, pinned }) });
 }
 
 export async function cancelBooking(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof CancelBookingArgs>): Promise<void> {

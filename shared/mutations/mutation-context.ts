@@ -29,7 +29,12 @@ export interface MutationEnv {
   now: number;
 }
 
-/** Why a mutation was refused; 'forbidden' is the hub's role check. One list for hub and console. */
+/**
+ * Why a mutation was refused; 'forbidden' is the hub's role check. 'server_error': the hub failed
+ * unexpectedly on this one mutation (logged with its id); nothing was recorded, so the console
+ * may send the same id again, and after a few such answers shows it as a sync issue.
+ * One list for hub and console.
+ */
 export const RefusalCodeSchema = z.enum([
   'invalid_args',
   'unknown_mutation',
@@ -40,6 +45,7 @@ export const RefusalCodeSchema = z.enum([
   'rule',
   'unknown_reason_code',
   'forbidden',
+  'server_error',
 ]);
 export type RefusalCode = z.infer<typeof RefusalCodeSchema>;
 

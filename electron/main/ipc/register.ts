@@ -6,7 +6,7 @@ import type { ConsoleServices } from '../services';
 import { getAppInfo } from './app-handlers';
 import { NotFoundError } from './handler-errors';
 import { listReasonCodes, runMutation } from './mutation-handlers';
-import { connectHub, disconnectHub, dismissSyncIssue, getSyncStatus, listSyncIssues, syncNow } from './sync-handlers';
+import { connectHub, disconnectHub, dismissSyncIssue, getSyncStatus, listSyncIssues, redownloadAll, retrySyncIssue, syncNow } from './sync-handlers';
 import { SyncUserError } from '../sync/sync-service';
 import { getBoard, getBookingDetail, listBookings } from './schedule-handlers';
 import { listPortalRequests, listUnscheduledWorkOrders } from './work-queue-handlers';
@@ -28,6 +28,8 @@ const handlers: { [M in IpcMethodName]: Handler<M> } = {
   syncNow,
   listSyncIssues,
   dismissSyncIssue,
+  retrySyncIssue,
+  redownloadAll,
 };
 
 export type ApiDispatcher = (method: string, payload: unknown) => Promise<ApiResult<unknown>>;

@@ -25,3 +25,12 @@ export function listSyncIssues(services: ConsoleServices, _request: ParsedReques
 export function dismissSyncIssue(services: ConsoleServices, request: ParsedRequestOf<'dismissSyncIssue'>): ResponseOf<'dismissSyncIssue'> {
   return { dismissed: services.sync.dismissIssue(request.mutationId) };
 }
+
+export function retrySyncIssue(services: ConsoleServices, request: ParsedRequestOf<'retrySyncIssue'>): Promise<ResponseOf<'retrySyncIssue'>> {
+  return services.sync.retryIssue(request.mutationId).then((retried) => ({ retried }));
+}
+
+/** Settings → "Re-download everything": the replica is rebuilt from the hub; unsent changes are kept. */
+export function redownloadAll(services: ConsoleServices, _request: ParsedRequestOf<'redownloadAll'>): Promise<ResponseOf<'redownloadAll'>> {
+  return services.sync.redownloadAll();
+}

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { HubUser, PullResponse, PushResponse, PushResult, SignInResponse } from '../../../shared/contract/hub-http';
-import { hubRoutes, RoleSchema } from '../../../shared/contract/hub-http';
+import { HubIdentitySchema, hubRoutes, RoleSchema } from '../../../shared/contract/hub-http';
 import { RefusalCodeSchema } from '../../../shared/mutations/mutation-context';
 import type { MutationEnvelope } from '../../../shared/mutations/mutation-registry';
 import { RowChangeSchema, type RowChange } from '../../../shared/sync/synced-entities';
@@ -11,6 +11,8 @@ export class HubError extends Error {
     readonly kind: 'unreachable' | 'unauthorized' | 'server' | 'rejected' | 'malformed',
     message: string,
     readonly status?: number,
+    /** The hub's error code (e.g. cursor_from_future), when it sent one. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'HubError';
@@ -20,6 +22,7 @@ export class HubError extends Error {
 const HubUserSchema = z.object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema });
 const SignInResponseSchema = z.object({ token: z.string().min(1), expiresAt: z.number(), user: HubUserSchema });
 const PullResponseSchema = z.object({
+  hub: HubIdentitySchema,
   changes: z.array(RowChangeSchema),
   cursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),
@@ -48,11 +51,18 @@ export class HubClient {
   readonly baseUrl: string;
   token: string | null;
   private readonly timeoutMs: number;
+  /** Aborted when the console stops using this client (connected elsewhere, signed out). */
+  private readonly retired = new AbortController();
 
   constructor(options: HubClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
     this.token = options.token ?? null;
     this.timeoutMs = options.timeoutMs ?? 15_000;
+  }
+
+  /** Ends every request still in flight; later calls fail at once. */
+  retire(): void {
+    this.retired.abort(new HubError('unreachable', `The console stopped using the hub at ${this.baseUrl}.`));
   }
 
   async signIn(email: string, password: string): Promise<SignInResponse> {
@@ -130,9 +140,10 @@ export class HubClient {
         method,
         headers: { ...(authenticated ? this.auth() : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), accept: 'application/json' },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.retired.signal]),
       });
     } catch (error) {
+      if (this.retired.signal.aborted) throw this.retired.signal.reason;
       throw unreachable(this.baseUrl, error);
     }
     if (!response.ok) throw await httpError(response);
@@ -163,13 +174,14 @@ function unreachable(baseUrl: string, error: unknown): HubError {
 
 async function httpError(response: Response): Promise<HubError> {
   let message = `The hub answered HTTP ${response.status}.`;
+  let code: string | undefined;
   try {
     const body = ErrorBodySchema.safeParse(await response.json());
-    if (body.success) message = body.data.error.message;
+    if (body.success) ({ message, code } = body.data.error);
   } catch {
     // keep the generic message
   }
-  if (response.status === 401) return new HubError('unauthorized', message, 401);
-  if (response.status >= 500) return new HubError('server', message, response.status);
-  return new HubError('rejected', message, response.status);
+  if (response.status === 401) return new HubError('unauthorized', message, 401, code);
+  if (response.status >= 500) return new HubError('server', message, response.status, code);
+  return new HubError('rejected', message, response.status, code);
 }

@@ -4,7 +4,7 @@ import type { EntityName } from '../../../shared/sync/synced-entities';
 import type { Replica } from '../db/open-replica';
 import { ReplicaMutationTx } from '../db/replica-mutation-tx';
 import { withSavepoint, withWriteTransaction } from '../db/write-transaction';
-import { appendToOutbox, pendingMutations } from './outbox';
+import { appendToOutbox, pendingMutations, recordLocalError, type OutboxEntry } from './outbox';
 
 export interface LocalMutationRequest {
   mutationId: string;
@@ -36,12 +36,17 @@ export async function applyLocalMutation(db: Replica, request: LocalMutationRequ
   return { outcome, touched: outcome.status === 'applied' ? touched : new Set() };
 }
 
+/** Told about a pending mutation that threw while being re-applied (a bug, never a business refusal). */
+export type RebaseErrorListener = (entry: OutboxEntry, error: unknown) => void;
+
 /**
  * Re-applies every pending mutation, in order, over the replica's current (server) state. Call
  * inside a write transaction. Each runs in its own SAVEPOINT: one that no longer applies
- * locally is rolled back but stays pending — the hub has the last word on it.
+ * locally is rolled back but stays pending — the hub has the last word on it. One that throws
+ * is rolled back too, its error kept on the outbox entry (shown in the sync-issues panel) and
+ * reported to `onError` for the log.
  */
-export async function rebasePending(db: Replica, actor: string): Promise<Set<EntityName>> {
+export async function rebasePending(db: Replica, actor: string, onError: RebaseErrorListener): Promise<Set<EntityName>> {
   const touched = new Set<EntityName>();
   for (const entry of pendingMutations(db)) {
     const tx = new ReplicaMutationTx(db, { actor, now: () => entry.createdAt, shadow: true });
@@ -51,8 +56,9 @@ export async function rebasePending(db: Replica, actor: string): Promise<Set<Ent
         return outcome.status === 'applied';
       });
       tx.touched.forEach((e) => touched.add(e));
-    } catch {
-      // A mutation that throws locally is left for the hub to judge.
+    } catch (error) {
+      recordLocalError(db, entry.mutationId, `Could not be re-applied on this computer: ${error instanceof Error ? error.message : String(error)}`);
+      onError(entry, error);
     }
   }
   return touched;

@@ -1,11 +1,17 @@
-import type { EntityName } from '../../../shared/sync/synced-entities';
+import type { HubIdentity } from '../../../shared/contract/hub-http';
+import { entityNames, type EntityName } from '../../../shared/sync/synced-entities';
 import { applyRowChange } from '../db/apply-row-change';
+import { clearEntities } from '../db/entity-rows';
 import type { Replica } from '../db/open-replica';
-import { readSyncState, setCursor, setLastSuccess } from '../db/queries/sync-state-queries';
+import { appendPullPage, clearPullStage, readPullStage, stagedChanges, startPullStage, type PullStage } from '../db/queries/pull-stage-queries';
+import { readSyncState, setCursor, setHubIdentity, setLastSuccess } from '../db/queries/sync-state-queries';
 import { restoreShadow } from '../db/replica-mutation-tx';
 import { withWriteTransaction } from '../db/write-transaction';
-import type { HubClient } from './hub-client';
-import { rebasePending } from './local-mutation';
+import { HubError, type HubClient } from './hub-client';
+import { rebasePending, type RebaseErrorListener } from './local-mutation';
+
+/** More identity changes than this within one pull means something is wrong at the address. */
+const MAX_START_OVERS = 3;
 
 export interface PullOptions {
   actor: string;
@@ -13,37 +19,143 @@ export interface PullOptions {
   pageSize?: number;
   /** Called after each page with the number of rows received so far. */
   onProgress?: (received: number) => void;
+  /** Called when the hub turned out to be another one, or a restored one: the replica starts over. */
+  onStartOver?: (why: string) => void;
+  /** Checked before each write; a pull for a session that is no longer current must not write. */
+  stillCurrent?: () => boolean;
+  /** A pending mutation threw while being re-applied over the pulled state. */
+  onRebaseError: RebaseErrorListener;
+}
+
+export interface PullSummary {
+  received: number;
+  touched: Set<EntityName>;
+  /** True when this pull replaced every row (a new or restored hub, or a full re-download). */
+  replacedAll: boolean;
+}
+
+/** The sync session moved on (disconnected, connected elsewhere) while this pull ran. */
+export class StalePullError extends Error {
+  constructor() {
+    super('The hub connection changed while pulling; this pull was dropped.');
+    this.name = 'StalePullError';
+  }
 }
 
 /**
- * Pulls every page after the cursor. Each page commits in one transaction: shadowed rows go
- * back to their server state, the page's changes apply, the cursor advances, and the pending
- * mutations are re-applied on top — so the replica never commits a state without them. A
- * malformed page fails validation in the client before anything is written.
+ * Pulls every page after the cursor into the stage (each page committed on its own, so a cut
+ * connection resumes there), then applies the whole pull in ONE transaction: shadowed rows go
+ * back to their server state, every staged change applies, the cursor advances and the pending
+ * mutations are re-applied on top. Rows and their parents may sit in different pages in any
+ * order of change numbers; only the finished whole must be consistent.
+ *
+ * Every page names the hub's store and epoch. Another store, a new epoch (restored from a
+ * backup) or a cursor the hub has never reached means the replica's cursor is meaningless
+ * there: the pull starts over from zero and replaces every row, keeping the outbox.
  */
-export async function pull(db: Replica, client: HubClient, options: PullOptions): Promise<{ received: number; touched: Set<EntityName> }> {
-  const touched = new Set<EntityName>();
+export async function pull(db: Replica, client: HubClient, options: PullOptions): Promise<PullSummary> {
+  const guard = () => {
+    if (options.stillCurrent && !options.stillCurrent()) throw new StalePullError();
+  };
+  let stage = await resumableStage(db);
   let received = 0;
-  let cursor = readSyncState(db).cursor;
+  let startOvers = 0;
+  const startOver = async (why: string, hub: HubIdentity | null) => {
+    if (++startOvers > MAX_START_OVERS) {
+      throw new HubError('malformed', `The hub at ${client.baseUrl} keeps changing its identity between pages; are several hubs with separate stores behind one address? Nothing was applied.`);
+    }
+    guard();
+    options.onStartOver?.(why);
+    received = 0;
+    return beginStage(db, { hub, baseCursor: 0, cursor: 0, replacesAll: true });
+  };
   for (;;) {
-    const page = await client.pull(cursor, options.pageSize ?? 1000);
-    const next = Math.max(cursor, page.cursor);
+    let page;
+    try {
+      page = await client.pull(stage.cursor, options.pageSize ?? 1000);
+    } catch (error) {
+      if (!(error instanceof HubError && error.code === 'cursor_from_future') || stage.cursor === 0) throw error;
+      stage = await startOver(`The hub has no change ${stage.cursor}: it was restored or replaced. Downloading everything again; unsent changes are kept.`, null);
+      continue;
+    }
+    guard();
+    if (stage.hub && !sameHub(stage.hub, page.hub)) {
+      stage = await startOver(startOverReason(stage.hub, page.hub), page.hub);
+      continue;
+    }
+    const next = Math.max(stage.cursor, page.cursor);
     await withWriteTransaction(db, async () => {
-      // References inside one page may point forward (a booking before its new technician).
-      db.pragma('defer_foreign_keys = ON');
-      restoreShadow(db).forEach((e) => touched.add(e));
-      for (const change of page.changes) {
-        applyRowChange(db, change);
-        touched.add(change.entity);
-      }
-      setCursor(db, next);
-      setLastSuccess(db, options.now());
-      (await rebasePending(db, options.actor)).forEach((e) => touched.add(e));
+      guard();
+      appendPullPage(db, page.hub, page.changes, next);
     });
+    stage = { ...stage, hub: page.hub, cursor: next };
     received += page.changes.length;
-    cursor = next;
     options.onProgress?.(received);
     if (!page.hasMore || page.changes.length === 0) break;
   }
-  return { received, touched };
+  const touched = await applyStage(db, stage, options, guard);
+  return { received, touched, replacedAll: stage.replacesAll };
+}
+
+/**
+ * A stage left by an interrupted pull continues when it still starts where the replica stands
+ * (or replaces everything anyway); otherwise a new one starts at the replica's cursor.
+ */
+async function resumableStage(db: Replica): Promise<PullStage> {
+  const state = readSyncState(db);
+  const staged = readPullStage(db);
+  if (staged && canResume(staged, state.cursor, state.hub)) return { ...staged, hub: staged.hub ?? state.hub };
+  return beginStage(db, { hub: state.hub, baseCursor: state.cursor, cursor: state.cursor, replacesAll: false });
+}
+
+function canResume(staged: PullStage, cursor: number, hub: HubIdentity | null): boolean {
+  if (staged.replacesAll) return true;
+  if (staged.baseCursor !== cursor) return false;
+  return !staged.hub || !hub || sameHub(staged.hub, hub);
+}
+
+async function beginStage(db: Replica, stage: PullStage): Promise<PullStage> {
+  await withWriteTransaction(db, async () => startPullStage(db, stage));
+  return stage;
+}
+
+/** Applies the whole stage in one transaction (foreign keys checked at its end). */
+async function applyStage(db: Replica, stage: PullStage, options: PullOptions, guard: () => void): Promise<Set<EntityName>> {
+  const touched = new Set<EntityName>();
+  await withWriteTransaction(db, async () => {
+    guard();
+    db.pragma('defer_foreign_keys = ON');
+    restoreShadow(db).forEach((e) => touched.add(e));
+    if (stage.replacesAll) {
+      clearEntities(db);
+      entityNames.forEach((e) => touched.add(e));
+    }
+    for (const changes of stagedChanges(db)) {
+      for (const change of changes) {
+        applyRowChange(db, change);
+        touched.add(change.entity);
+      }
+    }
+    setCursor(db, stage.cursor);
+    if (stage.hub) setHubIdentity(db, stage.hub);
+    setLastSuccess(db, options.now());
+    clearPullStage(db);
+    (await rebasePending(db, options.actor, options.onRebaseError)).forEach((e) => touched.add(e));
+  });
+  return touched;
+}
+
+/** Forgets a half-downloaded pull and makes the next one replace every row. */
+export async function requestFullDownload(db: Replica): Promise<void> {
+  await beginStage(db, { hub: readSyncState(db).hub, baseCursor: 0, cursor: 0, replacesAll: true });
+}
+
+function sameHub(a: HubIdentity, b: HubIdentity): boolean {
+  return a.storeId === b.storeId && a.epoch === b.epoch;
+}
+
+function startOverReason(known: HubIdentity, now: HubIdentity): string {
+  return known.storeId !== now.storeId
+    ? 'This address now serves a different hub. Downloading everything from it; unsent changes are kept.'
+    : 'The hub was restored from a backup. Downloading everything again; unsent changes are kept.';
 }

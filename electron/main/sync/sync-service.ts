@@ -3,19 +3,20 @@ import type { ApiErrorCode } from '../../../shared/contract/api-result';
 import type { ConsoleEvent, RunMutationResponse, SyncIssue, SyncStatus } from '../../../shared/contract/ipc-contract';
 import type { EntityName } from '../../../shared/sync/synced-entities';
 import type { Replica } from '../db/open-replica';
+import { clearPullStage } from '../db/queries/pull-stage-queries';
 import { clearToken, readSyncState, resetForHub, saveSession } from '../db/queries/sync-state-queries';
 import { withWriteTransaction } from '../db/write-transaction';
 import { Connectivity } from './connectivity';
 import { HubClient, HubError } from './hub-client';
 import { applyLocalMutation } from './local-mutation';
-import { clearOutbox, dismissSyncIssue, listSyncIssues, outboxCounts } from './outbox';
-import { pull } from './pull';
+import { clearOutbox, dismissSyncIssue, listSyncIssues, outboxCounts, retrySyncIssue } from './outbox';
+import { pull, requestFullDownload } from './pull';
 import { push } from './push';
 
 /** An error whose message is meant for the dispatcher (wrong password, unreachable address). */
 export class SyncUserError extends Error {
   constructor(
-    readonly code: Extract<ApiErrorCode, 'hub_unreachable' | 'sign_in_refused' | 'sign_in_failed'>,
+    readonly code: Extract<ApiErrorCode, 'hub_unreachable' | 'sign_in_refused' | 'sign_in_failed' | 'not_connected'>,
     message: string,
   ) {
     super(message);
@@ -31,6 +32,8 @@ export interface SyncServiceOptions {
   backoffMaxMs?: number;
   requestTimeoutMs?: number;
   pageSize?: number;
+  /** Where problems that are not the dispatcher's to act on are logged (default: console.warn). */
+  log?: (message: string, details: Record<string, unknown>) => void;
   /**
    * Sync only when asked (syncNow): no timer, no event stream, no sync after each write. For
    * repeatable simulations; the console itself always syncs on its own.
@@ -43,6 +46,10 @@ const DEMO_ACTOR = 'Demo dispatcher';
 /**
  * The console's side of sync: local writes (optimistic, queued when a hub is configured),
  * connect/disconnect, push then pull cycles driven by Connectivity, and the status the banner shows.
+ *
+ * Sync cycles, connect, disconnect and re-download run one at a time (`exclusive`), and each
+ * sync cycle belongs to the session `generation` it was started for: a cycle queued or running
+ * for a hub the console has since left never writes its rows or cursor into the replica.
  */
 export class SyncService {
   private client: HubClient | undefined;
@@ -50,7 +57,10 @@ export class SyncService {
   private connection: SyncStatus['connection'];
   private lastError: string | null = null;
   private initialSync: { received: number } | null = null;
+  private lastStartOver: SyncStatus['lastStartOver'] = null;
   private lastStatusJson = '';
+  private generation = 0;
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: Replica,
@@ -84,7 +94,7 @@ export class SyncService {
   /** Stops background sync; resolves once a cycle already under way has ended. */
   async stop(): Promise<void> {
     this.connectivity.stop();
-    await this.syncing?.catch(() => undefined);
+    await this.tail;
   }
 
   status(): SyncStatus {
@@ -97,9 +107,10 @@ export class SyncService {
       connection: this.connection,
       lastSuccessAt: state.lastSuccessAt,
       pendingCount: counts.pending,
-      refusedCount: counts.refused,
+      refusedCount: counts.refused + counts.failed,
       lastError: this.lastError,
       initialSync: this.initialSync,
+      lastStartOver: this.lastStartOver,
     };
   }
 
@@ -128,43 +139,39 @@ export class SyncService {
       throw signInError(url, error);
     }
     this.connectivity.stop();
-    await this.connectivity.settle();
-    const before = readSyncState(this.db);
-    const fresh = before.dataOrigin !== 'hub' || before.hubUrl !== url;
-    await withWriteTransaction(this.db, async () => {
-      if (fresh) {
-        resetForHub(this.db);
-        if (before.dataOrigin !== 'hub') clearOutbox(this.db);
-      }
-      saveSession(this.db, { hubUrl: url, token: session.token, user: session.user });
+    this.retireSession();
+    const fresh = await this.exclusive(async () => {
+      const before = readSyncState(this.db);
+      const replace = before.dataOrigin !== 'hub' || before.hubUrl !== url;
+      await withWriteTransaction(this.db, async () => {
+        if (replace) {
+          resetForHub(this.db);
+          clearPullStage(this.db);
+          if (before.dataOrigin !== 'hub') clearOutbox(this.db);
+        }
+        saveSession(this.db, { hubUrl: url, token: session.token, user: session.user });
+      });
+      this.client = client;
+      this.lastError = null;
+      this.connection = 'connecting';
+      return replace;
     });
-    this.client = client;
-    this.lastError = null;
-    this.connection = 'connecting';
     if (fresh) {
       this.initialSync = { received: 0 };
       this.emitData(new Set(['territory', 'resource', 'workOrder', 'booking', 'portalRequest', 'reasonCode']));
     }
     this.emitStatus();
-    try {
-      await this.syncCycle();
-      this.setConnection('online', null);
-    } catch (error) {
-      this.setConnection('offline', describe(error));
-    } finally {
-      this.initialSync = null;
-      this.emitStatus();
-    }
+    await this.syncReportingStatus();
     this.startConnectivity();
     return this.status();
   }
 
   async disconnect(): Promise<SyncStatus> {
     this.connectivity.stop();
-    await this.connectivity.settle();
     const client = this.client;
-    this.client = undefined;
-    if (client) await client.signOut().catch(() => undefined);
+    this.retireSession();
+    await this.exclusive(async () => undefined);
+    if (client) await this.newClient(client.baseUrl, client.token).signOut().catch(() => undefined);
     const state = readSyncState(this.db);
     if (state.hubUrl) clearToken(this.db);
     this.initialSync = null;
@@ -172,15 +179,56 @@ export class SyncService {
     return this.status();
   }
 
-  /** One push-then-pull now; the answer carries the outcome (lastError when it failed). */
+  /** One push-then-pull now, after any cycle under way; the answer carries the outcome (lastError when it failed). */
   async syncNow(): Promise<SyncStatus> {
     if (!this.client) return this.status();
+    await this.syncReportingStatus();
+    return this.status();
+  }
+
+  /**
+   * Settings → "Re-download everything": the next pull fetches every row and replaces the
+   * replica's in one transaction (the board keeps showing the old rows until then); the outbox
+   * is kept and re-applied on top.
+   */
+  async redownloadAll(): Promise<SyncStatus> {
+    if (!this.client) throw new SyncUserError('not_connected', 'Connect to a hub in Settings first; demo data has nothing to download.');
+    const generation = this.generation;
+    await this.exclusive(async () => {
+      if (generation === this.generation) await requestFullDownload(this.db);
+    });
+    this.noteStartOver('You asked to download everything again.');
+    await this.syncReportingStatus();
+    return this.status();
+  }
+
+  async retryIssue(mutationId: string): Promise<boolean> {
+    const retried = await withWriteTransaction(this.db, async () => retrySyncIssue(this.db, mutationId));
+    if (retried) {
+      this.emitStatus();
+      this.connectivity.nudge();
+    }
+    return retried;
+  }
+
+  /**
+   * Ends the current session's work at once: its sync cycle stops writing (generation) and its
+   * requests in flight are aborted, so connect/disconnect never wait on, or mix with, the old hub.
+   */
+  private retireSession(): void {
+    this.generation += 1;
+    this.client?.retire();
+    this.client = undefined;
+  }
+
+  /** Runs a cycle now and reflects the outcome in the connection state (unless the session changed meanwhile). */
+  private async syncReportingStatus(): Promise<void> {
+    const generation = this.generation;
     try {
-      // A cycle already under way may have pushed before the latest write: let it end, then run a fresh one.
-      await this.syncing?.catch(() => undefined);
       await this.syncCycle();
-      this.setConnection('online', null);
+      if (generation === this.generation) this.setConnection('online', null);
     } catch (error) {
+      if (generation !== this.generation) return;
       if (error instanceof HubError && error.kind === 'unauthorized') {
         this.connectivity.stop();
         this.signedOut(error);
@@ -188,8 +236,12 @@ export class SyncService {
         this.setConnection('offline', describe(error));
         this.connectivity.nudge();
       }
+    } finally {
+      if (this.initialSync && generation === this.generation) {
+        this.initialSync = null;
+        this.emitStatus();
+      }
     }
-    return this.status();
   }
 
   private startConnectivity(): void {
@@ -206,24 +258,37 @@ export class SyncService {
     return dismissed;
   }
 
-  /** Push what is queued, then pull (which also drops the optimistic effect of refused mutations). */
-  private syncing: Promise<void> | undefined;
-  private syncCycle(): Promise<void> {
-    if (this.syncing) return this.syncing;
-    this.syncing = this.doSync().finally(() => (this.syncing = undefined));
-    return this.syncing;
+  /** Runs `work` after every exclusive operation before it (one at a time, in call order). */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => undefined);
+    return run;
   }
 
-  private async doSync(): Promise<void> {
+  /**
+   * Push what is queued, then pull (which also drops the optimistic effect of refused mutations),
+   * for the session current when it was asked for.
+   */
+  private syncCycle(): Promise<void> {
+    const generation = this.generation;
+    return this.exclusive(() => this.doSync(generation));
+  }
+
+  private async doSync(generation: number): Promise<void> {
     const client = this.client;
+    if (generation !== this.generation) return;
     if (!client) throw new HubError('unauthorized', 'Not signed in to a hub.');
+    const stillCurrent = () => generation === this.generation && this.client === client;
     const actor = readSyncState(this.db).user?.email ?? DEMO_ACTOR;
-    const pushed = await push(this.db, client, { now: this.options.now });
-    if (pushed.applied + pushed.refused > 0) this.emitStatus();
+    const pushed = await push(this.db, client, { now: this.options.now, stillCurrent });
+    if (pushed.applied + pushed.refused + pushed.failed > 0) this.emitStatus();
     const pulled = await pull(this.db, client, {
       actor,
       now: this.options.now,
+      stillCurrent,
       ...(this.options.pageSize ? { pageSize: this.options.pageSize } : {}),
+      onStartOver: (why) => this.noteStartOver(why),
+      onRebaseError: (entry, error) => this.log('A queued change could not be re-applied locally; the hub will judge it', { mutationId: entry.mutationId, mutation: entry.name, error }),
       onProgress: (received) => {
         if (this.initialSync) {
           this.initialSync = { received };
@@ -235,6 +300,17 @@ export class SyncService {
     this.emitStatus();
   }
 
+  private log(message: string, details: Record<string, unknown>): void {
+    (this.options.log ?? ((m, d) => console.warn(m, d)))(message, details);
+  }
+
+  /** The replica is being rebuilt from the hub: the banner shows the download and why. */
+  private noteStartOver(reason: string): void {
+    this.lastStartOver = { at: this.options.now(), reason };
+    this.initialSync = { received: 0 };
+    this.emitStatus();
+  }
+
   private newClient(url: string, token: string | null): HubClient {
     return new HubClient({ baseUrl: url, token, ...(this.options.requestTimeoutMs ? { timeoutMs: this.options.requestTimeoutMs } : {}) });
   }
@@ -242,7 +318,7 @@ export class SyncService {
   /** The hub no longer accepts our session: forget the token and wait for a new sign-in. */
   private signedOut(error: unknown): void {
     clearToken(this.db);
-    this.client = undefined;
+    this.retireSession();
     this.setConnection('signed_out', `${describe(error)} Sign in again to sync.`);
   }
 

@@ -12,11 +12,13 @@ const labels: Record<MutationName, string> = {
   scheduleWorkOrder: 'Schedule work order',
   handlePortalRequest: 'Mark portal request handled',
   issueInvitation: 'Issue portal invitation',
+  pinBooking: 'Pin booking',
+  unpinBooking: 'Unpin booking',
 };
 
 /** A mutation's name in words; unknown names are split from camelCase rather than shown raw. */
 export function mutationLabel(name: string): string {
-  if (name in labels) return labels[name as MutationName];
+  if (Object.hasOwn(labels, name)) return labels[name as MutationName];
   const words = name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -45,7 +47,7 @@ function describe(key: string, value: unknown): string {
   if ((key === 'start' || key.endsWith('At') || key.startsWith('promisedWindow')) && typeof value === 'number') return absoluteTime(value);
   if (key === 'bookings' && Array.isArray(value)) return `${value.length} booking${value.length === 1 ? '' : 's'}`;
   if (typeof value === 'object') {
-    if ('reason' in value && typeof (value as { reason: unknown }).reason === 'string') return (value as { reason: string }).reason;
+    if (Object.hasOwn(value, 'reason') && typeof (value as { reason: unknown }).reason === 'string') return (value as { reason: string }).reason;
     return JSON.stringify(value);
   }
   const text = String(value);
@@ -57,5 +59,5 @@ export function summariseArgs(args: unknown): { label: string; value: string }[]
   if (!args || typeof args !== 'object') return args === undefined ? [] : [{ label: 'Arguments', value: String(args) }];
   return Object.entries(args as Record<string, unknown>)
     .filter(([key, value]) => key !== 'expectedVersion' && value !== '' && value !== null && value !== undefined)
-    .map(([key, value]) => ({ label: argLabels[key] ?? key, value: describe(key, value) }));
+    .map(([key, value]) => ({ label: Object.hasOwn(argLabels, key) ? argLabels[key]! : key, value: describe(key, value) }));
 }

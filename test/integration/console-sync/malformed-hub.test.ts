@@ -5,7 +5,7 @@ import { openReplica } from '../../../electron/main/db/open-replica';
 import { readSyncState } from '../../../electron/main/db/queries/sync-state-queries';
 import { HubClient, HubError } from '../../../electron/main/sync/hub-client';
 import { pull } from '../../../electron/main/sync/pull';
-import { replicaFile } from './support/console';
+import { failOnRebaseError, replicaFile } from './support/console';
 
 let server: Server;
 let url: string;
@@ -33,7 +33,7 @@ describe('a hub that answers malformed data', () => {
         hasMore: false,
         latest: 2,
       };
-      const error = await pull(db, new HubClient({ baseUrl: url, token: 't' }), { actor: 'test', now: Date.now }).catch((e: unknown) => e);
+      const error = await pull(db, new HubClient({ baseUrl: url, token: 't' }), { actor: 'test', now: Date.now, onRebaseError: failOnRebaseError }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(HubError);
       expect((error as HubError).kind).toBe('malformed');
       expect((error as Error).message).toMatch(/changes\.1\.data/);

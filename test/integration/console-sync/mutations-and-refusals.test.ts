@@ -9,7 +9,7 @@ import { push } from '../../../electron/main/sync/push';
 import type { RunMutationResponse, SyncIssue, SyncStatus } from '../../../shared/contract/ipc-contract';
 import type { Booking } from '../../../shared/domain/entities';
 import { startDemoHub, type HubProcess } from '../support/hub-process';
-import { connect, firstRow, startTestConsole, type TestConsole } from './support/console';
+import { connect, failOnRebaseError, firstRow, startTestConsole, type TestConsole } from './support/console';
 
 let hub: HubProcess;
 let a: TestConsole;
@@ -121,9 +121,9 @@ describe('retries', () => {
     expect((await client.push([envelope])).results).toEqual([{ id: mutationId, status: 'applied' }]);
     expect(pendingMutations(db)).toHaveLength(1);
     // Second push of the same outbox: answered applied again (not a version conflict), applied once.
-    expect(await push(db, client, { now: Date.now })).toEqual({ applied: 1, refused: 0 });
+    expect(await push(db, client, { now: Date.now })).toEqual({ applied: 1, refused: 0, failed: 0 });
     expect(pendingMutations(db)).toHaveLength(0);
-    await pull(db, client, { actor: 'test', now: Date.now });
+    await pull(db, client, { actor: 'test', now: Date.now, onRebaseError: failOnRebaseError });
     expect(readEntity(db, 'booking', booking.id)).toMatchObject({ status: 'traveling', version: booking.version + 1 });
     const audits = db.prepare("SELECT COUNT(*) FROM audit_log WHERE entity_id = ? AND action = 'status:traveling'").pluck().get(booking.id);
     expect(audits).toBe(1);

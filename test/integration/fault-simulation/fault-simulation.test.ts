@@ -1,26 +1,32 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../../shared/contract/ipc-contract';
+import type { SyncIssue, SyncStatus } from '../../../shared/contract/ipc-contract';
 import { seededRandom, type Random } from '../../../shared/random/seeded-random';
 import type { BookingStatus } from '../../../shared/domain/booking-status';
 import { connect, startTestConsole, type TestConsole } from '../console-sync/support/console';
-import { createAdmin, newHubDataDir, startHub, stopChild, type HubProcess } from '../support/hub-process';
-import { startFaultProxy, type FaultProxy, type FaultRates, type FaultStats } from './fault-proxy';
+import { createAdmin, newHubDataDir, runHubCommand, startHub, stopChild, type HubProcess } from '../support/hub-process';
+import { startFaultProxy, type FaultProxy, type FaultRates, type FaultStats } from '../support/fault-proxy';
 
 /**
  * A seeded, repeatable fault simulation: three consoles and one hub process; thousands of
  * random operations while links are cut, answers are dropped after the hub applied them, pushes
- * are delivered twice or late, and the hub is restarted (gracefully or killed). At the end every
- * console must hold exactly the hub's state, and every mutation a console accepted must have
- * been applied at the hub exactly once or refused with a reason — none lost.
- * DISPATCH_DESK_FAULT_SEED and DISPATCH_DESK_FAULT_OPS replay or lengthen a run. The script of
- * operations and each link's faults come from separate seeded generators, and consoles sync only
- * when the script says so, so the same seed replays the same run (identical counts).
+ * are delivered twice or late, the hub is restarted (gracefully or killed) and once restored
+ * from an older backup, consoles pull in small pages, and poison mutations (inherited names,
+ * impossible dates, absurd nesting) sit in their outboxes. At the end every console must hold
+ * exactly the hub's state, every mutation a console accepted must have been applied at the hub
+ * exactly once or refused with a reason — none lost, none stuck — except those the restore
+ * undid (applied after the backup), which are counted.
+ * DISPATCH_DESK_FAULT_SEED and DISPATCH_DESK_FAULT_OPS replay or lengthen a run
+ * (`npm run test:fault-long` runs 10,000 operations). The script of operations and each link's
+ * faults come from separate seeded generators, and consoles sync only when the script says so,
+ * so the same seed replays the same run (identical counts).
  */
 const SEED = Number(process.env.DISPATCH_DESK_FAULT_SEED ?? 20261123);
 const OPERATIONS = Number(process.env.DISPATCH_DESK_FAULT_OPS ?? 2000);
 const CONSOLES = 3;
+/** Each console pulls in pages of this size (tiny ones split rows from their parents). */
+const PAGE_SIZES = [7, 50, 1000];
 /** DISPATCH_DESK_FAULT_BACKGROUND=1 lets consoles also sync on their own (not repeatable, more interleavings). */
 const BACKGROUND_SYNC = process.env.DISPATCH_DESK_FAULT_BACKGROUND === '1';
 const HOSTILE: FaultRates = { delay: 0.2, duplicate: 0.15, dropResponse: 0.15 };
@@ -53,7 +59,11 @@ const linkSeed = (index: number) => seededRandom(SEED * 31 + index + 1);
 let hub: HubProcess;
 const nodes: Node[] = [];
 const sent: SentMutation[] = [];
-const tally = { locallyRefused: 0, syncFailures: 0, cuts: 0, restarts: 0, kills: 0 };
+const tally = { locallyRefused: 0, syncFailures: 0, cuts: 0, restarts: 0, kills: 0, poison: 0 };
+/** Poison mutations written straight into a console's outbox (as a buggy or older console might), and the refusal each must get. */
+const poisoned: { id: string; node: Node; code: string }[] = [];
+/** The backup taken a third of the way in, put back two thirds of the way in. */
+const restore = { backupFile: '', backupOutcomes: new Map<string, HubOutcome>(), backupVersions: new Map<string, number>(), beforeRestore: new Map<string, HubOutcome>(), done: false };
 
 afterAll(async () => {
   for (const node of nodes) {
@@ -74,26 +84,33 @@ describe(`fault simulation (seed ${SEED}, ${OPERATIONS} operations, ${CONSOLES} 
     for (const node of nodes) expect(consoleBookings(node.console)).toEqual(hubState);
 
     const outcomes = hubOutcomes();
-    const lost = sent.filter((m) => !outcomes.has(m.id));
+    const undone = undoneByRestore(outcomes);
+    const lost = sent.filter((m) => !outcomes.has(m.id) && !undone.has(m.id));
     expect(lost).toEqual([]);
+    expect(restore.done).toBe(true);
+    await expectPoisonRefused();
     for (const m of sent) {
-      const outcome = outcomes.get(m.id)!;
+      const outcome = outcomes.get(m.id) ?? restore.beforeRestore.get(m.id)!;
       if (outcome.status === 'refused') expect(outcome.reason.length).toBeGreaterThan(10);
     }
-    expectEachBookingChangedOncePerAppliedMutation(initialVersions, hubState, outcomes);
+    expectEachBookingChangedOncePerAppliedMutation(restore.done ? restore.backupVersions : initialVersions, hubState, outcomes);
     expectNoDoubleBooking(hubState);
     for (const node of nodes) {
       const status = await node.console.call<SyncStatus>('getSyncStatus');
       expect(status.pendingCount).toBe(0);
-      expect(status.refusedCount).toBe(sent.filter((m) => outcomes.get(m.id)?.status === 'refused' && ownedBy(node, m)).length);
+      const refusedBefore = (m: SentMutation) => undone.has(m.id) && restore.beforeRestore.get(m.id)?.status === 'refused';
+      const refused = sent.filter((m) => ownedBy(node, m) && (outcomes.get(m.id)?.status === 'refused' || refusedBefore(m))).length;
+      expect(status.refusedCount).toBe(refused + poisoned.filter((p) => p.node === node).length);
     }
-    const applied = [...outcomes.values()].filter((o) => o.status === 'applied').length;
+    const applied = sent.filter((m) => outcomes.get(m.id)?.status === 'applied').length;
+    const refusedAtHub = sent.filter((m) => outcomes.get(m.id)?.status === 'refused').length;
     const stats = nodes.map((n) => n.proxy.stats);
     console.log(
       `fault simulation seed ${SEED}: ${OPERATIONS} operations, ${sent.length} mutations queued (${applied} applied, ` +
-        `${sent.length - applied} refused at the hub), ${tally.locallyRefused} refused locally, ${tally.syncFailures} failed syncs, ` +
+        `${refusedAtHub} refused at the hub, ${sent.filter((m) => undone.has(m.id)).length} undone by the restore), ${tally.locallyRefused} refused locally, ${tally.syncFailures} failed syncs, ` +
         `${tally.cuts} link cuts, ${tally.restarts} hub restarts (${tally.kills} killed), ` +
-        `${sum(stats, 'droppedResponses')} answers dropped, ${sum(stats, 'duplicated')} pushes duplicated, ${sum(stats, 'delayed')} delayed`,
+        `${sum(stats, 'droppedResponses')} answers dropped, ${sum(stats, 'duplicated')} pushes duplicated, ${sum(stats, 'delayed')} delayed, ` +
+        `${tally.poison} poison mutations refused one by one, 1 restore from a backup; 0 lost, 0 stuck`,
     );
     expect(applied).toBeGreaterThan(sent.length / 4);
     expect(sum(stats, 'droppedResponses')).toBeGreaterThan(0);
@@ -103,7 +120,7 @@ describe(`fault simulation (seed ${SEED}, ${OPERATIONS} operations, ${CONSOLES} 
     const contestedRefused = contested.filter((m) => outcomes.get(m.id)?.status === 'refused').length;
     console.log(`contested slots: ${contested.length} bookings queued, ${contested.length - contestedRefused} applied, ${contestedRefused} refused at the hub`);
     expect(contested.length).toBeGreaterThan(0);
-  }, 600_000);
+  }, Math.max(600_000, OPERATIONS * 150));
 });
 
 const owners = new Map<string, Node>();
@@ -117,7 +134,7 @@ async function setUp(): Promise<void> {
   hub = await startHub({ dataDir, demo: true });
   for (let i = 0; i < CONSOLES; i++) {
     const proxy = await startFaultProxy(() => hub.url, linkSeed(i), CALM);
-    const console = startTestConsole({ seedDemo: false, manualSync: !BACKGROUND_SYNC });
+    const console = startTestConsole({ seedDemo: false, manualSync: !BACKGROUND_SYNC, pageSize: PAGE_SIZES[i % PAGE_SIZES.length]! });
     await connect(console, proxy.url);
     proxy.setRates(HOSTILE);
     nodes.push({ console, proxy });
@@ -126,12 +143,17 @@ async function setUp(): Promise<void> {
 
 /** The hub restarts six times per run, alternately shut down cleanly and killed mid-flight. */
 const RESTART_EVERY = Math.max(1, Math.floor(OPERATIONS / 6));
+const BACKUP_AT = Math.floor(OPERATIONS / 3) + 1;
+const RESTORE_AT = Math.floor((OPERATIONS * 2) / 3) + 1;
 
 async function randomOperation(step: number): Promise<void> {
   if (step > 0 && step % RESTART_EVERY === 0) return restartHub(tally.restarts % 2 === 1);
+  if (step === BACKUP_AT) return takeBackup();
+  if (step === RESTORE_AT) return restoreBackup();
   const roll = random.next();
   const node = random.pick(nodes);
-  if (roll < 0.07) await bookNewWorkInContestedSlot(node);
+  if (roll < 0.01) await queuePoison(node);
+  else if (roll < 0.07) await bookNewWorkInContestedSlot(node);
   else if (roll < 0.65) await sendRandomMutation(node);
   else if (roll < 0.9) await trySync(node);
   else toggleLink(node);
@@ -224,6 +246,57 @@ function toggleLink(node: Node): void {
   node.proxy.cut(cut);
 }
 
+/** An online backup, as an operator would take one; what it holds is remembered for the final accounting. */
+async function takeBackup(): Promise<void> {
+  restore.backupFile = path.join(newHubDataDir(), 'backup.sqlite');
+  runHubCommand(['backup', '--to', restore.backupFile, '--data', hub.dataDir]);
+  restore.backupOutcomes = readOutcomes(restore.backupFile);
+  restore.backupVersions = new Map(readBookings(restore.backupFile).map((b) => [b.id, b.version]));
+}
+
+/** The hub is stopped, the backup put back with `hub restore`, and the hub started again. */
+async function restoreBackup(): Promise<void> {
+  await stopChild(hub.child, 'SIGTERM');
+  restore.beforeRestore = readOutcomes(path.join(hub.dataDir, 'hub.sqlite'));
+  runHubCommand(['restore', '--from', restore.backupFile, '--data', hub.dataDir]);
+  hub = await startHub({ dataDir: hub.dataDir, port: hub.port });
+  restore.done = true;
+}
+
+/** Applied (or refused) after the backup and before the restore, and never sent again: the restore undid them. */
+function undoneByRestore(final: Map<string, HubOutcome>): Set<string> {
+  if (!restore.done) return new Set();
+  return new Set([...restore.beforeRestore.keys()].filter((id) => !restore.backupOutcomes.has(id) && !final.has(id)));
+}
+
+const poisonKinds: { name: string; args: string; code: string }[] = [
+  { name: 'constructor', args: '{}', code: 'unknown_mutation' },
+  { name: '__proto__', args: '{}', code: 'unknown_mutation' },
+  { name: 'toString', args: '{}', code: 'unknown_mutation' },
+  { name: 'x'.repeat(120), args: '{}', code: 'unknown_mutation' },
+  { name: 'moveBooking', args: '{"bookingId":"bkg-00001","expectedVersion":1,"start":8640000000000000}', code: 'invalid_args' },
+  { name: 'cancelBooking', args: `${'{"a":'.repeat(3000)}{}${'}'.repeat(3000)}`, code: 'invalid_args' },
+];
+
+/** Writes a poison mutation straight into the console's outbox: the hub must refuse it alone and the queue flow on. */
+async function queuePoison(node: Node): Promise<void> {
+  const kind = random.pick(poisonKinds);
+  const id = crypto.randomUUID();
+  node.console.services.db
+    .prepare("INSERT INTO outbox (mutation_id, name, args_json, created_at, state) VALUES (?, ?, ?, ?, 'pending')")
+    .run(id, kind.name, kind.args, Date.now());
+  poisoned.push({ id, node, code: kind.code });
+  tally.poison++;
+}
+
+async function expectPoisonRefused(): Promise<void> {
+  expect(poisoned.length).toBeGreaterThan(0);
+  for (const node of nodes) {
+    const issues = new Map((await node.console.call<SyncIssue[]>('listSyncIssues')).map((i) => [i.mutationId, i]));
+    for (const p of poisoned.filter((x) => x.node === node)) expect(issues.get(p.id), `poison ${p.id}`).toMatchObject({ state: 'refused', code: p.code });
+  }
+}
+
 async function restartHub(kill: boolean): Promise<void> {
   tally.restarts++;
   if (kill) tally.kills++;
@@ -254,8 +327,8 @@ function consoleBookings(console: TestConsole): BookingRow[] {
     .all() as BookingRow[];
 }
 
-function withHubDb<T>(read: (db: Database.Database) => T): T {
-  const db = new Database(path.join(hub.dataDir, 'hub.sqlite'), { readonly: true });
+function withHubDb<T>(read: (db: Database.Database) => T, file = path.join(hub.dataDir, 'hub.sqlite')): T {
+  const db = new Database(file, { readonly: true });
   try {
     return read(db);
   } finally {
@@ -264,6 +337,10 @@ function withHubDb<T>(read: (db: Database.Database) => T): T {
 }
 
 function hubBookings(): BookingRow[] {
+  return readBookings(path.join(hub.dataDir, 'hub.sqlite'));
+}
+
+function readBookings(file: string): BookingRow[] {
   return withHubDb((db) =>
     (db.prepare("SELECT id, version, data FROM rows WHERE entity = 'booking' AND deleted = 0 ORDER BY id").all() as { id: string; version: number; data: string }[]).map(
       (row) => {
@@ -271,12 +348,17 @@ function hubBookings(): BookingRow[] {
         return { id: row.id, version: row.version, status: b.status, resourceId: b.resourceId, start: b.start, end: b.end, reviewState: b.reviewState };
       },
     ),
+    file,
   );
 }
 
 type HubOutcome = { status: 'applied' } | { status: 'refused'; reason: string };
 
 function hubOutcomes(): Map<string, HubOutcome> {
+  return readOutcomes(path.join(hub.dataDir, 'hub.sqlite'));
+}
+
+function readOutcomes(file: string): Map<string, HubOutcome> {
   return withHubDb(
     (db) =>
       new Map(
@@ -285,13 +367,19 @@ function hubOutcomes(): Map<string, HubOutcome> {
           JSON.parse(r.outcome_json) as HubOutcome,
         ]),
       ),
+    file,
   );
 }
 
-/** Each mutation in this simulation changes exactly one booking once, so versions count applications. */
+/**
+ * Each mutation in this simulation changes exactly one booking once, so versions count
+ * applications: from the start, or after a restore from the backup's versions, counting what
+ * was applied since (not already in the backup).
+ */
 function expectEachBookingChangedOncePerAppliedMutation(initial: Map<string, number>, finalState: BookingRow[], outcomes: Map<string, HubOutcome>): void {
   const appliedPerBooking = new Map<string, number>();
   for (const m of sent) {
+    if (restore.done && restore.backupOutcomes.has(m.id)) continue;
     if (m.bookingId && outcomes.get(m.id)?.status === 'applied') appliedPerBooking.set(m.bookingId, (appliedPerBooking.get(m.bookingId) ?? 0) + 1);
   }
   const mismatches = finalState

@@ -60,17 +60,19 @@ describe('hub pull', () => {
   it('answers an empty page at the latest cursor', async () => {
     const health = await api<HealthResponse>(hub, '/api/v1/health');
     const page = await api<PullResponse>(hub, `/api/v1/sync/pull?cursor=${health.body.latestChange}`, { token });
-    expect(page.body).toEqual({ changes: [], cursor: health.body.latestChange, hasMore: false, latest: health.body.latestChange });
+    expect(page.body).toEqual({ hub: health.body.hub, changes: [], cursor: health.body.latestChange, hasMore: false, latest: health.body.latestChange });
+    expect(health.body.hub.storeId).toMatch(/^[0-9a-f]{32}$/);
+    expect(health.body.hub.epoch).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  it('refuses a cursor from the future with 400 cursor_from_future and a clear message', async () => {
+  it('refuses a cursor from the future with 409 cursor_from_future and a clear message', async () => {
     const health = await api<HealthResponse>(hub, '/api/v1/health');
     const latest = health.body.latestChange;
     const answer = await api<HttpErrorBody>(hub, `/api/v1/sync/pull?cursor=${latest + 100}`, { token });
-    expect(answer.status).toBe(400);
+    expect(answer.status).toBe(409);
     expect(answer.body.error).toEqual({
       code: 'cursor_from_future',
-      message: `cursor ${latest + 100} is ahead of this hub (latest change ${latest}); reset the replica`,
+      message: `cursor ${latest + 100} is ahead of this hub (latest change ${latest}): the replica synced with another hub or with this one before a restore; start it over`,
     });
   });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HealthResponse, HttpErrorBody } from '../../../shared/contract/hub-http';
+import type { HealthResponse, HttpErrorBody, PushResponse } from '../../../shared/contract/hub-http';
 import type { Booking } from '../../../shared/domain/entities';
 import { api, pullAll, push, rowsOf, signIn, startHub, type RunningHub } from './hub-process';
 
@@ -117,5 +117,32 @@ describe('hub push', () => {
     expect(answer.body.error.code).toBe('invalid_request');
     expect(answer.body.error.issues?.map((i) => i.path)).toContain(path);
     expect(answer.body.error.message).toContain(path);
+  });
+
+  it('answers poison mutations one by one (inherited names, dates beyond any calendar, deep nesting) and applies the good ones around them', async () => {
+    const before = nextBooking();
+    const after = nextBooking();
+    // 5,000 levels: built as text, since JSON.stringify itself cannot go that deep.
+    const deepArgs = `${'{"inner":'.repeat(5000)}{}${'}'.repeat(5000)}`;
+    const poison = [
+      ...['constructor', 'toString', '__proto__', 'valueOf', 'hasOwnProperty', 'x'.repeat(300)].map((name) => ({ id: randomUUID(), name, args: {} })),
+      { id: randomUUID(), name: 'moveBooking', args: { bookingId: after.id, expectedVersion: after.version, start: 8.64e15 } },
+      { id: randomUUID(), name: 'moveBooking', args: { bookingId: after.id, expectedVersion: after.version, start: -1 } },
+      { id: randomUUID(), name: 'cancelBooking', args: 'DEEP' },
+    ];
+    const body = JSON.stringify({ mutations: [cancel(before), ...poison, cancel(after)] }).replace('"DEEP"', deepArgs);
+    const response = await fetch(`${hub.url}/api/v1/sync/push`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+    const answer = { status: response.status, body: (await response.json()) as PushResponse };
+    expect(answer.status).toBe(200);
+    const codes = answer.body.results.map((r) => (r.status === 'applied' ? 'applied' : r.code));
+    expect(codes).toEqual(['applied', ...Array(6).fill('unknown_mutation'), 'invalid_args', 'invalid_args', 'invalid_args', 'applied']);
+    const reasons = answer.body.results.flatMap((r) => (r.status === 'refused' ? [r.reason] : []));
+    expect(reasons[0]).toBe('There is no mutation "constructor".');
+    expect(reasons[6]).toMatch(/start: must be before the year 2100/);
+    expect(reasons[7]).toMatch(/start: must not be before the year 2000/);
+    expect(reasons[8]).toMatch(/nested more than 16 levels/);
+    // Refused for their envelope, never attempted: the same id can still be used.
+    const health = await api<HealthResponse>(hub, '/api/v1/health');
+    expect(health.status).toBe(200);
   });
 });

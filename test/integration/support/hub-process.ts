@@ -25,13 +25,14 @@ export function newHubDataDir(): string {
 }
 
 export function createAdmin(dataDir: string): void {
-  const result = spawnSync(tsx, [hubMain, 'create-admin', '--email', ADMIN.email, '--name', ADMIN.name, '--data', dataDir], {
-    cwd: root,
-    env: { ...process.env, DISPATCH_DESK_ADMIN_PASSWORD: ADMIN.password },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  if (result.status !== 0) throw new Error(`create-admin failed (${result.status}): ${result.stderr || result.stdout}`);
+  runHubCommand(['create-admin', '--email', ADMIN.email, '--name', ADMIN.name, '--data', dataDir], { DISPATCH_DESK_ADMIN_PASSWORD: ADMIN.password });
+}
+
+/** Runs a hub subcommand (create-admin, backup, restore) to its end; answers its stdout. */
+export function runHubCommand(args: readonly string[], env: Record<string, string> = {}): string {
+  const result = spawnSync(tsx, [hubMain, ...args], { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000 });
+  if (result.status !== 0) throw new Error(`hub ${args[0]} failed (${result.status}): ${result.stderr || result.stdout}`);
+  return result.stdout;
 }
 
 export async function startHub(options: { dataDir: string; port?: number; demo?: boolean; args?: readonly string[] }): Promise<HubProcess> {

@@ -99,7 +99,7 @@ describe('replica migrations carry data', () => {
       ['m-3', 0, { bookingId: 'b-1' }],
     ]);
     expect(listSyncIssues(db)).toEqual([
-      { mutationId: 'm-2', name: 'cancelBooking', args: { bookingId: 'b-1' }, code: 'refused', reason: 'Someone changed this booking first.', createdAt: 200 },
+      { mutationId: 'm-2', name: 'cancelBooking', args: { bookingId: 'b-1' }, state: 'refused', code: 'refused', reason: 'Someone changed this booking first.', attempts: 1, lastError: null, createdAt: 200 },
     ]);
     expect(readSyncState(db)).toMatchObject({ hubUrl: 'http://127.0.0.1:4800', cursor: 8, dataOrigin: 'hub', token: null, user: null });
   });

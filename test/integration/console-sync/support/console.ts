@@ -1,9 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { countRows, rowStamp } from '../../../../electron/main/db/entity-rows';
 import { createApiDispatcher } from '../../../../electron/main/ipc/register';
+import { HubClient } from '../../../../electron/main/sync/hub-client';
 import { startConsoleServices, type ConsoleServices } from '../../../../electron/main/services';
 import type { ConsoleEvent, SyncStatus } from '../../../../shared/contract/ipc-contract';
+import type { EntityName } from '../../../../shared/sync/synced-entities';
 import { ADMIN } from '../../support/hub-process';
 
 /** A console's services on a fresh replica file, with sync timings shortened for tests. */
@@ -57,4 +61,38 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 15
 
 export function firstRow<T>(console: TestConsole, sql: string, ...params: unknown[]): T {
   return console.services.db.prepare(sql).get(...params) as T;
+}
+
+/** For direct pull() calls in tests: a pending mutation that throws while re-applied is a test failure. */
+export function failOnRebaseError(entry: { mutationId: string; name: string }, error: unknown): never {
+  throw new Error(`${entry.name} ${entry.mutationId} threw while re-applied: ${String(error)}`);
+}
+
+/** Entity → id → version of every live row at a hub, read through its pull API. */
+export async function hubLiveRows(url: string): Promise<Map<EntityName, Map<string, number>>> {
+  const client = new HubClient({ baseUrl: url });
+  await client.signIn(ADMIN.email, ADMIN.password);
+  const live = new Map<EntityName, Map<string, number>>();
+  let cursor = 0;
+  for (;;) {
+    const page = await client.pull(cursor, 5000);
+    for (const change of page.changes) {
+      if (!live.has(change.entity)) live.set(change.entity, new Map());
+      if (change.deleted) live.get(change.entity)!.delete(change.id);
+      else live.get(change.entity)!.set(change.id, change.version);
+    }
+    cursor = page.cursor;
+    if (!page.hasMore) return live;
+  }
+}
+
+/** The replica holds exactly the hub's live rows, at the hub's versions, and no broken reference. */
+export function expectReplicaMatchesHub(console: TestConsole, hubRows: Map<EntityName, Map<string, number>>): void {
+  const db = console.services.db;
+  for (const [entity, rows] of hubRows) {
+    expect(countRows(db, entity), `${entity} rows`).toBe(rows.size);
+    if (entity === 'audit' || entity === 'reasonCode') continue;
+    for (const [id, version] of rows) expect(rowStamp(db, entity, id)?.version, `${entity} ${id}`).toBe(version);
+  }
+  expect(db.pragma('foreign_key_check')).toEqual([]);
 }

@@ -30,7 +30,16 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-export async function startFaultProxy(target: () => string, random: Random, initial: FaultRates): Promise<FaultProxy> {
+/**
+ * Called before each request is forwarded (after the seeded faults' checks): 'cut' resets the
+ * connection as if the link dropped; an answer object is sent instead of the hub's (a failing
+ * gateway, say); a promise holds the request until it settles. For tests that need a request in
+ * flight at a precise moment, a pull cut after some pages, or a push failed as a whole.
+ */
+export type GateDecision = 'forward' | 'cut' | { status: number; body: string };
+export type ProxyGate = (request: { method: string; url: string; body: string }) => GateDecision | Promise<GateDecision>;
+
+export async function startFaultProxy(target: () => string, random: Random, initial: FaultRates, gate?: ProxyGate): Promise<FaultProxy> {
   let rates = initial;
   let isCut = false;
   const stats: FaultStats = { forwarded: 0, refusedWhileCut: 0, duplicated: 0, droppedResponses: 0, delayed: 0 };
@@ -53,6 +62,16 @@ export async function startFaultProxy(target: () => string, random: Random, init
     if (random.chance(rates.delay)) {
       stats.delayed++;
       await sleep(random.int(1, 120));
+    }
+    const decision = gate ? await gate({ method: req.method ?? 'GET', url: req.url ?? '/', body: body.toString('utf8') }) : 'forward';
+    if (decision === 'cut') {
+      stats.refusedWhileCut++;
+      req.socket.destroy();
+      return;
+    }
+    if (decision !== 'forward') {
+      res.writeHead(decision.status, { 'content-type': 'application/json' }).end(decision.body);
+      return;
     }
     try {
       let answer = await forward(target(), req, body);
