@@ -89,6 +89,21 @@ describe('hub store migrations', () => {
     expect(db.prepare('SELECT COUNT(*) FROM sessions').pluck().get()).toBe(0);
   });
 
+  it('003 gives the store exactly one identity: a random store id and epoch, never the same twice', () => {
+    const identities = [memoryDb(), memoryDb()].map((db) => {
+      migrate(db, ':memory:', hubMigrations.slice(0, 3));
+      expect(version(db)).toBe(3);
+      expect(() => db.prepare("INSERT INTO store_identity (only, store_id, epoch, epoch_started_at) VALUES (2, 'a', 'b', 1)").run()).toThrow(/CHECK constraint/);
+      return db.prepare('SELECT store_id, epoch, epoch_started_at FROM store_identity').all() as { store_id: string; epoch: string; epoch_started_at: number }[];
+    });
+    for (const rows of identities) {
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toEqual({ store_id: expect.stringMatching(/^[0-9a-f]{32}$/), epoch: expect.stringMatching(/^[0-9a-f]{32}$/), epoch_started_at: expect.any(Number) });
+      expect(Math.abs(rows[0]!.epoch_started_at - Date.now())).toBeLessThan(60_000);
+    }
+    expect(identities[0]![0]!.store_id).not.toBe(identities[1]![0]!.store_id);
+  });
+
   it('roll a failing step back whole and keep the steps before it, so the next start carries on from there', () => {
     const db = memoryDb();
     const broken: HubMigration = { version: hubMigrations.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (id TEXT); INSERT INTO no_such_table VALUES (1);' };
@@ -156,6 +171,21 @@ describe('hub store migrations carry data', () => {
     expect(db.prepare('SELECT latest FROM change_counter').pluck().get()).toBe(latest);
     expect(db.prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM sessions').pluck().get()).toBe(0);
+  });
+
+  it('002 → 003: rows, users and sessions survive, and the store that had none gets its one identity', async () => {
+    const folder = storeFolderAt(2);
+    const db = new Database(path.join(folder, 'hub.sqlite'));
+    open.push(db);
+    writeSchema1Rows(db);
+    db.prepare("INSERT INTO users (id, email, name, role, password_hash, created_at) VALUES ('u1', 'ann@example.com', 'Ann', 'administrator', 'scrypt$hash', 1)").run();
+    db.prepare("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ('t1', 'u1', 1, 9999999999999)").run();
+    const snapshot = (table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
+    const tablesBefore = ['rows', 'booking_slots', 'applied_mutations', 'change_counter', 'users', 'sessions'];
+    const before = tablesBefore.map(snapshot);
+    migrate(db, 'hub.sqlite', hubMigrations.slice(0, 3));
+    expect(tablesBefore.map(snapshot)).toEqual(before);
+    expect(db.prepare('SELECT COUNT(*) FROM store_identity').pluck().get()).toBe(1);
   });
 
   it('a store written at schema 1 opens at the latest schema, serves its rows and keeps numbering changes after them', async () => {
