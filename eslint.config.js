@@ -4,11 +4,18 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Import boundaries of ARCHITECTURE.md: renderer → shared, electron → shared, server → shared;
- * shared imports nothing of ours and no Node, Electron or DOM code; only the Electron shell
+ * shared imports nothing of ours and no package outside `sharedPackages`; only the Electron shell
  * (main/index.ts, windows, preload) may import 'electron'.
  */
 const ours = (...folders) => folders.map((f) => ({ group: [`**/${f}/**`, `**/${f}`], message: `Crosses an architecture boundary (${f}).` }));
-const nodeBuiltins = { group: ['node:*'], message: 'shared/ is pure: no Node built-ins.' };
+/** The only packages shared/ may import: it runs in the hub, the console's main process, the renderer and the portal alike. */
+export const sharedPackages = ['zod', 'temporal-polyfill'];
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const onlySharedPackages = {
+  // Anything that is neither a relative path nor an allowed package (or one of its subpaths).
+  regex: `^(?!\\.{1,2}(/|$)|(${sharedPackages.map(escapeRegex).join('|')})(/|$))`,
+  message: `shared/ is pure TypeScript: besides its own files it may import only ${sharedPackages.join(', ')} (no Node built-ins, Electron, DOM or native packages). Extend sharedPackages in eslint.config.js only for a package that runs everywhere.`,
+};
 const electronOnlyInShell = { name: 'electron', message: 'Only the Electron shell (main/index.ts, main/windows.ts, preload) imports electron.' };
 
 export default tseslint.config(
@@ -25,8 +32,10 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [...ours('electron', 'renderer', 'server', 'test'), nodeBuiltins] }],
+      'no-restricted-imports': ['error', { patterns: [...ours('electron', 'renderer', 'server', 'test'), onlySharedPackages] }],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require'],
+      // import() would slip past the allow-list above.
+      'no-restricted-syntax': ['error', { selector: 'ImportExpression', message: 'shared/ loads no code at run time; import it statically.' }],
     },
   },
   {

@@ -16,7 +16,7 @@ import { CONTENT_SECURITY_POLICY } from '../main/security-policy';
  * Serves the built renderer and implements `window.api` over a WebSocket, so the real UI runs in
  * a plain browser against the real main-process services. It is the Electron preload's twin:
  * the transport is the only difference. Binds to loopback only and accepts sockets only from
- * its own origin (a web page elsewhere must not drive the replica).
+ * its own origin, `http://127.0.0.1:<port>` (a web page elsewhere must not drive the replica).
  */
 export interface BrowserHost {
   url: string;
@@ -29,8 +29,9 @@ export type EventSource = (listener: (event: ConsoleEvent) => void) => () => voi
 export async function startBrowserHost(options: { staticDir: string; dispatch: ApiDispatcher; port?: number; events?: EventSource }): Promise<BrowserHost> {
   const server = createServer((req, res) => serveStatic(options.staticDir, req, res));
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  let ownHost = '';
   server.on('upgrade', (req, socket, head) => {
-    if (!isOwnOrigin(req) || new URL(req.url ?? '/', 'http://x').pathname !== BROWSER_HOST_API_PATH) {
+    if (!isFromOwnPage(req, ownHost) || new URL(req.url ?? '/', 'http://x').pathname !== BROWSER_HOST_API_PATH) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();
       return;
@@ -43,8 +44,9 @@ export async function startBrowserHost(options: { staticDir: string; dispatch: A
   });
   await listen(server, options.port ?? 0);
   const { port } = server.address() as AddressInfo;
+  ownHost = `127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${ownHost}`,
     close: () => closeAll(server, sockets),
   };
 }
@@ -70,9 +72,13 @@ async function answer(text: string, dispatch: ApiDispatcher): Promise<BrowserHos
   return { id: parsed.data.id, result: await dispatch(parsed.data.method, parsed.data.payload) };
 }
 
-function isOwnOrigin(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  return !!origin && origin === `http://${req.headers.host}`;
+/**
+ * The page must come from this host's own configured address. Comparing Origin with the Host
+ * header is not enough: after DNS rebinding, a page from http://evil.example:<port> reaches
+ * 127.0.0.1 and sends Origin and Host that agree with each other.
+ */
+function isFromOwnPage(req: IncomingMessage, ownHost: string): boolean {
+  return ownHost !== '' && req.headers.origin === `http://${ownHost}` && req.headers.host === ownHost;
 }
 
 const contentTypes: Record<string, string> = {

@@ -7,11 +7,12 @@ import { REPLICA_FILE_NAME } from './db/open-replica';
 import { createApiDispatcher, registerIpcHandlers } from './ipc/register';
 import { CONTENT_SECURITY_POLICY } from './security-policy';
 import { startConsoleServices, type ConsoleServices } from './services';
-import { createMainWindow, isAppUrl } from './windows';
+import { appUrlCheck, createMainWindow } from './windows';
 
 /** The Electron shell: lifecycle and wiring only. Everything it starts is plain Node in ./services. */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, '..', '..');
+const isAppUrl = appUrlCheck(here);
 let services: ConsoleServices | undefined;
 
 if (process.env.DISPATCH_DESK_USER_DATA) app.setPath('userData', process.env.DISPATCH_DESK_USER_DATA);

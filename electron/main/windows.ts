@@ -1,13 +1,18 @@
 import { BrowserWindow } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { appUrlMatcher } from './app-url';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
-/** Only the console's own page may navigate or call the API: the dev server in development, the bundled file otherwise. */
-export function isAppUrl(url: string): boolean {
-  if (devServerUrl && url.startsWith(devServerUrl)) return true;
-  return url.startsWith('file://') && url.includes('/renderer/');
+/** The packaged renderer page, beside the main bundle (out/main → out/renderer). */
+function rendererIndexFile(mainDir: string): string {
+  return path.join(mainDir, '..', 'renderer', 'index.html');
+}
+
+/** Only the console's own page may navigate or call the API: the dev server in development, the bundled index file otherwise. */
+export function appUrlCheck(mainDir: string): (url: string) => boolean {
+  return appUrlMatcher({ indexFile: rendererIndexFile(mainDir), devServerUrl });
 }
 
 export function createMainWindow(mainDir: string): BrowserWindow {
@@ -28,6 +33,6 @@ export function createMainWindow(mainDir: string): BrowserWindow {
   });
   window.once('ready-to-show', () => window.show());
   if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadURL(pathToFileURL(path.join(mainDir, '..', 'renderer', 'index.html')).toString());
+  else void window.loadURL(pathToFileURL(rendererIndexFile(mainDir)).toString());
   return window;
 }

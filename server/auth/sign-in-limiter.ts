@@ -1,35 +1,61 @@
+import type { AttemptStore } from './attempt-store';
+import { MemoryAttemptStore } from './memory-attempt-store';
+
+export interface AttemptLimit {
+  limit: number;
+  windowMs: number;
+}
+
+export interface SignInLimits {
+  /** Guessing one account's password from one address. */
+  perAccount: AttemptLimit;
+  /** Trying passwords on many accounts from one address (password spraying). Successful sign-ins do not count. */
+  perAddress: AttemptLimit;
+}
+
+export const defaultSignInLimits: SignInLimits = {
+  perAccount: { limit: 10, windowMs: 5 * 60_000 },
+  perAddress: { limit: 30, windowMs: 15 * 60_000 },
+};
+
+/** What `begin` counted, so the outcome can be booked against it. */
+export interface SignInTicket {
+  accountKey: string;
+  addressKey: string;
+  at: number;
+}
+
+export type SignInAdmission = { admitted: true; ticket: SignInTicket } | { admitted: false; retryAfterMs: number; reason: 'account' | 'address' };
+
 /**
- * Slows password guessing: after `maxFailures` failed sign-ins for one e-mail from one address
- * within `windowMs`, further attempts are turned away until the oldest failure ages out.
- * In memory: a restart forgets, which is acceptable for a single hub process.
+ * Slows password guessing. Each attempt is counted BEFORE its (slow) password check, so a burst
+ * of parallel guesses gets no more checks than the limit allows; a success gives its attempts
+ * back. Hand-written rather than @fastify/rate-limit: that plugin counts every request and
+ * cannot give a successful sign-in back, and one store interface serves both limits here.
  */
 export class SignInLimiter {
-  private readonly failures = new Map<string, number[]>();
-
   constructor(
-    private readonly maxFailures = 10,
-    private readonly windowMs = 5 * 60 * 1000,
+    private readonly store: AttemptStore = new MemoryAttemptStore(),
+    private readonly limits: SignInLimits = defaultSignInLimits,
   ) {}
 
-  /** Milliseconds until another attempt is allowed (0: allowed now). */
-  retryAfter(key: string, now: number): number {
-    const recent = this.recent(key, now);
-    if (recent.length < this.maxFailures) return 0;
-    return (recent[0] ?? now) + this.windowMs - now;
+  async begin(email: string, address: string, now: number): Promise<SignInAdmission> {
+    const ticket = { accountKey: `account|${email.toLowerCase()}|${address}`, addressKey: `address|${address}`, at: now };
+    // The account first: a flood aimed at one account is then always told so, whatever order it arrives in.
+    const byAccount = await this.store.take(ticket.accountKey, this.limits.perAccount.limit, this.limits.perAccount.windowMs, now);
+    if (!byAccount.taken) return { admitted: false, retryAfterMs: byAccount.retryAfterMs, reason: 'account' };
+    const byAddress = await this.store.take(ticket.addressKey, this.limits.perAddress.limit, this.limits.perAddress.windowMs, now);
+    if (!byAddress.taken) {
+      // No password is checked for this attempt, so it does not count against the account.
+      await this.store.giveBack(ticket.accountKey, now);
+      return { admitted: false, retryAfterMs: byAddress.retryAfterMs, reason: 'address' };
+    }
+    return { admitted: true, ticket };
   }
 
-  recordFailure(key: string, now: number): void {
-    this.failures.set(key, [...this.recent(key, now), now]);
-  }
-
-  reset(key: string): void {
-    this.failures.delete(key);
-  }
-
-  private recent(key: string, now: number): number[] {
-    const recent = (this.failures.get(key) ?? []).filter((at) => at > now - this.windowMs);
-    if (recent.length === 0) this.failures.delete(key);
-    else this.failures.set(key, recent);
-    return recent;
+  /** The password was right: the account starts afresh and the address gets its attempt back. */
+  async succeeded(ticket: SignInTicket): Promise<void> {
+    await this.store.clear(ticket.accountKey);
+    await this.store.giveBack(ticket.addressKey, ticket.at);
   }
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { defaultHubTimeouts, type HubTimeouts } from '../http/hub-timeouts';
 import { OperatorError } from '../operator-error';
 
 export interface ServeOptions {
@@ -7,6 +8,7 @@ export interface ServeOptions {
   host: string;
   data: string;
   demo: boolean;
+  timeouts: HubTimeouts;
 }
 
 export interface CreateAdminOptions {
@@ -38,8 +40,9 @@ export class UsageError extends OperatorError {
 }
 
 /**
- * `hub [--port N] [--host H] [--data DIR] [--demo]`, `hub create-admin --email E --name N [--data DIR]`,
- * `hub backup --to FILE [--data DIR]` or `hub restore --from FILE [--data DIR]`.
+ * `hub [--port N] [--host H] [--data DIR] [--demo] [--headers-timeout S] [--request-timeout S]`,
+ * `hub create-admin --email E --name N [--data DIR]`, `hub backup --to FILE [--data DIR]` or
+ * `hub restore --from FILE [--data DIR]`.
  */
 export function parseHubOptions(argv: readonly string[]): HubOptions {
   const { values, positionals } = parseArgs({
@@ -50,6 +53,8 @@ export function parseHubOptions(argv: readonly string[]): HubOptions {
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string', default: '.hub-data' },
       demo: { type: 'boolean', default: false },
+      'headers-timeout': { type: 'string', default: String(defaultHubTimeouts.headersMs / 1000) },
+      'request-timeout': { type: 'string', default: String(defaultHubTimeouts.requestMs / 1000) },
       email: { type: 'string' },
       name: { type: 'string' },
       to: { type: 'string' },
@@ -74,5 +79,14 @@ export function parseHubOptions(argv: readonly string[]): HubOptions {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
-  return { command: 'serve', port, host: values.host, data: values.data, demo: values.demo };
+  const timeouts = { headersMs: seconds('--headers-timeout', values['headers-timeout']), requestMs: seconds('--request-timeout', values['request-timeout']) };
+  if (timeouts.headersMs > timeouts.requestMs) throw new UsageError('--headers-timeout must not be longer than --request-timeout (the headers are part of the request).');
+  return { command: 'serve', port, host: values.host, data: values.data, demo: values.demo, timeouts };
+}
+
+/** A duration option in seconds (decimals allowed), as whole milliseconds. */
+function seconds(option: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0.1 || value > 3600) throw new UsageError(`${option} must be a number of seconds from 0.1 to 3600, not "${text}".`);
+  return Math.round(value * 1000);
 }

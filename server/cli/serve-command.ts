@@ -18,7 +18,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     await store.close();
     throw error;
   }
-  const app = buildHubApp(store, { version: hubVersion(), logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr } });
+  const app = buildHubApp(store, { version: hubVersion(), logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr }, timeouts: options.timeouts });
   if (store.opened.restoredFrom) {
     app.log.warn({ event: 'restore-detected', ...store.opened.restoredFrom, epoch: store.opened.identity.epoch }, 'the store is behind its lineage record (restored from an older copy): started a new epoch, consoles will download everything again');
   }

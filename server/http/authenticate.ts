@@ -4,10 +4,17 @@ import { bearerToken, hashSessionToken } from '../auth/session-token';
 import type { HubStore, StoredUser } from '../store/hub-store';
 import { sendError } from './http-errors';
 
+/** Who is calling, and which session they call with (streams end with it). */
+export interface SignedInSession {
+  user: StoredUser;
+  tokenHash: string;
+  expiresAt: number;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The signed-in user, set by `requireRole` before the handler runs. */
-    hubUser: StoredUser | null;
+    /** The caller's session, set by `requireRole` before the handler runs. */
+    hubSession: SignedInSession | null;
   }
 }
 
@@ -16,17 +23,22 @@ export function requireRole(store: HubStore, roles: readonly Role[]): preHandler
   return async function (request: FastifyRequest, reply: FastifyReply) {
     const token = bearerToken(request.headers.authorization);
     if (!token) return void sendError(reply, 401, 'unauthorized', 'Sign in first: send "Authorization: Bearer <token>" from POST /api/v1/auth/sign-in.');
-    const user = await store.transaction((tx) => tx.findSessionUser(hashSessionToken(token), Date.now()));
-    if (!user) return void sendError(reply, 401, 'unauthorized', 'Your session has expired or was signed out; sign in again.');
-    if (!roles.includes(user.role)) {
-      return void sendError(reply, 403, 'forbidden', `This needs one of the roles ${roles.join(', ')}; you are signed in as ${user.role}.`);
+    const tokenHash = hashSessionToken(token);
+    const session = await store.transaction((tx) => tx.findSession(tokenHash, Date.now()));
+    if (!session) return void sendError(reply, 401, 'unauthorized', 'Your session has expired or was signed out; sign in again.');
+    if (!roles.includes(session.user.role)) {
+      return void sendError(reply, 403, 'forbidden', `This needs one of the roles ${roles.join(', ')}; you are signed in as ${session.user.role}.`);
     }
-    request.hubUser = user;
+    request.hubSession = { ...session, tokenHash };
   };
 }
 
-/** The user `requireRole` let through (routes only call this behind it). */
+/** The session `requireRole` let through (routes only call this behind it). */
+export function signedInSession(request: FastifyRequest): SignedInSession {
+  if (!request.hubSession) throw new Error('route registered without requireRole');
+  return request.hubSession;
+}
+
 export function signedInUser(request: FastifyRequest): StoredUser {
-  if (!request.hubUser) throw new Error('route registered without requireRole');
-  return request.hubUser;
+  return signedInSession(request).user;
 }

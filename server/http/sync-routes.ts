@@ -3,7 +3,7 @@ import { hubRoutes, PullQuerySchema, PushRequestSchema, routeRoles, type PushRes
 import type { HubStore } from '../store/hub-store';
 import { pullChanges, CursorFromFutureError } from '../sync/pull-changes';
 import { pushMutations } from '../sync/push-mutations';
-import { requireRole, signedInUser } from './authenticate';
+import { requireRole, signedInSession, signedInUser } from './authenticate';
 import type { ChangeStreams } from './change-stream';
 import { parseOr400, sendError } from './http-errors';
 
@@ -30,9 +30,10 @@ export function registerSyncRoutes(app: FastifyInstance, store: HubStore, stream
     return reply.send(response);
   });
 
-  app.get(hubRoutes.events, { preHandler: requireRole(store, routeRoles.events) }, async (_request, reply) => {
+  app.get(hubRoutes.events, { preHandler: requireRole(store, routeRoles.events) }, async (request, reply) => {
+    const { tokenHash, expiresAt } = signedInSession(request);
     // The stream outlives the handler: Fastify hands the raw response over and stops tracking it.
     reply.hijack();
-    streams.attach(reply.raw);
+    streams.attach(reply.raw, { tokenHash, expiresAt });
   });
 }

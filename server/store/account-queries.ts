@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../../shared/contract/hub-http';
 import type { MutationOutcome } from '../../shared/mutations/mutation-context';
-import type { AppliedMutationRecord, StoredSession, StoredUser } from './hub-store';
+import type { ActiveSession, AppliedMutationRecord, StoredSession, StoredUser } from './hub-store';
 import { statement } from './statement-cache';
 
 interface UserRow {
@@ -44,11 +44,12 @@ export function insertSession(db: Database.Database, session: StoredSession): vo
   );
 }
 
-export function findSessionUser(db: Database.Database, tokenHash: string, now: number): StoredUser | undefined {
-  const row = statement(db, 'SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?').get(tokenHash, now) as
-    | UserRow
-    | undefined;
-  return row && toUser(row);
+export function findSession(db: Database.Database, tokenHash: string, now: number): ActiveSession | undefined {
+  const row = statement(db, 'SELECT u.*, s.expires_at AS session_expires_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?').get(
+    tokenHash,
+    now,
+  ) as (UserRow & { session_expires_at: number }) | undefined;
+  return row && { user: toUser(row), expiresAt: row.session_expires_at };
 }
 
 export function deleteSession(db: Database.Database, tokenHash: string): void {

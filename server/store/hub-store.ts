@@ -40,8 +40,8 @@ export interface HubTx extends MutationTx {
   insertUser(user: StoredUser): Promise<void>;
   countUsersWithRole(role: Role): Promise<number>;
   insertSession(session: StoredSession): Promise<void>;
-  /** The session's user, when the session exists and has not expired at `now`. */
-  findSessionUser(tokenHash: string, now: number): Promise<StoredUser | undefined>;
+  /** The session and its user, when the session exists and has not expired at `now`. */
+  findSession(tokenHash: string, now: number): Promise<ActiveSession | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
 }
 
@@ -61,6 +61,11 @@ export interface StoredUser {
   role: Role;
   passwordHash: string;
   createdAt: number;
+}
+
+export interface ActiveSession {
+  user: StoredUser;
+  expiresAt: number;
 }
 
 export interface StoredSession {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { MutationEnv } from '../../shared/mutations/mutation-context';
 import { AsyncMutex } from './async-mutex';
 import type { HubStore, HubTx } from './hub-store';
-import { migrate } from './migrate';
+import { migrate, refuseNewerStore } from './migrate';
 import { latestChange } from './row-reads';
 import { SqliteHubTx } from './sqlite-hub-tx';
 import { LineageRecorder, lineageFile, reconcileLineage, type LineageCheck } from './store-lineage';
@@ -35,6 +35,7 @@ export class SqliteHubStore implements HubStore {
     const file = join(dataFolder, 'hub.sqlite');
     const db = new Database(file);
     try {
+      refuseNewerStore(db, file);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');

@@ -6,7 +6,7 @@ import type { AuditEntry, Booking } from '../../shared/domain/entities';
 import type { MutationEnv } from '../../shared/mutations/mutation-context';
 import type { EntityName, EntityRow, RowChange } from '../../shared/sync/synced-entities';
 import * as accounts from './account-queries';
-import type { AppliedMutationRecord, HubTx, StoredSession, StoredUser } from './hub-store';
+import type { ActiveSession, AppliedMutationRecord, HubTx, StoredSession, StoredUser } from './hub-store';
 import * as reads from './row-reads';
 import { putRow, removeRow } from './row-writes';
 import { writeDataset } from './write-dataset';
@@ -108,8 +108,8 @@ export class SqliteHubTx implements HubTx {
   async insertSession(session: StoredSession): Promise<void> {
     accounts.insertSession(this.db, session);
   }
-  async findSessionUser(tokenHash: string, now: number): Promise<StoredUser | undefined> {
-    return accounts.findSessionUser(this.db, tokenHash, now);
+  async findSession(tokenHash: string, now: number): Promise<ActiveSession | undefined> {
+    return accounts.findSession(this.db, tokenHash, now);
   }
   async deleteSession(tokenHash: string): Promise<void> {
     accounts.deleteSession(this.db, tokenHash);

@@ -23,8 +23,8 @@ afterAll(async () => {
   services.close();
 });
 
-function connect(origin: string): Promise<WebSocket> {
-  const socket = new WebSocket(`${host.url.replace('http', 'ws')}/api`, { origin });
+function connect(origin: string, hostHeader?: string): Promise<WebSocket> {
+  const socket = new WebSocket(`${host.url.replace('http', 'ws')}/api`, { origin, ...(hostHeader ? { headers: { host: hostHeader } } : {}) });
   return new Promise((resolve, reject) => {
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
@@ -69,5 +69,12 @@ describe('browser host', () => {
 
   it('refuses sockets from another origin', async () => {
     await expect(connect('https://evil.example')).rejects.toThrow(/403/);
+  });
+
+  it('refuses a page that reached it through DNS rebinding, although its Origin and Host agree', async () => {
+    const rebound = `evil.example:${new URL(host.url).port}`;
+    await expect(connect(`http://${rebound}`, rebound)).rejects.toThrow(/403/);
+    await expect(connect(host.url, rebound)).rejects.toThrow(/403/);
+    await expect(connect(`http://localhost:${new URL(host.url).port}`, `localhost:${new URL(host.url).port}`)).rejects.toThrow(/403/);
   });
 });

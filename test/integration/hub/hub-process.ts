@@ -9,9 +9,9 @@ export { ADMIN };
 
 export type RunningHub = HubProcess;
 
-/** A demo hub whose stop() also removes its data folder. */
-export async function startHub(): Promise<RunningHub> {
-  const hub = await startDemoHub();
+/** A demo hub whose stop() also removes its data folder; `args` are further command-line options. */
+export async function startHub(args: readonly string[] = []): Promise<RunningHub> {
+  const hub = await startDemoHub(args);
   return {
     ...hub,
     stop: async () => {

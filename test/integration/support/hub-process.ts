@@ -35,8 +35,8 @@ export function runHubCommand(args: readonly string[], env: Record<string, strin
   return result.stdout;
 }
 
-export async function startHub(options: { dataDir: string; port?: number; demo?: boolean }): Promise<HubProcess> {
-  const args = [hubMain, '--port', String(options.port ?? 0), '--data', options.dataDir, ...(options.demo ? ['--demo'] : [])];
+export async function startHub(options: { dataDir: string; port?: number; demo?: boolean; args?: readonly string[] }): Promise<HubProcess> {
+  const args = [hubMain, '--port', String(options.port ?? 0), '--data', options.dataDir, ...(options.demo ? ['--demo'] : []), ...(options.args ?? [])];
   // `node --import tsx` rather than the tsx wrapper: SIGKILL must reach the hub itself (a crash).
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -82,9 +82,9 @@ export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM
   });
 }
 
-/** A fresh hub with the demo company and an administrator. */
-export async function startDemoHub(): Promise<HubProcess> {
+/** A fresh hub with the demo company and an administrator; `args` are further command-line options. */
+export async function startDemoHub(args: readonly string[] = []): Promise<HubProcess> {
   const dataDir = newHubDataDir();
   createAdmin(dataDir);
-  return startHub({ dataDir, demo: true });
+  return startHub({ dataDir, demo: true, args });
 }
