@@ -1,3 +1,4 @@
 export * from './booking-status';
 export * from './common';
 export * from './entities';
+export * from './override-reasons';

@@ -1,6 +1,8 @@
 import type { Booking, IncidentType, ServiceAccount, WorkOrder } from '../domain/entities';
-import { match } from '../scheduling/match';
+import type { Override } from '../domain/override-reasons';
+import { indexWorld } from '../scheduling/world-index';
 import { refuse, type MutationTx } from './mutation-context';
+import { judgePlacement, type PlacementRule } from './placement-verdict';
 import { toSchedulingJob, worldAround } from './scheduling-world';
 
 /** Loads a row or refuses with not_found. */
@@ -40,34 +42,39 @@ export interface PlacementCheck {
   durationMinutes: number;
   movingBookingId?: string;
   /** A dispatcher's reason to break a soft rule (skills, territory, hours, travel). Overlaps stay forbidden. */
-  overrideReason?: string | undefined;
+  override?: Override | undefined;
 }
+
+/** A rule the placement breaks, which the dispatcher's override waived. */
+export type BrokenRule = { rule: PlacementRule; message: string };
 
 /**
  * Every scheduling rule for putting a work order's visit on a technician at a time: no
  * double-booking ever, and the engine's match rules unless the dispatcher overrides with a reason.
- * Returns the travel minutes the engine computed to reach the site.
+ * Returns the travel minutes the engine computed to reach the site, and the rule an override waived.
  */
-export async function checkPlacement(tx: MutationTx, check: PlacementCheck): Promise<{ travelMinutes: number }> {
+export async function checkPlacement(tx: MutationTx, check: PlacementCheck): Promise<{ travelMinutes: number; waived: BrokenRule | null }> {
   const end = check.start + check.durationMinutes * 60_000;
   await checkNoDoubleBooking(tx, check.resourceId, check.start, end, check.movingBookingId);
   if (!(await tx.get('resource', check.resourceId))) refuse('not_found', `Technician ${check.resourceId} does not exist.`);
   const { account, type } = await siteOf(tx, check.workOrder);
-  const world = await worldAround(tx, check.start, check.movingBookingId ? [check.movingBookingId] : []);
-  const job = toSchedulingJob(check.workOrder.id, account, type, check.durationMinutes);
-  const result = match(job, { ...world, resources: world.resources.filter((r) => r.id === check.resourceId) }, check.start)[0];
-  const travelMinutes = Math.ceil(result?.origin?.travel.minutes ?? 0);
-  const broken = result && !result.matches ? result.exclusion.message : promisedWindowBreach(check.workOrder, check.start, account.timeZone);
-  if (broken && !check.overrideReason?.trim()) refuse('rule', `${broken} An override with a reason is needed.`);
-  return { travelMinutes };
+  const world = await worldAround(tx, check.start, check.movingBookingId ? [check.movingBookingId] : [], [check.resourceId]);
+  const verdict = judgePlacement(indexWorld(world), {
+    job: toSchedulingJob(check.workOrder.id, account, type, check.durationMinutes),
+    resourceId: check.resourceId,
+    start: check.start,
+    promisedWindow: promisedWindowOf(check.workOrder),
+  });
+  if (verdict.allowed) return { travelMinutes: verdict.travelMinutes, waived: null };
+  if (!verdict.overridable) refuse('double_booking', verdict.message);
+  if (!check.override) refuse('rule', `${verdict.message} An override with a reason is needed.`);
+  return { travelMinutes: verdict.travelMinutes, waived: { rule: verdict.rule, message: verdict.message } };
 }
 
-/** The arrival promised to the customer: the visit must start inside it. Shown in the account's zone, named. */
-function promisedWindowBreach(workOrder: WorkOrder, start: number, timeZone: string): string | undefined {
-  const { promisedWindowStart: from, promisedWindowEnd: to } = workOrder;
-  if (from === null || to === null || (start >= from && start <= to)) return undefined;
-  const format = new Intl.DateTimeFormat('en-US', { timeZone, dateStyle: 'medium', timeStyle: 'short' });
-  return `The visit would start outside the arrival window promised to the customer (${format.formatRange(from, to)}, ${timeZone}).`;
+/** The arrival window promised to the customer, when there is one. */
+export function promisedWindowOf(workOrder: WorkOrder): { start: number; end: number } | null {
+  const { promisedWindowStart: start, promisedWindowEnd: end } = workOrder;
+  return start === null || end === null ? null : { start, end };
 }
 
 export async function siteOf(tx: MutationTx, workOrder: WorkOrder): Promise<{ account: ServiceAccount; type: IncidentType }> {

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { checkTransition, type BookingStatus } from '../domain/booking-status';
 import { EpochMsSchema, IdSchema, RowVersionSchema } from '../domain/common';
 import type { Booking, WorkOrderStatus } from '../domain/entities';
+import { OverrideReasonCodeSchema, OverrideSchema as DispatcherOverrideSchema, type Override } from '../domain/override-reasons';
 import { refuse, type MutationEnv, type MutationTx } from './mutation-context';
 import { checkPlacement, checkVersion, mustGet } from './booking-checks';
+import { explanationWithOverride } from './booking-explanation';
 
-const OverrideSchema = z.object({ reason: z.string().trim().min(3, 'an override needs a reason') }).optional();
+const OverrideSchema = DispatcherOverrideSchema.optional();
 
 export const ReassignBookingArgs = z.object({
   bookingId: IdSchema,
@@ -46,10 +48,12 @@ export const OverrideAutoAssignmentArgs = z.object({
   expectedVersion: RowVersionSchema,
   resourceId: IdSchema,
   start: EpochMsSchema.optional(),
-  reason: z.string().trim().min(3, 'an override needs a reason'),
+  reason: z.string().trim().min(3, 'an override needs a reason').max(2000),
+  /** Why, as a code; the note is `reason`. Changes queued before codes existed have none. */
+  reasonCode: OverrideReasonCodeSchema.default('other'),
 });
 
-async function loadMovable(tx: MutationTx, bookingId: string, expectedVersion: number): Promise<Booking> {
+export async function loadMovable(tx: MutationTx, bookingId: string, expectedVersion: number): Promise<Booking> {
   const booking = await mustGet(tx, 'booking', bookingId, 'Booking');
   checkVersion('booking', booking, expectedVersion);
   if (booking.status !== 'scheduled') {
@@ -68,7 +72,7 @@ async function loadMovable(tx: MutationTx, bookingId: string, expectedVersion: n
  * moving in time only keeps the engine's choice and its review state, so it can still be
  * accepted or overridden afterwards.
  */
-function assignmentAfter(booking: Booking, resourceId: string): Pick<Booking, 'assignmentOrigin' | 'reviewState'> {
+export function assignmentAfter(booking: Booking, resourceId: string): Pick<Booking, 'assignmentOrigin' | 'reviewState'> {
   if (resourceId === booking.resourceId) return { assignmentOrigin: booking.assignmentOrigin, reviewState: booking.reviewState };
   return { assignmentOrigin: 'manual', reviewState: booking.reviewState === 'needs_review' ? 'overridden' : booking.reviewState };
 }
@@ -76,14 +80,17 @@ function assignmentAfter(booking: Booking, resourceId: string): Pick<Booking, 'a
 /** Puts a scheduled booking on another technician and/or time, after every scheduling check. */
 async function place(
   tx: MutationTx,
+  env: MutationEnv,
   booking: Booking,
-  target: { resourceId: string; start: number; overrideReason?: string | undefined },
+  target: { resourceId: string; start: number; override?: Override | undefined },
   assignment: Pick<Booking, 'assignmentOrigin' | 'reviewState'>,
   action: string,
+  /** Record the override's reason even when no rule needed waiving (overriding the engine's choice is itself the decision). */
+  alwaysRecord = false,
 ): Promise<void> {
   const workOrder = await mustGet(tx, 'workOrder', booking.workOrderId, 'Work order');
   const durationMinutes = Math.round((booking.end - booking.start) / 60_000);
-  const { travelMinutes } = await checkPlacement(tx, { workOrder, durationMinutes, movingBookingId: booking.id, ...target });
+  const { travelMinutes, waived } = await checkPlacement(tx, { workOrder, durationMinutes, movingBookingId: booking.id, ...target });
   const after: Booking = {
     ...booking,
     resourceId: target.resourceId,
@@ -92,26 +99,36 @@ async function place(
     travelMinutes,
     ...assignment,
   };
+  const recorded = target.override && (waived || alwaysRecord) ? target.override : null;
+  // The reason is shown on the booking itself, not only in the audit trail.
+  if (recorded) after.explanation = explanationWithOverride(booking.explanation, recorded, waived, env);
   await tx.put('booking', after);
-  await tx.audit({ entity: 'booking', entityId: booking.id, action, before: JSON.stringify(booking), after: JSON.stringify({ ...after, overrideReason: target.overrideReason ?? null }) });
+  await tx.audit({
+    entity: 'booking',
+    entityId: booking.id,
+    action,
+    before: JSON.stringify(booking),
+    after: JSON.stringify({ ...after, override: recorded ? { ...recorded, rule: waived?.rule ?? null, ruleMessage: waived?.message ?? null } : null }),
+  });
 }
 
-export async function reassignBooking(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof ReassignBookingArgs>): Promise<void> {
+export async function reassignBooking(tx: MutationTx, env: MutationEnv, args: z.infer<typeof ReassignBookingArgs>): Promise<void> {
   const booking = await loadMovable(tx, args.bookingId, args.expectedVersion);
-  await place(tx, booking, { resourceId: args.resourceId, start: booking.start, overrideReason: args.override?.reason }, assignmentAfter(booking, args.resourceId), 'reassign');
+  await place(tx, env, booking, { resourceId: args.resourceId, start: booking.start, override: args.override }, assignmentAfter(booking, args.resourceId), 'reassign');
 }
 
-export async function moveBooking(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof MoveBookingArgs>): Promise<void> {
+export async function moveBooking(tx: MutationTx, env: MutationEnv, args: z.infer<typeof MoveBookingArgs>): Promise<void> {
   const booking = await loadMovable(tx, args.bookingId, args.expectedVersion);
   const resourceId = args.resourceId ?? booking.resourceId;
-  await place(tx, booking, { resourceId, start: args.start, overrideReason: args.override?.reason }, assignmentAfter(booking, resourceId), 'move');
+  await place(tx, env, booking, { resourceId, start: args.start, override: args.override }, assignmentAfter(booking, resourceId), 'move');
 }
 
-export async function overrideAutoAssignment(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof OverrideAutoAssignmentArgs>): Promise<void> {
+export async function overrideAutoAssignment(tx: MutationTx, env: MutationEnv, args: z.infer<typeof OverrideAutoAssignmentArgs>): Promise<void> {
   const booking = await loadMovable(tx, args.bookingId, args.expectedVersion);
   if (booking.assignmentOrigin !== 'auto') refuse('state', 'Only automatic assignments can be overridden; reassign this booking instead.');
   if (booking.reviewState !== 'needs_review') refuse('state', 'This assignment was already reviewed; reassign the booking instead.', { entity: 'booking', id: booking.id, row: booking });
-  await place(tx, booking, { resourceId: args.resourceId, start: args.start ?? booking.start, overrideReason: args.reason }, { assignmentOrigin: 'manual', reviewState: 'overridden' }, 'override-auto-assignment');
+  const override: Override = { code: args.reasonCode, reason: args.reason };
+  await place(tx, env, booking, { resourceId: args.resourceId, start: args.start ?? booking.start, override }, { assignmentOrigin: 'manual', reviewState: 'overridden' }, 'override-auto-assignment', true);
 }
 
 export async function acceptAutoAssignment(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof AcceptAutoAssignmentArgs>): Promise<void> {

@@ -14,6 +14,8 @@ export interface MutationTx {
   versionOf(entity: EntityName, id: string): Promise<number>;
   /** Writes the row; the store bumps its version and stamps the change. */
   put<E extends EntityName>(entity: E, row: EntityRow<E>): Promise<void>;
+  /** Deletes the row (the hub keeps a tombstone so every replica learns of it). */
+  remove(entity: EntityName, id: string): Promise<void>;
   list<E extends 'resource' | 'reasonCode' | 'incidentType'>(entity: E): Promise<EntityRow<E>[]>;
   /** Bookings that are not canceled and overlap [start, end) for these resources (all when omitted). */
   activeBookingsBetween(start: number, end: number, resourceIds?: readonly string[]): Promise<Booking[]>;

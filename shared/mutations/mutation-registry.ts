@@ -19,6 +19,7 @@ import {
   setBookingStatus,
 } from './booking-mutations';
 import { MutationRefusal, type MutationEnv, type MutationOutcome, type MutationTx } from './mutation-context';
+import { ApplyScheduleArgs, applySchedule } from './schedule-changes';
 import { CreateWorkOrderArgs, createWorkOrder, ScheduleWorkOrderArgs, scheduleWorkOrder } from './work-order-mutations';
 
 function mutation<S extends z.ZodType>(args: S, run: (tx: MutationTx, env: MutationEnv, args: z.output<S>) => Promise<void>) {
@@ -39,6 +40,7 @@ export const mutations = {
   issueInvitation: mutation(IssueInvitationArgs, issueInvitation),
   pinBooking: mutation(PinBookingArgs, pinBooking),
   unpinBooking: mutation(PinBookingArgs, unpinBooking),
+  applySchedule: mutation(ApplyScheduleArgs, applySchedule),
 };
 
 export type MutationName = keyof typeof mutations;

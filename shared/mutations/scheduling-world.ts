@@ -30,12 +30,12 @@ export function toSchedulingJob(id: string, account: ServiceAccount, type: Incid
 const DAY_MS = 86_400_000;
 
 /**
- * The engine's world around an instant: every technician and the active bookings of the
- * surrounding days (wide enough for any zone's local day), minus the bookings being changed.
+ * The engine's world around an instant: every technician (or only `resourceIds`) and their active
+ * bookings of the surrounding days (wide enough for any zone's local day), minus the bookings being changed.
  */
-export async function worldAround(tx: MutationTx, at: number, excludeBookingIds: readonly string[] = []): Promise<World> {
-  const resources = await tx.list('resource');
-  const bookings = (await tx.activeBookingsBetween(at - 2 * DAY_MS, at + 2 * DAY_MS)).filter((b) => !excludeBookingIds.includes(b.id));
+export async function worldAround(tx: MutationTx, at: number, excludeBookingIds: readonly string[] = [], resourceIds?: readonly string[]): Promise<World> {
+  const resources = resourceIds ? await resourcesById(tx, resourceIds) : await tx.list('resource');
+  const bookings = (await tx.activeBookingsBetween(at - 2 * DAY_MS, at + 2 * DAY_MS, resourceIds)).filter((b) => !excludeBookingIds.includes(b.id));
   const sites = await tx.sitesOf(bookings.map((b) => b.workOrderId));
   return {
     resources: resources.map(toSchedulingResource),
@@ -43,7 +43,13 @@ export async function worldAround(tx: MutationTx, at: number, excludeBookingIds:
   };
 }
 
-function toExistingBooking(booking: Booking, location: { lat: number; lng: number }): ExistingBooking {
+/** Checking one technician needs only that technician: reading every one costs a query each. */
+async function resourcesById(tx: MutationTx, ids: readonly string[]): Promise<Resource[]> {
+  const rows = await Promise.all([...new Set(ids)].map((id) => tx.get('resource', id)));
+  return rows.filter((r): r is Resource => r !== undefined);
+}
+
+export function toExistingBooking(booking: Booking, location: { lat: number; lng: number }): ExistingBooking {
   return {
     id: booking.id,
     resourceId: booking.resourceId,

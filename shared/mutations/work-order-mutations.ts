@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { EpochMsSchema, IdSchema, RowVersionSchema } from '../domain/common';
 import { PrioritySchema, type Booking, type WorkOrder } from '../domain/entities';
+import { OverrideSchema, type Override } from '../domain/override-reasons';
 import { autoAssign } from '../scheduling/auto-assign';
 import { checkPlacement, checkVersion, mustGet, siteOf } from './booking-checks';
+import { explanationWithOverride } from './booking-explanation';
 import { refuse, type MutationEnv, type MutationTx } from './mutation-context';
 import { toSchedulingJob, worldAround } from './scheduling-world';
 
@@ -35,7 +37,7 @@ export const ScheduleWorkOrderArgs = z.object({
   start: EpochMsSchema,
   /** Omitted: the engine picks the technician (auto-assignment, awaiting review). */
   resourceId: IdSchema.optional(),
-  override: z.object({ reason: z.string().trim().min(3, 'an override needs a reason') }).optional(),
+  override: OverrideSchema.optional(),
 });
 
 export async function createWorkOrder(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof CreateWorkOrderArgs>): Promise<void> {
@@ -72,14 +74,14 @@ export async function createWorkOrder(tx: MutationTx, _env: MutationEnv, args: z
 }
 
 /** Books an unscheduled work order: on the chosen technician after every check, or on the engine's pick. */
-export async function scheduleWorkOrder(tx: MutationTx, _env: MutationEnv, args: z.infer<typeof ScheduleWorkOrderArgs>): Promise<void> {
+export async function scheduleWorkOrder(tx: MutationTx, env: MutationEnv, args: z.infer<typeof ScheduleWorkOrderArgs>): Promise<void> {
   const workOrder = await mustGet(tx, 'workOrder', args.workOrderId, 'Work order');
   checkVersion('workOrder', workOrder, args.expectedVersion);
   if (workOrder.status !== 'unscheduled') refuse('state', `Work order ${workOrder.number} is already ${workOrder.status}.`, { entity: 'workOrder', id: workOrder.id, row: workOrder });
   if (await tx.get('booking', args.bookingId)) refuse('state', `Booking ${args.bookingId} already exists.`);
   const { account, type } = await siteOf(tx, workOrder);
   const placement = args.resourceId
-    ? await manualPlacement(tx, workOrder, args.resourceId, args.start, type.durationMinutes, args.override?.reason)
+    ? await manualPlacement(tx, env, workOrder, { resourceId: args.resourceId, start: args.start, durationMinutes: type.durationMinutes, override: args.override })
     : await automaticPlacement(tx, workOrder, args.start, toSchedulingJob(workOrder.id, account, type));
   const booking: Booking = {
     id: args.bookingId,
@@ -100,9 +102,15 @@ export async function scheduleWorkOrder(tx: MutationTx, _env: MutationEnv, args:
 
 type Placement = Pick<Booking, 'resourceId' | 'travelMinutes' | 'assignmentOrigin' | 'explanation' | 'reviewState'>;
 
-async function manualPlacement(tx: MutationTx, workOrder: WorkOrder, resourceId: string, start: number, durationMinutes: number, overrideReason?: string): Promise<Placement> {
-  const { travelMinutes } = await checkPlacement(tx, { workOrder, resourceId, start, durationMinutes, overrideReason });
-  return { resourceId, travelMinutes, assignmentOrigin: 'manual', explanation: overrideReason ? JSON.stringify({ overrideReason }) : null, reviewState: 'accepted' };
+async function manualPlacement(
+  tx: MutationTx,
+  env: MutationEnv,
+  workOrder: WorkOrder,
+  target: { resourceId: string; start: number; durationMinutes: number; override: Override | undefined },
+): Promise<Placement> {
+  const { travelMinutes, waived } = await checkPlacement(tx, { workOrder, ...target });
+  const explanation = waived && target.override ? explanationWithOverride(null, target.override, waived, env) : null;
+  return { resourceId: target.resourceId, travelMinutes, assignmentOrigin: 'manual', explanation, reviewState: 'accepted' };
 }
 
 async function automaticPlacement(tx: MutationTx, workOrder: WorkOrder, start: number, job: ReturnType<typeof toSchedulingJob>): Promise<Placement> {

@@ -45,6 +45,14 @@ export class ReplicaMutationTx implements MutationTx {
     this.touched.add(entity);
   }
 
+  async remove(entity: EntityName, id: string): Promise<void> {
+    const stamp = rowStamp(this.db, entity, id);
+    if (!stamp) return;
+    this.saveShadow(entity, id, stamp);
+    deleteEntity(this.db, entity, id);
+    this.touched.add(entity);
+  }
+
   async list<E extends 'resource' | 'reasonCode' | 'incidentType'>(entity: E): Promise<EntityRow<E>[]> {
     if (entity === 'reasonCode') {
       return prepareCached(this.db, 'SELECT * FROM cancellation_reason_codes ORDER BY code').all().map((r) => reasonCodeFromSql(r as Record<string, unknown>)) as EntityRow<E>[];

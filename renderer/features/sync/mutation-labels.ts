@@ -16,6 +16,7 @@ const labels: Record<MutationName, MessageKey> = {
   issueInvitation: 'mutation.issueInvitation',
   pinBooking: 'mutation.pinBooking',
   unpinBooking: 'mutation.unpinBooking',
+  applySchedule: 'mutation.applySchedule',
 };
 
 /** A mutation's name in words; unknown names are split from camelCase rather than shown raw. */
