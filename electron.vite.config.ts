@@ -6,7 +6,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The planner runs in a worker thread of its own: a second entry, out/main/plan-worker.js.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'plan-worker': resolve(__dirname, 'electron/main/scheduling/plan-worker.ts') },
+      },
     },
   },
   preload: {

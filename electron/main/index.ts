@@ -35,6 +35,7 @@ app.whenReady().then(() => {
     dataFile: path.join(app.getPath('userData'), REPLICA_FILE_NAME),
     appVersion: app.getVersion(),
     runtime: 'electron',
+    planWorkerFile: path.join(here, 'plan-worker.js'),
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   registerIpcHandlers(ipcMain, createApiDispatcher(services), isAppUrl);

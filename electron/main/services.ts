@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import type { ConsoleEvent } from '../../shared/contract/ipc-contract';
 import { migrations } from './db/migrations';
 import { openReplica, type Replica } from './db/open-replica';
 import { seedDemoIfEmpty } from './db/seed-demo-replica';
 import { PreferencesStore, preferencesFileFor } from './preferences/preferences-store';
+import { PlanRunner } from './scheduling/plan-runner';
+import { SchedulingWorlds } from './scheduling/world-cache';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 
 /** What the IPC handlers work on. Plain Node: no Electron import, so tests and the browser host share it. */
@@ -16,6 +19,10 @@ export interface ConsoleServices {
   sync: SyncService;
   /** Look and language chosen on this computer. */
   preferences: PreferencesStore;
+  /** The engine's view of the replica (dropped on every data change). */
+  worlds: SchedulingWorlds;
+  /** "Plan the day" runs, each in a worker thread. */
+  plans: PlanRunner;
   /** Subscribes to main-process notifications (sync status, data changed); returns the unsubscribe function. */
   onEvent(listener: (event: ConsoleEvent) => void): () => void;
   close(): void;
@@ -35,14 +42,24 @@ export interface StartServicesOptions {
   sync?: Pick<SyncServiceOptions, 'pollIntervalMs' | 'backoffMinMs' | 'backoffMaxMs' | 'requestTimeoutMs' | 'pageSize' | 'manualSync'>;
   /** Start syncing at once when the replica has a hub session (default true). */
   autoSync?: boolean;
+  /** The planner's worker script: the built plan-worker.js in the app, the TypeScript source otherwise. */
+  planWorkerFile?: string;
+  /** How long a plan keeps improving after its first result (ms). */
+  planBudgetMs?: number;
 }
+
+/** Beside this file when run from source (tests, the browser host); the Electron shell passes the built one. */
+const defaultPlanWorkerFile = fileURLToPath(new URL('./scheduling/plan-worker.ts', import.meta.url));
 
 export function startConsoleServices(options: StartServicesOptions): ConsoleServices {
   const now = options.now ?? Date.now;
   const db = openReplica(options.dataFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   if (options.seedDemo !== false) seedDemoIfEmpty(db, now());
   const listeners = new Set<(event: ConsoleEvent) => void>();
+  const worlds = new SchedulingWorlds(db);
   const emit = (event: ConsoleEvent) => {
+    // Before anyone hears of a change, so nobody reads the engine's view of the old data.
+    if (event.type === 'data-changed') worlds.invalidate();
     for (const listener of [...listeners]) {
       try {
         listener(event);
@@ -53,6 +70,12 @@ export function startConsoleServices(options: StartServicesOptions): ConsoleServ
   };
   const sync = new SyncService(db, { now, emit, ...options.sync });
   if (options.autoSync !== false) sync.start();
+  const plans = new PlanRunner({
+    workerFile: options.planWorkerFile ?? defaultPlanWorkerFile,
+    budgetMs: options.planBudgetMs ?? 3000,
+    now,
+    emit: (run) => emit({ type: 'plan-progress', run }),
+  });
   return {
     db,
     dataFile: options.dataFile,
@@ -62,11 +85,14 @@ export function startConsoleServices(options: StartServicesOptions): ConsoleServ
     now,
     sync,
     preferences: new PreferencesStore(options.preferencesFile ?? preferencesFileFor(options.dataFile)),
+    worlds,
+    plans,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close: () => {
+      plans.close();
       void sync.stop();
       listeners.clear();
       db.close();

@@ -21,6 +21,17 @@ export const ipcMethodNames = [
   'redownloadAll',
   'getPreferences',
   'setPreferences',
+  // The dispatcher's actions on the board (dispatch-contract.ts).
+  'getSchedulingContext',
+  'getPlacementJob',
+  'findAvailability',
+  'listReviewQueue',
+  'proposeFitIn',
+  'getRowVersions',
+  'startPlan',
+  'cancelPlan',
+  'getPlanRun',
+  'resubmitSyncIssue',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

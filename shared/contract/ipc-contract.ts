@@ -5,6 +5,8 @@ import type { CancellationReasonCode, PortalRequest, Priority, WorkOrderStatus }
 import type { MutationOutcome } from '../mutations/mutation-context';
 import type { HubUser } from './hub-http';
 import { ipcMethodNames, type IpcMethodName } from './ipc-channels';
+import { method } from './contract-method';
+import { dispatchContract, type PlanRun } from './dispatch-contract';
 import { PreferencesPatchSchema, type Preferences } from './preferences';
 
 /**
@@ -24,15 +26,33 @@ export interface AppInfo {
   runtime: 'electron' | 'browser-host';
 }
 
+/** How booked a technician's day is: 'off' has no working time and no visits. */
+export type UtilisationLevel = 'off' | 'free' | 'partly' | 'fully' | 'over';
+
+export interface DayUtilisation {
+  /** The board day (in the board's zone). */
+  date: string;
+  bookedMinutes: number;
+  workingMinutes: number;
+  level: UtilisationLevel;
+}
+
 export interface BoardTechnicianRow {
   id: string;
   name: string;
   territoryId: string;
   territoryName: string;
+  /** The technician's own zone: their working hours are read in it. */
+  timeZone: string;
+  /** One entry per board day, in order. */
+  utilisation: DayUtilisation[];
 }
 
 export interface BoardBookingRow {
   id: string;
+  workOrderId: string;
+  /** The row version the dispatcher saw: every change sends it back. */
+  version: number;
   resourceId: string;
   workOrderNumber: string;
   title: string;
@@ -146,7 +166,9 @@ export interface RunMutationResponse {
 /** Main → renderer notifications. */
 export type ConsoleEvent =
   | { type: 'sync-status'; status: SyncStatus }
-  | { type: 'data-changed'; entities: string[] };
+  | { type: 'data-changed'; entities: string[] }
+  /** A "Plan the day" run moved on (first result, improved, finished, canceled or failed). */
+  | { type: 'plan-progress'; run: PlanRun };
 
 const DAY_MS = 86_400_000;
 const RangeSchema = z
@@ -154,10 +176,6 @@ const RangeSchema = z
   .refine((r) => r.rangeEnd > r.rangeStart, { message: 'rangeEnd must be after rangeStart', path: ['rangeEnd'] })
   .refine((r) => r.rangeEnd - r.rangeStart <= 62 * DAY_MS, { message: 'a range may span at most 62 days', path: ['rangeEnd'] });
 
-/** `method<Answer>()(schema)`: curried so the request schema's type is inferred and the answer's is given. */
-function method<Response>() {
-  return <Request extends z.ZodType>(request: Request) => ({ request, response: undefined as unknown as Response });
-}
 
 export const ipcContract = {
   getAppInfo: method<AppInfo>()(z.object({}).strict()),
@@ -201,6 +219,7 @@ export const ipcContract = {
   redownloadAll: method<SyncStatus>()(z.object({}).strict()),
   getPreferences: method<Preferences>()(z.object({}).strict()),
   setPreferences: method<Preferences>()(PreferencesPatchSchema),
+  ...dispatchContract,
 } satisfies Record<IpcMethodName, { request: z.ZodType; response: unknown }>;
 
 export type IpcContract = typeof ipcContract;

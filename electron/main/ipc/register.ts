@@ -4,6 +4,7 @@ import { ipcChannel, ipcMethodNames, type IpcMethodName } from '../../../shared/
 import { ipcContract, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract/ipc-contract';
 import type { ConsoleServices } from '../services';
 import { getAppInfo } from './app-handlers';
+import * as dispatch from './dispatch-handlers';
 import { NotFoundError } from './handler-errors';
 import { listReasonCodes, runMutation } from './mutation-handlers';
 import { getPreferences, setPreferences } from './preference-handlers';
@@ -33,6 +34,7 @@ const handlers: { [M in IpcMethodName]: Handler<M> } = {
   redownloadAll,
   getPreferences,
   setPreferences,
+  ...dispatch,
 };
 
 export type ApiDispatcher = (method: string, payload: unknown) => Promise<ApiResult<unknown>>;

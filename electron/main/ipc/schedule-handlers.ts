@@ -1,21 +1,50 @@
 import { Temporal } from 'temporal-polyfill';
-import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract/ipc-contract';
+import type { BoardBookingRow, ParsedRequestOf, ResponseOf } from '../../../shared/contract/ipc-contract';
+import { utilisationOf, type BoardDay } from '../scheduling/utilisation';
 import { listBoardTechnicians, listBookingsInRange, toBoardBooking } from '../db/queries/board-queries';
 import { findBookingDetail } from '../db/queries/booking-detail-query';
 import type { ConsoleServices } from '../services';
 import { NotFoundError } from './handler-errors';
 
-/** The board's range is whole local days in the requested zone, so DST days are 23 or 25 hours long. */
+/**
+ * The board's range is whole local days in the requested zone, so DST days are 23 or 25 hours
+ * long. Each technician comes with how booked each of those days is (utilisation shading).
+ */
 export function getBoard(services: ConsoleServices, request: ParsedRequestOf<'getBoard'>): ResponseOf<'getBoard'> {
   const first = Temporal.PlainDate.from(request.date);
-  const rangeStart = first.toZonedDateTime({ timeZone: request.timeZone }).epochMilliseconds;
-  const rangeEnd = first.add({ days: request.days }).toZonedDateTime({ timeZone: request.timeZone }).epochMilliseconds;
-  const technicians = listBoardTechnicians(services.db, request.territoryIds);
-  const shown = new Set(technicians.map((t) => t.id));
+  const days: BoardDay[] = Array.from({ length: request.days }, (_, i) => {
+    const date = first.add({ days: i });
+    return {
+      date: date.toString(),
+      start: date.toZonedDateTime({ timeZone: request.timeZone }).epochMilliseconds,
+      end: date.add({ days: 1 }).toZonedDateTime({ timeZone: request.timeZone }).epochMilliseconds,
+    };
+  });
+  const rangeStart = days[0]!.start;
+  const rangeEnd = days[days.length - 1]!.end;
+  const rows = listBoardTechnicians(services.db, request.territoryIds);
+  const shown = new Set(rows.map((t) => t.id));
   const bookings = listBookingsInRange(services.db, { rangeStart, rangeEnd })
     .filter((b) => shown.has(b.resourceId))
     .map(toBoardBooking);
+  const busy = activeSpansByResource(bookings);
+  const resources = services.worlds.technicians().byId;
+  const technicians = rows.map((row) => {
+    const resource = resources.get(row.id);
+    return { ...row, utilisation: resource ? utilisationOf(resource, days, busy.get(row.id) ?? []) : [] };
+  });
   return { rangeStart, rangeEnd, timeZone: request.timeZone, technicians, bookings };
+}
+
+function activeSpansByResource(bookings: readonly BoardBookingRow[]): Map<string, { start: number; end: number }[]> {
+  const spans = new Map<string, { start: number; end: number }[]>();
+  for (const b of bookings) {
+    if (b.status === 'canceled') continue;
+    const list = spans.get(b.resourceId);
+    if (list) list.push(b);
+    else spans.set(b.resourceId, [b]);
+  }
+  return spans;
 }
 
 export function listBookings(services: ConsoleServices, request: ParsedRequestOf<'listBookings'>): ResponseOf<'listBookings'> {

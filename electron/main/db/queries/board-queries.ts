@@ -7,7 +7,7 @@ import { prepareCached } from '../statement-cache';
 type BookingRowSql = Omit<CalendarBooking, 'needsReview' | 'pinned'> & { reviewState: string; pinned: number };
 
 const bookingColumns = `
-  b.id AS id, b.resource_id AS resourceId, r.name AS resourceName, w.number AS workOrderNumber,
+  b.id AS id, w.id AS workOrderId, b.version AS version, b.resource_id AS resourceId, r.name AS resourceName, w.number AS workOrderNumber,
   i.name AS title, a.name AS accountName, b.start_ms AS start, b.end_ms AS end, b.status AS status,
   b.review_state AS reviewState, b.pinned AS pinned`;
 
@@ -22,11 +22,11 @@ const bookingJoins = `
  * Technicians with their primary (first-listed) territory, ordered as the board groups them;
  * with `territoryIds`, only those serving any of them (primary or not).
  */
-export function listBoardTechnicians(db: Replica, territoryIds?: readonly string[]): BoardTechnicianRow[] {
+export function listBoardTechnicians(db: Replica, territoryIds?: readonly string[]): Omit<BoardTechnicianRow, 'utilisation'>[] {
   const wanted = territoryIds && territoryIds.length > 0 ? JSON.stringify(territoryIds) : null;
   return prepareCached(
     db,
-    `SELECT r.id, r.name, t.id AS territoryId, t.name AS territoryName
+    `SELECT r.id, r.name, t.id AS territoryId, t.name AS territoryName, r.time_zone AS timeZone
      FROM resources r
      JOIN resource_territories rt ON rt.rowid = (SELECT MIN(rowid) FROM resource_territories WHERE resource_id = r.id)
      JOIN territories t ON t.id = rt.territory_id
@@ -34,7 +34,7 @@ export function listBoardTechnicians(db: Replica, territoryIds?: readonly string
        SELECT 1 FROM resource_territories served
        WHERE served.resource_id = r.id AND served.territory_id IN (SELECT value FROM json_each(@wanted)))
      ORDER BY t.name, r.name, r.id`,
-  ).all({ wanted }) as BoardTechnicianRow[];
+  ).all({ wanted }) as Omit<BoardTechnicianRow, 'utilisation'>[];
 }
 
 export function listBookingsInRange(

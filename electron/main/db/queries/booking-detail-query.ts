@@ -7,10 +7,10 @@ type DetailRowSql = BookingRowSql & Omit<BookingDetail, keyof ReturnType<typeof 
 
 export function findBookingDetail(db: Replica, bookingId: string): BookingDetail | undefined {
   const row = prepareCached(db, 
-      `SELECT ${bookingColumns}, w.id AS workOrderId, a.address AS accountAddress, i.name AS incidentTypeName,
+      `SELECT ${bookingColumns}, a.address AS accountAddress, i.name AS incidentTypeName,
          w.priority AS priority, w.summary AS summary, w.customer_comments AS customerComments,
          b.travel_minutes AS travelMinutes, b.assignment_origin AS assignmentOrigin, b.explanation AS explanation,
-         b.cancellation_reason_code AS cancellationReasonCode, b.cancellation_note AS cancellationNote, b.version AS version
+         b.cancellation_reason_code AS cancellationReasonCode, b.cancellation_note AS cancellationNote
        ${bookingJoins} WHERE b.id = ?`,
     )
     .get(bookingId) as DetailRowSql | undefined;

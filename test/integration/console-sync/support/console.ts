@@ -32,18 +32,25 @@ export function startTestConsole(options: { dataFile?: string; seedDemo?: boolea
     seedDemo: options.seedDemo ?? true,
     sync: { ...testSyncTimings, ...(options.pageSize ? { pageSize: options.pageSize } : {}), ...(options.manualSync ? { manualSync: true } : {}) },
   });
-  const dispatch = createApiDispatcher(services, () => undefined);
   const events: ConsoleEvent[] = [];
   services.onEvent((event) => events.push(event));
+  return { services, events, ...apiCalls(services), close: () => services.close() };
+}
+
+/** Calls through the real API dispatcher: `call` answers the data (throwing on an error answer), `fail` the error of a call expected to fail. */
+export function apiCalls(services: ConsoleServices) {
+  const dispatch = createApiDispatcher(services, () => undefined);
   return {
-    services,
-    events,
-    async call<T>(method: string, payload: unknown = {}) {
+    async call<T>(method: string, payload: unknown = {}): Promise<T> {
       const result = await dispatch(method, payload);
       if (!result.ok) throw new Error(`${method} failed: ${result.error.code}: ${result.error.message}`);
       return result.data as T;
     },
-    close: () => services.close(),
+    async fail(method: string, payload: unknown = {}): Promise<{ code: string; message: string }> {
+      const result = await dispatch(method, payload);
+      if (result.ok) throw new Error(`${method} was expected to fail`);
+      return result.error;
+    },
   };
 }
 
