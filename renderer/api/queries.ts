@@ -3,8 +3,8 @@ import type { DispatchApi } from '../../shared/contract/ipc-contract';
 
 /** Queries used by more than one component: one key and one fetch each, so they share a cache entry. */
 
-export const boardQuery = (api: DispatchApi, date: string, timeZone: string) =>
-  queryOptions({ queryKey: ['board', date, timeZone], queryFn: () => api.getBoard({ date, timeZone }) });
+export const boardQuery = (api: DispatchApi, date: string, timeZone: string, days = 1) =>
+  queryOptions({ queryKey: ['board', date, timeZone, days], queryFn: () => api.getBoard({ date, timeZone, days }) });
 
 export const openPortalRequestsQuery = (api: DispatchApi) =>
   queryOptions({ queryKey: ['portal-requests', 'open'], queryFn: () => api.listPortalRequests({ state: 'open' }) });

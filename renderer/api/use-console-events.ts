@@ -6,7 +6,20 @@ import { useApi } from './api-context';
 export const syncStatusKey = ['sync-status'] as const;
 
 /** Every query whose answer comes from replica rows: refetched when the replica changes. */
-const dataQueryRoots = new Set<unknown>(['board', 'calendar', 'booking', 'unscheduled', 'portal-requests', 'sync-issues', 'reason-codes']);
+const dataQueryRoots = new Set<unknown>([
+  'board',
+  'calendar',
+  'booking',
+  'unscheduled',
+  'portal-requests',
+  'sync-issues',
+  'reason-codes',
+  // The dispatcher's actions (features/dispatch): the rules' data, rankings and the review queue.
+  'scheduling-context',
+  'availability',
+  'fit-in',
+  'review-queue',
+]);
 
 /** Marks every data query stale in one pass over the cache; the ones on screen refetch at once. */
 export function invalidateData(queryClient: QueryClient): Promise<void> {

@@ -65,7 +65,7 @@ function Workspace({ timeZone, dataOrigin }: { timeZone: string; dataOrigin: App
       </header>
       <SyncStateBar onOpenSettings={openSettings} />
       <main className="app-main">
-        {view === 'board' ? <BoardPage date={date} timeZone={timeZone} /> : <CalendarPage date={date} timeZone={timeZone} />}
+        {view === 'board' ? <BoardPage date={date} timeZone={timeZone} onNavigateDate={setDate} /> : <CalendarPage date={date} timeZone={timeZone} />}
       </main>
       <SettingsDialog open={overlay === 'settings'} onClose={closeOverlay} onOpenIssues={openIssues} />
       <SyncIssuesPanel open={overlay === 'sync-issues'} onClose={closeOverlay} />

@@ -103,6 +103,8 @@ export interface WorkOrderSummary {
   durationMinutes: number;
   priority: Priority;
   status: WorkOrderStatus;
+  /** The row version the dispatcher saw: booking it sends it back. */
+  version: number;
 }
 
 export interface PortalRequestSummary extends PortalRequest {

@@ -11,6 +11,8 @@ interface TimeAxisProps {
   canvasWidth: number;
   timelineWidth: number;
   nowX: number | null;
+  /** Label every this many hours (narrow scales); the first hour of a day is always labelled. */
+  labelEveryHours?: number;
 }
 
 export function TimeAxis(props: TimeAxisProps) {
@@ -19,7 +21,9 @@ export function TimeAxis(props: TimeAxisProps) {
   const labels = [];
   for (let i = first; i <= last; i++) {
     const time = tickTime(ticks, i);
-    const showDay = props.multiDay && formatters.hour(time) === 0;
+    const hour = formatters.hour(time);
+    const showDay = props.multiDay && hour === 0;
+    if (!showDay && hour % (props.labelEveryHours ?? 1) !== 0) continue;
     labels.push(
       <div
         key={time}

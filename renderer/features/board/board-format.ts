@@ -1,5 +1,6 @@
 /** Labels for the board: hour axis, words and booking descriptions for screen readers, in one language. */
 import type { IntlShape } from '@formatjs/intl';
+import type { UtilisationLevel } from '../../../shared/contract/ipc-contract';
 import type { BookingStatus } from '../../../shared/domain/booking-status';
 import type { MessageKey } from '../../../shared/i18n/catalogues';
 import { createIntlFor } from '../../../shared/i18n/create-intl';
@@ -25,6 +26,11 @@ export interface BoardWords {
   bookingCount: (count: number) => string;
   technicianBookings: (name: string) => string;
   timeRange: (from: string, to: string) => string;
+  /** "Works in America/Denver time": the marker on a technician in another zone. */
+  worksInZone: (zone: string) => string;
+  /** What a screen reader calls a booking that can be picked up and dragged. */
+  draggableBooking: string;
+  utilisation: Readonly<Record<UtilisationLevel, string>>;
 }
 
 export interface BoardFormatters {
@@ -34,6 +40,8 @@ export interface BoardFormatters {
   day: (epochMs: number) => string;
   /** Local hour of day 0–23 in the board's zone. */
   hour: (epochMs: number) => number;
+  /** A zone's short name in this language ("MST", "GMT+1"), as of `at`. */
+  zoneName: (zone: string, at?: number) => string;
   words: BoardWords;
 }
 
@@ -61,6 +69,15 @@ function boardWords(intl: IntlShape): BoardWords {
     bookingCount: (count) => message('board.bookingCount', { count }),
     technicianBookings: (name) => message('board.technicianBookings', { name }),
     timeRange: (from, to) => message('board.timeRange', { from, to }),
+    worksInZone: (zone) => message('board.worksInZone', { zone }),
+    draggableBooking: message('board.draggableBooking'),
+    utilisation: {
+      off: message('board.utilisation.off'),
+      free: message('board.utilisation.free'),
+      partly: message('board.utilisation.partly'),
+      fully: message('board.utilisation.fully'),
+      over: message('board.utilisation.over'),
+    },
   };
 }
 
@@ -80,6 +97,7 @@ export function createFormatters(timeZone: string, locale: SupportedLocale = 'en
   const hour = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', hourCycle: 'h23' });
   // Bookings start and end on a few distinct minutes; formatting is the costly part of a label.
   const timeCache = new Map<number, string>();
+  const zoneNames = new Map<string, string>();
   return {
     time: (t) => {
       let label = timeCache.get(t);
@@ -92,6 +110,15 @@ export function createFormatters(timeZone: string, locale: SupportedLocale = 'en
     },
     day: (t) => day.format(t),
     hour: (t) => Number(hour.format(t)) % 24,
+    zoneName: (zone, at = Date.now()) => {
+      const key = `${zone}|${Math.floor(at / 86_400_000)}`;
+      let name = zoneNames.get(key);
+      if (name === undefined) {
+        name = new Intl.DateTimeFormat(dateLocale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? zone;
+        zoneNames.set(key, name);
+      }
+      return name;
+    },
     words: boardWords(createIntlFor(locale, timeZone)),
   };
 }

@@ -21,6 +21,12 @@ export function BoardLegend({ words }: { words: BoardWords }) {
         <PinIcon className="board-legend-pin" />
         {words.legendPinned}
       </li>
+      {(['partly', 'fully', 'over', 'off'] as const).map((level) => (
+        <li key={level} className="board-legend-item">
+          <span className="board-legend-util" style={{ background: `var(--board-util-${level})` }} aria-hidden="true" />
+          {words.utilisation[level]}
+        </li>
+      ))}
     </ul>
   );
 }

@@ -1,78 +1,25 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { useIntl } from 'react-intl';
-import type { BoardData } from '../../../shared/contract/ipc-contract';
-import { useApi } from '../../api/api-context';
-import { boardQuery } from '../../api/queries';
-import { QueryState } from '../../components/query-state';
-import { useT } from '../../components/use-t';
-import { isSupportedLocale } from '../../../shared/i18n/locales';
-import { BookingDetailPanel } from '../booking-detail/booking-detail-panel';
-import { WorkQueuePane } from '../work-queue/work-queue-pane';
-import type { BoardBooking } from './board-types';
-import { ScheduleBoard } from './schedule-board';
+import { useState } from 'react';
+import { IntlScope } from '../../app/intl-scope';
+import { DispatchProvider } from '../dispatch/dispatch-context';
+import { DispatchWorkspace } from '../dispatch/dispatch-workspace';
 
 interface Props {
   date: string;
+  /** The company's operating zone: times are shown in it unless the dispatcher picks another. */
   timeZone: string;
+  /** Moves the board to another date (a booking opened from elsewhere). */
+  onNavigateDate?: (date: string) => void;
 }
 
-/** The dispatcher's day: the board, the unscheduled pane and the selected booking's details. */
-export function BoardPage({ date, timeZone }: Props) {
-  const api = useApi();
-  const board = useQuery({ ...boardQuery(api, date, timeZone), placeholderData: keepPreviousData });
-  const [selected, setSelected] = useState<string | null>(null);
-  const t = useT();
+/** The dispatcher's day: the board, the side pane, and every action on them (features/dispatch). */
+export function BoardPage({ date, timeZone, onNavigateDate }: Props) {
+  const [zone, setZone] = useState(timeZone);
   return (
-    <div className="board-page">
-      <section className="board-page-main" aria-label={t('board.grid')} aria-busy={board.isFetching} data-date={date}>
-        <QueryState query={board} loadingLabel={t('board.loading')}>
-          {(data) => <BoardWithSummary data={data} selected={selected} onSelect={setSelected} />}
-        </QueryState>
-      </section>
-      <aside className="board-page-side">
-        {selected ? <BookingDetailPanel bookingId={selected} onClose={() => setSelected(null)} /> : <WorkQueuePane />}
-      </aside>
-    </div>
-  );
-}
-
-function BoardWithSummary({ data, selected, onSelect }: { data: BoardData; selected: string | null; onSelect: (id: string) => void }) {
-  const bookings = useMemo<BoardBooking[]>(
-    () =>
-      data.bookings.map((b) => ({
-        id: b.id,
-        resourceId: b.resourceId,
-        start: b.start,
-        end: b.end,
-        status: b.status,
-        title: b.title,
-        reference: b.workOrderNumber,
-        subtitle: b.accountName,
-        needsReview: b.needsReview,
-        pinned: b.pinned,
-      })),
-    [data.bookings],
-  );
-  const needReview = bookings.filter((b) => b.needsReview).length;
-  const t = useT();
-  const { locale } = useIntl();
-  return (
-    <>
-      <p className="board-summary" data-testid="board-summary">
-        {t('board.summary', { technicians: data.technicians.length, bookings: bookings.length, review: needReview })}
-      </p>
-      <ScheduleBoard
-        technicians={data.technicians}
-        bookings={bookings}
-        rangeStart={data.rangeStart}
-        rangeEnd={data.rangeEnd}
-        timeZone={data.timeZone}
-        now={Date.now()}
-        selectedBookingId={selected}
-        onSelectBooking={onSelect}
-        locale={isSupportedLocale(locale) ? locale : undefined}
-      />
-    </>
+    // Every time on this page in the zone chosen above the board, named wherever it is shown.
+    <IntlScope timeZone={zone}>
+      <DispatchProvider>
+        <DispatchWorkspace date={date} companyZone={timeZone} shownZone={zone} onZone={setZone} onNavigateDate={onNavigateDate} />
+      </DispatchProvider>
+    </IntlScope>
   );
 }

@@ -1,4 +1,5 @@
-import { memo } from 'react';
+import { useDraggable } from '@dnd-kit/core';
+import { memo, type CSSProperties } from 'react';
 import type { BoardFormatters, BoardWords } from './board-format';
 import { bookingAriaLabel } from './board-format';
 import { ChevronIcon } from './board-icons';
@@ -22,6 +23,18 @@ export interface RowContext {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onActivate: (id: string) => void;
+  /** The board's zone: a technician working in another is marked. */
+  timeZone: string;
+  /** First instant of each board day, for the utilisation shading. */
+  dayStarts: readonly number[];
+  draggable: boolean;
+  locked: ReadonlySet<string> | undefined;
+}
+
+/** What a booking block carries while dragged (read by the drop handler). */
+export interface BookingDragData {
+  kind: 'booking';
+  booking: BoardBooking;
 }
 
 interface GroupHeaderProps {
@@ -74,6 +87,9 @@ interface TechnicianRowProps {
 export function TechnicianRow({ technician, row, timeWindow, itemIndex, top, context }: TechnicianRowProps) {
   const visible = bookingsInWindow(row, timeWindow, context.activeId);
   const jobs = row.placed.length;
+  const levels = technician.utilisation?.map((u) => u.level) ?? [];
+  const otherZone = technician.timeZone && technician.timeZone !== context.timeZone ? technician.timeZone : null;
+  const Block = context.draggable ? DraggableBookingBlock : BookingBlock;
   return (
     <div
       role="row"
@@ -84,10 +100,17 @@ export function TechnicianRow({ technician, row, timeWindow, itemIndex, top, con
       aria-rowindex={itemIndex + 2}
       // Without a label the row would be named after every booking in it.
       aria-label={technician.name}
+      data-utilisation={levels.join(' ') || undefined}
+      data-zone={otherZone ?? undefined}
       style={{ top, width: context.canvasWidth, height: ROW_HEIGHT }}
     >
       <div role="rowheader" className="board-row-name" title={technician.name}>
         <span className="board-row-name-text">{technician.name}</span>
+        {otherZone && (
+          <span className="board-row-zone" data-testid="board-row-zone" title={context.formatters.words.worksInZone(otherZone)} aria-label={context.formatters.words.worksInZone(otherZone)}>
+            {context.formatters.zoneName(otherZone)}
+          </span>
+        )}
         <span className="board-row-count" aria-label={context.formatters.words.bookingCount(jobs)}>
           {jobs}
         </span>
@@ -98,8 +121,9 @@ export function TechnicianRow({ technician, row, timeWindow, itemIndex, top, con
         className="board-row-timeline"
         style={{ width: context.timelineWidth }}
       >
+        {levels.length > 0 && <div className="board-row-util" style={utilisationStyle(levels, context)} aria-hidden="true" />}
         {visible.map((placed) => (
-          <BookingBlock
+          <Block
             key={placed.booking.id}
             placed={placed}
             laneCount={row.laneCount}
@@ -109,6 +133,7 @@ export function TechnicianRow({ technician, row, timeWindow, itemIndex, top, con
             multiDay={context.multiDay}
             isActive={placed.booking.id === context.activeId}
             isSelected={placed.booking.id === context.selectedId}
+            isLocked={context.locked?.has(placed.booking.id) ?? false}
             onSelect={context.onSelect}
             onActivate={context.onActivate}
           />
@@ -127,8 +152,29 @@ interface BookingBlockProps {
   multiDay: boolean;
   isActive: boolean;
   isSelected: boolean;
+  /** A change of this booking is being saved: it cannot be dragged again yet. */
+  isLocked: boolean;
   onSelect: (id: string) => void;
   onActivate: (id: string) => void;
+}
+
+const utilisationColours: Record<string, string> = {
+  off: 'var(--board-util-off)',
+  free: 'var(--board-util-free)',
+  partly: 'var(--board-util-partly)',
+  fully: 'var(--board-util-fully)',
+  over: 'var(--board-util-over)',
+};
+
+/** One background per row, a band per board day: no DOM per day. */
+function utilisationStyle(levels: readonly string[], context: RowContext): CSSProperties {
+  const stops = levels.map((level, i) => {
+    const from = timeToX(context.scale, context.dayStarts[i] ?? context.scale.rangeStart);
+    const to = timeToX(context.scale, context.dayStarts[i + 1] ?? context.scale.rangeEnd);
+    const colour = utilisationColours[level] ?? 'transparent';
+    return `${colour} ${from}px ${to}px`;
+  });
+  return { backgroundImage: `linear-gradient(to right, ${stops.join(', ')})` };
 }
 
 function blockGeometry(placed: PlacedBooking, laneCount: number, scale: TimeScale) {
@@ -166,24 +212,50 @@ export function blockText(booking: BoardBooking): { primary: string; secondary: 
   return { primary: booking.title, secondary };
 }
 
+type DragBindings = Pick<ReturnType<typeof useDraggable>, 'setNodeRef' | 'listeners' | 'attributes' | 'isDragging'>;
+
 /** Memoised: a horizontal scroll re-renders rows, but unchanged blocks stay put. */
 const BookingBlock = memo(function BookingBlock(props: BookingBlockProps) {
-  const { placed, laneCount, isSelected, isActive } = props;
+  return <BookingButton {...props} drag={null} />;
+});
+
+/** The same block, which @dnd-kit can pick up (pointer, or Space from the keyboard). */
+const DraggableBookingBlock = memo(function DraggableBookingBlock(props: BookingBlockProps) {
+  const { booking } = props.placed;
+  const movable = booking.status === 'scheduled' && !props.isLocked;
+  const drag = useDraggable({
+    id: `booking:${booking.id}`,
+    data: { kind: 'booking', booking } satisfies BookingDragData,
+    disabled: !movable,
+    attributes: { roleDescription: props.formatters.words.draggableBooking },
+  });
+  return <BookingButton {...props} drag={drag} />;
+});
+
+function BookingButton(props: BookingBlockProps & { drag: DragBindings | null }) {
+  const { placed, laneCount, isSelected, isActive, drag } = props;
   const { booking } = placed;
   const label = bookingAriaLabel(booking, props.technicianName, props.formatters, props.multiDay);
   const text = blockText(booking);
+  const className = blockClassName(placed, laneCount, isSelected) + (drag?.isDragging ? ' board-booking--dragging' : '') + (props.isLocked ? ' board-booking--saving' : '');
   return (
     <button
       type="button"
-      className={blockClassName(placed, laneCount, isSelected)}
+      {...(drag ? drag.attributes : {})}
+      {...(drag?.listeners ?? {})}
+      ref={drag?.setNodeRef}
+      className={className}
       style={blockGeometry(placed, laneCount, props.scale)}
       data-testid="board-booking"
       data-booking-id={booking.id}
       data-status={booking.status}
       data-needs-review={booking.needsReview || undefined}
       data-pinned={booking.pinned || undefined}
+      data-saving={props.isLocked || undefined}
       aria-label={label}
       aria-current={isSelected ? 'true' : undefined}
+      // dnd-kit marks a booking it may not pick up as disabled; it still opens on click.
+      aria-disabled={undefined}
       title={label}
       // Roving tabindex: one booking in the tab order, arrows move between the rest.
       tabIndex={isActive ? 0 : -1}
@@ -195,4 +267,4 @@ const BookingBlock = memo(function BookingBlock(props: BookingBlockProps) {
       {text.secondary && laneCount === 1 && <span className="board-booking-subtitle">{text.secondary}</span>}
     </button>
   );
-});
+}

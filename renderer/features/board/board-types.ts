@@ -1,16 +1,26 @@
 import type { BookingStatus } from '../../../shared/domain/booking-status';
+import type { ReactNode } from 'react';
+import type { UtilisationLevel } from '../../../shared/contract/ipc-contract';
 import type { SupportedLocale } from '../../../shared/i18n/locales';
+import type { BoardGeometry } from './board-geometry';
 
 export interface BoardTechnician {
   id: string;
   name: string;
   territoryId: string;
   territoryName: string;
+  /** The technician's own zone; a row whose zone differs from the board's is marked. */
+  timeZone?: string;
+  /** How booked each board day is, in order (utilisation shading). */
+  utilisation?: readonly { level: UtilisationLevel }[];
 }
 
 export interface BoardBooking {
   id: string;
   resourceId: string;
+  /** The row version (sent back with every change) and its work order. */
+  version?: number;
+  workOrderId?: string;
   /** Epoch ms. */
   start: number;
   /** Epoch ms. */
@@ -45,4 +55,14 @@ export interface ScheduleBoardProps {
   showLegend?: boolean;
   /** Language of the board's words and dates; English by default. */
   locale?: SupportedLocale;
+  /** Bookings can be dragged (the board must then sit inside a @dnd-kit DndContext). */
+  draggable?: boolean;
+  /** Bookings that cannot be dragged right now (a change of theirs is being saved). */
+  lockedBookingIds?: ReadonlySet<string>;
+  /** While true, arrow keys belong to a keyboard drag, not to moving between bookings. */
+  isDragActive?: () => boolean;
+  /** Drawn over the rows inside the scrolled canvas (a drag's target, planned visits); reads useBoardGeometry(). */
+  overlay?: ReactNode;
+  /** Receives the board's geometry after every render (hit-testing drags). */
+  geometryRef?: { current: BoardGeometry | null };
 }

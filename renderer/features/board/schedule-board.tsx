@@ -1,5 +1,5 @@
 import type { CSSProperties, RefObject } from 'react';
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import type { Range } from '@tanstack/react-virtual';
 import { TimeAxis } from './board-axis';
@@ -22,6 +22,7 @@ import {
   timelineWidth,
   visibleTickRange,
 } from './board-layout';
+import { BoardGeometryContext, createBoardGeometry, type BoardGeometry } from './board-geometry';
 import { BoardLegend } from './board-legend';
 import type { RowContext } from './board-rows';
 import { GroupHeader, TechnicianRow } from './board-rows';
@@ -162,16 +163,28 @@ function useTimeGeometry(
   const firstStart = useMemo(() => earliestStart(rowIndex), [rowIndex]);
   const startX = timeToX(scale, initialScrollTime(scale, firstStart, now));
   const timeWindow = useTimeWindow(scrollerRef, scale, startX, guessedWidth);
+  const dayStarts = useMemo(() => localDayStarts(ticks, rangeStart, formatters), [ticks, rangeStart, formatters]);
   return {
     scale,
     formatters,
     ticks,
+    dayStarts,
     timeWindow,
     trackWidth: timelineWidth(scale),
     nowX: now !== undefined && now >= rangeStart && now < rangeEnd ? timeToX(scale, now) : null,
     // A day plus slack for a 25-hour DST day.
     multiDay: rangeEnd - rangeStart > 25 * HOUR_MS,
   };
+}
+
+/** The first instant of each board day: the range start and every local midnight after it. */
+function localDayStarts(ticks: HourTicks, rangeStart: number, formatters: BoardFormatters): number[] {
+  const starts = [rangeStart];
+  for (let i = 0; i < ticks.count; i++) {
+    const time = tickTime(ticks, i);
+    if (time > rangeStart && formatters.hour(time) === 0) starts.push(time);
+  }
+  return starts;
 }
 
 /** Calls onSelectBooking through a ref, so a new callback each parent render costs nothing. */
@@ -215,7 +228,9 @@ function BoardGrid(props: BoardGridProps) {
     setActiveId,
     scrollToItem: (index) => rowVirtualizer.scrollToIndex(index, { align: 'auto' }),
     firstVisibleIndex: () => firstVisibleItem(rowVirtualizer.getVirtualItems(), rowVirtualizer.scrollOffset ?? 0),
+    isDragActive: props.isDragActive,
   });
+  const geometry = useGeometry(scrollerRef, items, time.scale, props.timeZone, props.geometryRef);
 
   const canvasWidth = NAME_COLUMN_WIDTH + time.trackWidth;
   const totalHeight = rowVirtualizer.getTotalSize();
@@ -229,6 +244,10 @@ function BoardGrid(props: BoardGridProps) {
     selectedId: props.selectedBookingId ?? null,
     onSelect,
     onActivate: setActiveId,
+    timeZone: props.timeZone,
+    dayStarts: time.dayStarts,
+    draggable: props.draggable ?? false,
+    locked: props.lockedBookingIds,
   };
   const canvasStyle = {
     width: canvasWidth,
@@ -265,6 +284,7 @@ function BoardGrid(props: BoardGridProps) {
             canvasWidth={canvasWidth}
             timelineWidth={time.trackWidth}
             nowX={time.nowX}
+            labelEveryHours={labelStep(time.scale.pxPerHour)}
           />
           {rowVirtualizer.getVirtualItems().map((virtualItem) => (
             <BoardItemView
@@ -284,10 +304,31 @@ function BoardGrid(props: BoardGridProps) {
             nowX={time.nowX}
             height={Math.max(0, totalHeight - AXIS_HEIGHT)}
           />
+          {props.overlay && <BoardGeometryContext.Provider value={geometry}>{props.overlay}</BoardGeometryContext.Provider>}
         </div>
       </div>
     </>
   );
+}
+
+/** Hour labels need about 44 px each; on wider scales every hour is labelled, on narrow ones every 2, 3, 4, 6 or 12. */
+function labelStep(pxPerHour: number): number {
+  return [1, 2, 3, 4, 6, 12].find((step) => step * pxPerHour >= 44) ?? 24;
+}
+
+/** The board's geometry for overlays and drag hit-testing, rebuilt when rows or the scale change. */
+function useGeometry(
+  scrollerRef: RefObject<HTMLDivElement | null>,
+  items: readonly BoardItem[],
+  scale: TimeScale,
+  timeZone: string,
+  geometryRef: { current: BoardGeometry | null } | undefined,
+): BoardGeometry | null {
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  useLayoutEffect(() => setScroller(scrollerRef.current), [scrollerRef]);
+  const geometry = useMemo(() => (scroller ? createBoardGeometry(scroller, items, scale, timeZone) : null), [scroller, items, scale, timeZone]);
+  if (geometryRef) geometryRef.current = geometry;
+  return geometry;
 }
 
 interface BoardItemViewProps {

@@ -20,6 +20,8 @@ interface KeyboardOptions {
   scrollToItem: (index: number) => void;
   /** First item index currently in the viewport. */
   firstVisibleIndex: () => number;
+  /** A keyboard drag owns the arrow keys while it lasts. */
+  isDragActive?: (() => boolean) | undefined;
 }
 
 type Origin = { kind: 'booking'; booking: BoardBooking } | { kind: 'item'; index: number } | { kind: 'none' };
@@ -65,6 +67,7 @@ export function useBoardKeyboard(options: KeyboardOptions) {
   return useCallback((event: KeyboardEvent<HTMLElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey || !handledKeys.has(event.key)) return;
     const o = optionsRef.current;
+    if (o.isDragActive?.()) return;
     const target = nextTarget(event.key, originOf(event.target, o), o);
     if (target === undefined) return;
     event.preventDefault();

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../../shared/i18n/catalogues';
 import { mutationCall, useRunMutation } from '../../api/use-run-mutation';
 import { useT } from '../../components/use-t';
 import { CancelBookingForm } from './cancel-booking-form';
+import { DispatchActionsRow } from '../dispatch/booking-dispatch-actions';
 
 type ForwardStatus = Exclude<BookingStatus, 'scheduled' | 'canceled'>;
 const statusActions: Record<ForwardStatus, MessageKey> = {
@@ -29,8 +30,9 @@ export function BookingActions({ booking }: { booking: BookingDetail }) {
   const canAccept = booking.needsReview && booking.status !== 'canceled';
   const busy = run.isPending;
   const refusal = run.data?.outcome.status === 'refused' ? run.data.outcome : null;
+  const dispatch = <DispatchActionsRow booking={booking} />;
 
-  if (forward.length === 0 && !canCancel && !canAccept) return null;
+  if (forward.length === 0 && !canCancel && !canAccept) return dispatch;
   return (
     <section className="booking-actions" aria-label={t('booking.actions')} data-testid="booking-actions">
       {refusal && (
@@ -82,6 +84,7 @@ export function BookingActions({ booking }: { booking: BookingDetail }) {
           }
         />
       )}
+      {dispatch}
       {busy && (
         <Group gap="xs" mt="xs" role="status">
           <Loader size="xs" aria-hidden="true" />

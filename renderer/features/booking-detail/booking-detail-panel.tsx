@@ -9,6 +9,7 @@ import { useStatusLabel } from '../../components/status-label';
 import { useT } from '../../components/use-t';
 import { useWindowKeydown } from '../../components/use-window-keydown';
 import { BookingActions } from './booking-actions';
+import { ExplanationView } from '../dispatch/explanation-view';
 
 interface Props {
   bookingId: string;
@@ -61,6 +62,12 @@ export function BookingDetailPanel({ bookingId, onClose }: Props) {
             {b.customerComments && (<><dt>{t('booking.customerComments')}</dt><dd>{b.customerComments}</dd></>)}
             {b.cancellationReasonCode && (<><dt>{t('booking.canceledBecause')}</dt><dd>{reasonLabel(b.cancellationReasonCode)}{b.cancellationNote ? `: ${b.cancellationNote}` : ''}</dd></>)}
           </dl>
+          {(b.assignmentOrigin === 'auto' || b.explanation) && (
+            <section className="booking-explanation" aria-labelledby="booking-explanation-heading">
+              <Title order={3} id="booking-explanation-heading" className="side-pane-subtitle">{t('explanation.heading')}</Title>
+              <ExplanationView explanation={b.explanation} />
+            </section>
+          )}
           <BookingActions key={b.id} booking={b} />
           </>
         )}

@@ -44,12 +44,16 @@ const argLabels: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
   ['accountId', 'mutationArg.accountId'],
   ['summary', 'mutationArg.summary'],
   ['priority', 'mutationArg.priority'],
+  ['book', 'mutationArg.book'],
+  ['move', 'mutationArg.move'],
+  ['unbook', 'mutationArg.unbook'],
 ]);
 
 function describe(key: string, value: unknown, intl: IntlShape): string {
   if (value === null || value === undefined || value === '') return '—';
   if ((key === 'start' || key.endsWith('At') || key.startsWith('promisedWindow')) && typeof value === 'number') return formatInstant(intl, value);
   if (key === 'bookings' && Array.isArray(value)) return intl.formatMessage({ id: 'mutationArg.bookingCount' }, { count: value.length });
+  if ((key === 'book' || key === 'move' || key === 'unbook') && Array.isArray(value)) return intl.formatMessage({ id: 'mutationArg.visitCount' }, { count: value.length });
   if (typeof value === 'object') {
     if ('reason' in value && typeof (value as { reason: unknown }).reason === 'string') return (value as { reason: string }).reason;
     return JSON.stringify(value);
@@ -62,7 +66,7 @@ function describe(key: string, value: unknown, intl: IntlShape): string {
 export function summariseArgs(args: unknown, intl: IntlShape): { label: string; value: string }[] {
   if (!args || typeof args !== 'object') return args === undefined ? [] : [{ label: intl.formatMessage({ id: 'mutationArg.arguments' }), value: String(args) }];
   return Object.entries(args as Record<string, unknown>)
-    .filter(([key, value]) => key !== 'expectedVersion' && value !== '' && value !== null && value !== undefined)
+    .filter(([key, value]) => key !== 'expectedVersion' && value !== '' && value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0))
     .map(([key, value]) => {
       const labelKey = argLabels.get(key);
       return { label: labelKey ? intl.formatMessage({ id: labelKey }) : key, value: describe(key, value, intl) };

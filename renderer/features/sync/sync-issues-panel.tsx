@@ -7,6 +7,7 @@ import { refreshAfterWrite } from '../../api/use-console-events';
 import { QueryState } from '../../components/query-state';
 import { RelativeTime, useNow } from '../../components/relative-time';
 import { useT } from '../../components/use-t';
+import { IssueWayForward } from '../dispatch/issue-way-forward';
 import { mutationLabel, summariseArgs } from './mutation-labels';
 
 interface Props {
@@ -28,12 +29,12 @@ export function SyncIssuesPanel({ open, onClose }: Props) {
       data-testid="sync-issues-panel"
       closeButtonProps={{ 'aria-label': t('syncIssues.close') }}
     >
-      <IssueList />
+      <IssueList onOpened={onClose} />
     </Drawer>
   );
 }
 
-function IssueList() {
+function IssueList({ onOpened }: { onOpened: () => void }) {
   const api = useApi();
   const t = useT();
   const query = useQuery({ queryKey: ['sync-issues'], queryFn: () => api.listSyncIssues({}) });
@@ -48,7 +49,7 @@ function IssueList() {
             <Text c="dimmed" mb="sm">{t('syncIssues.intro')}</Text>
             <ul className="issue-list" data-testid="sync-issue-list">
               {[...issues].sort((a, b) => b.createdAt - a.createdAt).map((issue) => (
-                <IssueItem key={issue.mutationId} issue={issue} now={now} />
+                <IssueItem key={issue.mutationId} issue={issue} now={now} onOpened={onOpened} />
               ))}
             </ul>
           </>
@@ -59,7 +60,7 @@ function IssueList() {
 }
 
 /** `now` comes from the list, so one timer keeps every age label current. */
-function IssueItem({ issue, now }: { issue: SyncIssue; now: number }) {
+function IssueItem({ issue, now, onOpened }: { issue: SyncIssue; now: number; onOpened: () => void }) {
   const api = useApi();
   const t = useT();
   const intl = useIntl();
@@ -97,6 +98,7 @@ function IssueItem({ issue, now }: { issue: SyncIssue; now: number }) {
       </dl>
       {(dismiss.error ?? retry.error) && <Alert color="danger" role="alert" mt="xs">{(dismiss.error ?? retry.error)!.message}</Alert>}
       <Group mt="xs">
+        <IssueWayForward issue={issue} onOpened={onOpened} />
         {failed && (
           <Button size="compact-sm" onClick={() => retry.mutate()} disabled={retry.isPending} aria-label={t('syncIssues.retryLabel', { change: label })}>
             {retry.isPending ? t('syncIssues.retrying') : t('syncIssues.retry')}

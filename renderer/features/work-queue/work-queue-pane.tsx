@@ -4,19 +4,23 @@ import { useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { openPortalRequestsQuery } from '../../api/queries';
 import { useT } from '../../components/use-t';
+import { ReviewQueuePane, useReviewQueue } from '../dispatch/review-queue-pane';
+import { usePanels } from '../dispatch/side-panels';
 import { PortalRequestsPane } from './portal-requests-pane';
 import { UnscheduledPane } from './unscheduled-pane';
 
-type TabId = 'unscheduled' | 'portal';
+type TabId = 'unscheduled' | 'portal' | 'review';
 
-/** The side pane when no booking is open: unscheduled work orders and the portal inbox, as tabs (arrow keys switch). */
+/** The side pane when no booking is open: unscheduled work orders, the portal inbox and the review queue, as tabs (arrow keys switch). */
 export function WorkQueuePane() {
   const api = useApi();
   const t = useT();
+  const panels = usePanels();
   const [active, setActive] = useState<TabId>('unscheduled');
   // Same query as the portal pane: the tab shows how many requests wait without opening it.
   const openRequests = useQuery(openPortalRequestsQuery(api));
   const openCount = openRequests.data?.length;
+  const reviewCount = useReviewQueue().data?.length;
   const portalLabel = t('workQueue.portal');
   return (
     <Tabs className="work-queue" value={active} onChange={(value) => value && setActive(value as TabId)} keepMounted={false}>
@@ -29,9 +33,19 @@ export function WorkQueuePane() {
         >
           {portalLabel}
         </Tabs.Tab>
+        {panels && (
+          <Tabs.Tab
+            value="review"
+            aria-label={reviewCount ? t('workQueue.reviewWithCount', { count: reviewCount }) : undefined}
+            rightSection={reviewCount ? <Badge size="sm" variant="light" color="orange" aria-hidden="true">{reviewCount}</Badge> : undefined}
+          >
+            {t('workQueue.review')}
+          </Tabs.Tab>
+        )}
       </Tabs.List>
       <Tabs.Panel value="unscheduled"><UnscheduledPane /></Tabs.Panel>
       <Tabs.Panel value="portal"><PortalRequestsPane /></Tabs.Panel>
+      {panels && <Tabs.Panel value="review"><ReviewQueuePane onOpenBooking={(bookingId) => panels.open({ kind: 'booking', bookingId })} /></Tabs.Panel>}
     </Tabs>
   );
 }

@@ -88,7 +88,7 @@ describe('replica migrations carry data', () => {
     writeSchedule(db);
     writeOutbox(db);
     migrate(db);
-    expect(listBoardTechnicians(db)).toEqual([{ id: 'r-ada', name: 'Ada Tech', territoryId: 't-north', territoryName: 'North' }]);
+    expect(listBoardTechnicians(db)).toEqual([{ id: 'r-ada', name: 'Ada Tech', timeZone: 'America/Chicago', territoryId: 't-north', territoryName: 'North' }]);
     const bookings = listBookingsInRange(db, { rangeStart: start, rangeEnd: start + 4 * hour });
     expect(bookings.map((b) => [b.id, b.status, b.pinned, b.workOrderNumber])).toEqual([
       ['b-1', 'scheduled', true, 'WO-00001'],

@@ -7,7 +7,7 @@ import { prepareCached } from '../statement-cache';
 export function listUnscheduledWorkOrders(db: Replica): WorkOrderSummary[] {
   return prepareCached(db, 
       `SELECT w.id, w.number, w.summary, a.name AS accountName, t.name AS territoryName, i.name AS incidentTypeName,
-         i.duration_minutes AS durationMinutes, w.priority, w.status
+         i.duration_minutes AS durationMinutes, w.priority, w.status, w.version
        FROM work_orders w
        JOIN accounts a ON a.id = w.account_id
        JOIN territories t ON t.id = a.territory_id

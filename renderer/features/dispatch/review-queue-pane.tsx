@@ -1,0 +1,181 @@
+import { Badge, Button, Checkbox, Group, Paper, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useIntl } from 'react-intl';
+import type { ReviewItem } from '../../../shared/contract/dispatch-contract';
+import { formatInstant, formatInstantRange } from '../../../shared/i18n/format-instant';
+import { parseBookingExplanation } from '../../../shared/mutations/booking-explanation';
+import { useApi } from '../../api/api-context';
+import { mutationCall } from '../../api/use-run-mutation';
+import { QueryState } from '../../components/query-state';
+import { useT } from '../../components/use-t';
+import { moveChange } from './change-recipes';
+import { useDispatchActions } from './dispatch-context';
+import { CandidateFacts, CandidateReason, ExplanationView } from './explanation-view';
+
+export const reviewQueueKey = ['review-queue'] as const;
+
+export function useReviewQueue() {
+  const api = useApi();
+  return useQuery({ queryKey: reviewQueueKey, queryFn: () => api.listReviewQueue({}) });
+}
+
+/**
+ * Automatic assignments awaiting review: each with the engine's stored explanation (every
+ * candidate, their travel, why this one won and each other lost); accept one, accept all
+ * selected, or override with a ranked alternative and a reason.
+ */
+export function ReviewQueuePane({ onOpenBooking }: { onOpenBooking: (bookingId: string) => void }) {
+  const t = useT();
+  const query = useReviewQueue();
+  const actions = useDispatchActions();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [busy, setBusy] = useState(false);
+  const accept = async (items: readonly ReviewItem[]) => {
+    setBusy(true);
+    const outcome = await actions.apply({
+      label: t('review.acceptMany', { count: items.length }),
+      call: mutationCall('acceptAutoAssignment', { bookings: items.map((i) => ({ bookingId: i.bookingId, expectedVersion: i.version })) }),
+    });
+    setBusy(false);
+    if (outcome.status === 'applied') setSelected(new Set());
+  };
+  return (
+    <section className="side-pane" aria-labelledby="review-heading" data-testid="review-queue">
+      <Title order={2} id="review-heading" className="side-pane-title">{t('review.heading')}</Title>
+      <QueryState query={query} loadingLabel={t('review.loading')}>
+        {(items) => {
+          if (items.length === 0) return <Text c="dimmed" data-testid="review-empty">{t('review.empty')}</Text>;
+          const chosen = items.filter((i) => selected.has(i.bookingId));
+          const all = chosen.length === items.length;
+          return (
+            <>
+              <Group justify="space-between" mb="xs">
+                <Checkbox
+                  label={t('review.selectAll')}
+                  checked={all}
+                  indeterminate={chosen.length > 0 && !all}
+                  onChange={() => setSelected(all ? new Set() : new Set(items.map((i) => i.bookingId)))}
+                />
+                <Button size="compact-sm" disabled={chosen.length === 0 || busy} onClick={() => void accept(chosen)} data-testid="accept-selected">
+                  {t('review.acceptSelected', { count: chosen.length })}
+                </Button>
+              </Group>
+              <ul className="work-order-list" data-testid="review-list">
+                {items.map((item) => (
+                  <ReviewEntry
+                    key={item.bookingId}
+                    item={item}
+                    selected={selected.has(item.bookingId)}
+                    busy={busy}
+                    onToggle={() => setSelected((s) => toggled(s, item.bookingId))}
+                    onAccept={() => void accept([item])}
+                    onOpen={() => onOpenBooking(item.bookingId)}
+                  />
+                ))}
+              </ul>
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}
+
+function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
+}
+
+interface EntryProps {
+  item: ReviewItem;
+  selected: boolean;
+  busy: boolean;
+  onToggle: () => void;
+  onAccept: () => void;
+  onOpen: () => void;
+}
+
+function ReviewEntry({ item, selected, busy, onToggle, onAccept, onOpen }: EntryProps) {
+  const t = useT();
+  const intl = useIntl();
+  const [open, setOpen] = useState<'why' | 'override' | null>(null);
+  const summary = parseBookingExplanation(item.explanation)?.summary;
+  return (
+    <Paper component="li" withBorder className="work-order-item" data-testid="review-item" data-booking-id={item.bookingId}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Checkbox checked={selected} onChange={onToggle} aria-label={t('review.select', { reference: item.workOrderNumber })} mt={2} />
+        <div className="review-entry-main">
+          <div className="work-order-line">
+            <Button variant="subtle" size="compact-sm" onClick={onOpen} px={0}>{item.workOrderNumber}</Button>
+            <Badge size="sm" variant="light" color="orange">{t('review.awaiting')}</Badge>
+          </div>
+          <div><bdi>{item.title}</bdi> · <bdi>{item.accountName}</bdi></div>
+          <Text size="sm">
+            <bdi>{item.resourceName}</bdi> · {formatInstantRange(intl, item.start, item.end)}
+          </Text>
+          {summary && <Text size="xs" c="dimmed" className="engine-sentence">{summary}</Text>}
+        </div>
+      </Group>
+      <Group gap="xs" mt="xs">
+        <Button size="compact-sm" onClick={onAccept} disabled={busy} aria-label={t('review.acceptOne', { reference: item.workOrderNumber })}>{t('booking.action.accept')}</Button>
+        <Button size="compact-sm" variant="default" onClick={() => setOpen(open === 'why' ? null : 'why')} aria-expanded={open === 'why'}>{t('review.why')}</Button>
+        <Button size="compact-sm" variant="default" onClick={() => setOpen(open === 'override' ? null : 'override')} aria-expanded={open === 'override'}>{t('review.override')}</Button>
+      </Group>
+      {open === 'why' && <ExplanationView explanation={item.explanation} />}
+      {open === 'override' && <Alternatives item={item} onDone={() => setOpen(null)} />}
+      <span className="visually-hidden">{formatInstant(intl, item.start)}</span>
+    </Paper>
+  );
+}
+
+/** The engine's ranking at the booking's time, for overriding its choice with another technician. */
+export function Alternatives({ item, onDone }: { item: Pick<ReviewItem, 'bookingId' | 'version' | 'resourceId' | 'start' | 'workOrderNumber'>; onDone: () => void }) {
+  const api = useApi();
+  const t = useT();
+  const intl = useIntl();
+  const actions = useDispatchActions();
+  const query = useQuery({ queryKey: ['availability', { bookingId: item.bookingId }, 'at', item.start], queryFn: () => api.findAvailability({ target: { bookingId: item.bookingId }, when: { at: item.start } }) });
+  const choose = async (resourceId: string, resourceName: string) => {
+    const label = t('change.override', { reference: item.workOrderNumber });
+    const applied = await actions.applyOrOverride(
+      (override) =>
+        moveChange({
+          label,
+          bookingId: item.bookingId,
+          version: item.version,
+          from: { resourceId: item.resourceId, start: item.start },
+          to: { resourceId, start: item.start },
+          override,
+          call: mutationCall('overrideAutoAssignment', { bookingId: item.bookingId, expectedVersion: item.version, resourceId, reason: override?.reason ?? '', reasonCode: override?.code ?? 'other' }),
+        }),
+      { describe: t('review.overrideDescribe', { reference: item.workOrderNumber, technician: resourceName, when: formatInstant(intl, item.start) }), alwaysAsk: true },
+    );
+    if (applied) onDone();
+  };
+  return (
+    <div className="alternatives" data-testid="alternatives">
+      <QueryState query={query} loadingLabel={t('availability.loading')}>
+        {(result) => {
+          const others = result.candidates.filter((c) => c.outcome !== 'excluded' && c.resourceId !== item.resourceId);
+          if (others.length === 0) return <Text size="sm" c="dimmed">{t('review.noAlternative')}</Text>;
+          return (
+            <ol className="candidate-list">
+              {others.map((c) => (
+                <li key={c.resourceId} className="candidate-item" data-testid="alternative" data-resource-id={c.resourceId}>
+                  <Group justify="space-between" wrap="nowrap">
+                    <span><Badge size="sm" variant="light" mr={6}>#{c.rank}</Badge><bdi>{c.resourceName}</bdi></span>
+                    <Button size="compact-xs" variant="default" onClick={() => void choose(c.resourceId, c.resourceName)} aria-label={t('review.chooseLabel', { technician: c.resourceName })}>{t('review.choose')}</Button>
+                  </Group>
+                  <CandidateFacts candidate={c} />
+                  <div><CandidateReason candidate={c} /></div>
+                </li>
+              ))}
+            </ol>
+          );
+        }}
+      </QueryState>
+    </div>
+  );
+}
