@@ -1,5 +1,5 @@
 import type { ExclusionCode } from '../scheduling/exclusion';
-import { localDateOf } from '../scheduling/local-time';
+import { formatClock, localDateOf } from '../scheduling/local-time';
 import { matchOnDay } from '../scheduling/match';
 import type { SchedulingJob } from '../scheduling/types';
 import type { WorldIndex } from '../scheduling/world-index';
@@ -30,7 +30,8 @@ export type PlacementVerdict =
 
 /**
  * Every scheduling rule for one visit on one technician at one time, as the hub judges it in
- * checkPlacement and as the console judges it while a booking is dragged: the engine's match
+ * checkPlacement and as the console judges it while a booking is dragged: no overlap with
+ * another booking (never waived, so checked first), then the engine's match
  * rules (territory, skills, working hours, time off, overlaps, travel from the previous and to
  * the next visit, capacity) and the customer's promised window. Pure: the caller indexes the world
  * once and asks as often as it likes.
@@ -39,6 +40,14 @@ export function judgePlacement(index: WorldIndex, query: PlacementQuery): Placem
   const resource = index.resourceById.get(query.resourceId);
   if (!resource) return { allowed: false, rule: 'unknown_resource', message: `Technician ${query.resourceId} does not exist.`, overridable: false, travelMinutes: 0 };
   const day = withoutBooking(index.dayContext(resource.id, localDateOf(query.start, resource.timeZone)), query.ignoreBookingId);
+  // An overlap first, whatever else is wrong: it is the one rule no override waives (the hub
+  // checks it before anything else too), so a missing skill must not hide it.
+  const end = query.start + query.job.durationMinutes * 60_000;
+  const clash = day.busy.find((b) => b.start < end && query.start < b.end);
+  if (clash) {
+    const clock = (t: number) => formatClock(t, resource.timeZone);
+    return { allowed: false, rule: 'overlap', message: sentence(`overlaps booking ${clash.id} (${clock(clash.start)}–${clock(clash.end)})`), overridable: false, travelMinutes: 0 };
+  }
   const result = matchOnDay(day, query.job, query.start, index);
   const travelMinutes = Math.ceil(result.origin?.travel.minutes ?? 0);
   if (!result.matches) {

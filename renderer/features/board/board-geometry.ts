@@ -91,7 +91,7 @@ export function createBoardGeometry(scroller: Scroller, items: readonly BoardIte
     rowTop,
     locate(clientX, clientY) {
       const { left, top, rect } = origin();
-      if (clientY < rect.top + AXIS_HEIGHT || clientY > rect.bottom) return null;
+      if (clientY < rect.top + AXIS_HEIGHT || clientY > rect.bottom || clientX > rect.right || clientX < rect.left) return null;
       const item = items[itemAt(tops, clientY - top)];
       if (item?.kind !== 'row') return null;
       const x = Math.max(0, clientX - left - NAME_COLUMN_WIDTH);

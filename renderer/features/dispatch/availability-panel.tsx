@@ -30,7 +30,7 @@ export function AvailabilityPanel({ target, reference, range, shownZone, onDone,
   const api = useApi();
   const t = useT();
   const query = useQuery({ queryKey: ['availability', target, range.from, range.to], queryFn: () => api.findAvailability({ target, when: range }) });
-  const [showExcluded, setShowExcluded] = useState(false);
+  const [showExcluded, setShowExcluded] = useState<boolean | null>(null);
   return (
     <section className="side-pane" aria-labelledby="availability-heading" data-testid="availability-panel">
       <Group className="side-pane-header" justify="space-between" wrap="nowrap">
@@ -41,6 +41,8 @@ export function AvailabilityPanel({ target, reference, range, shownZone, onDone,
         {(result) => {
           const matching = result.candidates.filter((c) => c.outcome !== 'excluded');
           const excluded = result.candidates.filter((c) => c.outcome === 'excluded');
+          // With nobody free, why each one cannot take it is the answer: shown at once.
+          const excludedOpen = showExcluded ?? matching.length === 0;
           return (
             <>
               <Text size="sm" c="dimmed" mb="xs" className="engine-sentence">{result.summary}</Text>
@@ -51,11 +53,11 @@ export function AvailabilityPanel({ target, reference, range, shownZone, onDone,
                 ))}
               </ol>
               {excluded.length > 0 && (
-                <Button variant="subtle" size="compact-sm" mt="xs" onClick={() => setShowExcluded((v) => !v)} aria-expanded={showExcluded}>
+                <Button variant="subtle" size="compact-sm" mt="xs" onClick={() => setShowExcluded(!excludedOpen)} aria-expanded={excludedOpen}>
                   {t('availability.excluded', { count: excluded.length })}
                 </Button>
               )}
-              {showExcluded && (
+              {excludedOpen && (
                 <ul className="candidate-list candidate-list--excluded" data-testid="availability-excluded">
                   {excluded.map((c) => (
                     <li key={c.resourceId} className="candidate-excluded">

@@ -27,6 +27,7 @@ import { OPEN_BOOKING_EVENT, PanelsProvider, type Panels, type SidePanel } from 
 import { useDropHandler } from './use-drop-handler';
 import { usePlanRun } from './use-plan-run';
 import './dispatch.css';
+import './mantine-styles';
 
 interface Props {
   date: string;

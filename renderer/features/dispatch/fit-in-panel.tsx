@@ -49,7 +49,8 @@ function Proposal({ proposal, onDone }: { proposal: FitInProposal; onDone: () =>
   const t = useT();
   const intl = useIntl();
   const actions = useDispatchActions();
-  const [chosen, setChosen] = useState<string | null>(proposal.candidates[0]?.resourceId ?? null);
+  // Ranked by arrival; the first one that breaks no rule is chosen to start with.
+  const [chosen, setChosen] = useState<string | null>((proposal.candidates.find((c) => c.problems.length === 0) ?? proposal.candidates[0])?.resourceId ?? null);
   const [busy, setBusy] = useState(false);
   const candidate = proposal.candidates.find((c) => c.resourceId === chosen);
   const { target } = proposal;

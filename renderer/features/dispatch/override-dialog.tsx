@@ -43,7 +43,7 @@ export function OverrideDialog({ request, error, busy, onConfirm, onCancel }: Pr
     if (valid && !busy) onConfirm({ code: code as OverrideReasonCode, reason: note.trim() });
   };
   return (
-    <Modal opened={request !== null} onClose={onCancel} title={request && request.problems.length === 0 ? t('override.engineTitle') : t('override.title')} size="lg" data-testid="override-dialog" closeButtonProps={{ 'aria-label': t('override.cancel') }}>
+    <Modal opened={request !== null} onClose={onCancel} title={request && request.problems.length === 0 ? t('override.engineTitle') : t('override.title')} size="lg" data-testid="override-dialog" closeButtonProps={{ 'aria-label': t('override.close') }}>
       {request && (
         <form onSubmit={submit}>
           <Text mb="xs">{request.change}</Text>

@@ -109,13 +109,13 @@ function ReviewEntry({ item, selected, busy, onToggle, onAccept, onOpen }: Entry
         <div className="review-entry-main">
           <div className="work-order-line">
             <Button variant="subtle" size="compact-sm" onClick={onOpen} px={0}>{item.workOrderNumber}</Button>
-            <Badge size="sm" variant="light" color="orange">{t('review.awaiting')}</Badge>
+            <Badge size="sm" variant="light" color="warning">{t('review.awaiting')}</Badge>
           </div>
           <div><bdi>{item.title}</bdi> · <bdi>{item.accountName}</bdi></div>
           <Text size="sm">
             <bdi>{item.resourceName}</bdi> · {formatInstantRange(intl, item.start, item.end)}
           </Text>
-          {summary && <Text size="xs" c="dimmed" className="engine-sentence">{summary}</Text>}
+          {summary && open !== 'why' && <Text size="xs" c="dimmed" className="engine-sentence">{summary}</Text>}
         </div>
       </Group>
       <Group gap="xs" mt="xs">

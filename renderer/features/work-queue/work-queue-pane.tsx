@@ -37,7 +37,7 @@ export function WorkQueuePane() {
           <Tabs.Tab
             value="review"
             aria-label={reviewCount ? t('workQueue.reviewWithCount', { count: reviewCount }) : undefined}
-            rightSection={reviewCount ? <Badge size="sm" variant="light" color="orange" aria-hidden="true">{reviewCount}</Badge> : undefined}
+            rightSection={reviewCount ? <Badge size="sm" variant="light" aria-hidden="true">{reviewCount}</Badge> : undefined}
           >
             {t('workQueue.review')}
           </Tabs.Tab>

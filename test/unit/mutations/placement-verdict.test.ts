@@ -26,17 +26,19 @@ const world: World = {
 const index = indexWorld(world);
 
 describe('judgePlacement', () => {
-  it('agrees with match over the world without the moving booking, for any technician, start and moved booking', () => {
+  it('agrees with match over the world without the moving booking, except that an overlap comes first, for any technician, start and moved booking', () => {
     fc.assert(
       fc.property(fc.constantFrom('ann', 'bob', 'cy'), fc.integer({ min: 6 * 4, max: 19 * 4 }), fc.constantFrom(undefined, 'b1', 'b2', 'b3'), (resourceId, quarter, moving) => {
         const start = day + quarter * minutes(15);
         const verdict = judgePlacement(index, { job: job(), resourceId, start, promisedWindow: null, ignoreBookingId: moving });
         const without: World = { ...world, bookings: world.bookings.filter((b) => b.id !== moving) };
         const expected = match(job(), { ...without, resources: without.resources.filter((r) => r.id === resourceId) }, start)[0]!;
+        const end = start + job().durationMinutes * 60_000;
+        const overlaps = without.bookings.some((b) => b.resourceId === resourceId && b.start < end && start < b.end);
         expect(verdict.allowed).toBe(expected.matches);
         if (!verdict.allowed && !expected.matches) {
-          expect(verdict.rule).toBe(expected.exclusion.code);
-          expect(verdict.overridable).toBe(expected.exclusion.code !== 'overlap');
+          expect(verdict.rule).toBe(overlaps ? 'overlap' : expected.exclusion.code);
+          expect(verdict.overridable).toBe(!overlaps);
         }
       }),
     );
@@ -53,6 +55,13 @@ describe('judgePlacement', () => {
     });
     // An engine rule broken as well is what is reported: it is the one no window change would fix.
     expect(judgePlacement(index, { job: job(), resourceId: 'ann', start: day + minutes(8 * 60 + 30), promisedWindow })).toMatchObject({ allowed: false, rule: 'overlap', overridable: false });
+  });
+
+  it('reports an overlap before a missing skill: the hub refuses it whatever the override', () => {
+    // Bob lacks the skill and Ann's 09:00 visit is not his; on his own empty day only the skill is wrong.
+    expect(judgePlacement(index, { job: job(), resourceId: 'bob', start: day + minutes(9 * 60), promisedWindow: null })).toMatchObject({ rule: 'skill', overridable: true });
+    const withVisit = indexWorld({ ...world, bookings: [...world.bookings, booking({ id: 'b9', resourceId: 'bob', start: day + minutes(9 * 60), end: day + minutes(10 * 60) })] });
+    expect(judgePlacement(withVisit, { job: job(), resourceId: 'bob', start: day + minutes(9 * 60 + 30), promisedWindow: null })).toMatchObject({ rule: 'overlap', overridable: false, message: expect.stringMatching(/^Overlaps booking b9 \(09:00–10:00\)\.$/) });
   });
 
   it('an unknown technician is no placement at all', () => {

@@ -33,7 +33,7 @@ interface Props {
   store: DragStore;
   geometryRef: { current: BoardGeometry | null };
   technicianName: (resourceId: string) => string;
-  judge: { begin(item: DragItem): void; judge(resourceId: string, start: number): PlacementVerdict | null; end(): void };
+  judge: { begin(item: DragItem, onReady: () => void): void; judge(resourceId: string, start: number): PlacementVerdict | null; end(): void };
   onDrop: (item: DragItem, target: DropTarget | null) => void;
   children: ReactNode;
 }
@@ -89,6 +89,11 @@ export function BoardDnd({ store, geometryRef, technicianName, judge, onDrop, ch
   }, [recompute]);
 
   useDragListeners(store, geometryRef, pointer, schedule);
+  // The rules' data arriving (or changing) mid-drag: judge the slot under the item again.
+  const judgeSlot = judge.judge;
+  useEffect(() => {
+    if (store.active()) schedule();
+  }, [judgeSlot, store, schedule]);
   useAnnounceTargets(store, describe, setAnnouncement);
 
   const onDragStart = (event: DragStartEvent) => {
@@ -100,8 +105,9 @@ export function BoardDnd({ store, geometryRef, technicianName, judge, onDrop, ch
       activator instanceof PointerEvent || activator instanceof MouseEvent
         ? { x: activator.clientX, y: activator.clientY, grab: item.kind === 'booking' && initial ? activator.clientX - initial.left : 0 }
         : null;
-    judge.begin(item);
     store.set({ item, target: null });
+    // The slot already under the item is judged again once the rules' data for it has arrived.
+    judge.begin(item, schedule);
   };
   const finish = (event: DragEndEvent | null) => {
     cancelAnimationFrame(frame.current);
@@ -129,6 +135,9 @@ export function BoardDnd({ store, geometryRef, technicianName, judge, onDrop, ch
   return (
     <DndContext
       sensors={sensors}
+      // The board scrolls only when the pointer is at its very edges (the names column on the left):
+      // a drop near the start of the visible hours must not slide the board away under it.
+      autoScroll={{ threshold: { x: 0.08, y: 0.08 }, acceleration: 6 }}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('drag.instructions') } }}
       onDragStart={onDragStart}
       onDragMove={schedule}

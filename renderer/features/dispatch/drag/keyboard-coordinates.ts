@@ -24,26 +24,35 @@ export function boardKeyboardCoordinates(geometry: () => BoardGeometry | null): 
     event.preventDefault();
     const here = board.locate(currentCoordinates.x, currentCoordinates.y + ROW_HEIGHT / 2);
     if (!here) return entryPoint(board);
-    const pxPerSlot = (board.scale.pxPerHour * SLOT_MS) / HOUR_MS;
-    switch (event.code) {
-      case 'ArrowLeft':
-        return { x: currentCoordinates.x - pxPerSlot, y: currentCoordinates.y };
-      case 'ArrowRight':
-        return { x: currentCoordinates.x + pxPerSlot, y: currentCoordinates.y };
-      default: {
-        const next = board.neighbourRow(here.resourceId, event.code === 'ArrowUp' ? -1 : 1);
-        const point = next ? board.clientPoint(next, here.time) : null;
-        return point ? { x: currentCoordinates.x, y: point.y - ROW_HEIGHT / 2 } : currentCoordinates;
-      }
-    }
+    let next = { resourceId: here.resourceId, time: snapToSlot(here.time) };
+    if (event.code === 'ArrowLeft') next = { ...next, time: Math.max(board.scale.rangeStart, next.time - SLOT_MS) };
+    else if (event.code === 'ArrowRight') next = { ...next, time: Math.min(board.scale.rangeEnd - SLOT_MS, next.time + SLOT_MS) };
+    else next = { ...next, resourceId: board.neighbourRow(here.resourceId, event.code === 'ArrowUp' ? -1 : 1) ?? here.resourceId };
+    return pointOf(board, next.resourceId, next.time);
   };
+}
+
+/**
+ * Client top-left for the item at a slot. A slot out of sight is first scrolled into the middle
+ * (the board scrolls for work picked up in the side pane too, which @dnd-kit would not scroll).
+ */
+function pointOf(board: BoardGeometry, resourceId: string, time: number): { x: number; y: number } | undefined {
+  let point = board.clientPoint(resourceId, time);
+  const view = board.viewport();
+  if (!point || !view) return undefined;
+  if (point.x < view.left || point.x > view.right - 4 || point.y - ROW_HEIGHT / 2 < view.top || point.y + ROW_HEIGHT / 2 > view.bottom) {
+    board.reveal(resourceId, time);
+    point = board.clientPoint(resourceId, time);
+  }
+  return point ? { x: point.x, y: point.y - ROW_HEIGHT / 2 } : undefined;
 }
 
 function entryPoint(board: BoardGeometry): { x: number; y: number } | undefined {
   const view = board.viewport();
   if (!view) return undefined;
-  const first = board.locate(view.left + 1, view.top + ROW_HEIGHT / 2) ?? board.locate(view.left + 1, view.top + ROW_HEIGHT * 1.5);
+  // The first technician row whose middle is in view (a group header may sit at the top).
+  let first: ReturnType<BoardGeometry['locate']> = null;
+  for (let y = view.top + ROW_HEIGHT / 2; !first && y < view.top + view.height; y += ROW_HEIGHT / 4) first = board.locate(view.left + 1, y);
   if (!first) return undefined;
-  const point = board.clientPoint(first.resourceId, snapToSlot(first.time + HOUR_MS));
-  return point ? { x: point.x, y: point.y - ROW_HEIGHT / 2 } : undefined;
+  return pointOf(board, first.resourceId, snapToSlot(first.time + HOUR_MS));
 }

@@ -24,14 +24,16 @@ export function useDragJudge(date: string, days: number, timeZone: string) {
   const index = useMemo<WorldIndex | null>(() => (context.data ? indexWorld({ resources: context.data.resources, bookings: context.data.bookings }) : null), [context.data]);
   const job = useRef<{ item: DragItem; job: PlacementJob | null; verdicts: Map<string, PlacementVerdict> } | null>(null);
 
-  /** Called when a drag starts: reads the work's job (a few milliseconds) while the pointer starts moving. */
+  /** Called when a drag starts: reads the work's job (a few milliseconds) while the pointer starts moving; `onReady` when it is there. */
   const begin = useCallback(
-    (item: DragItem) => {
+    (item: DragItem, onReady: () => void) => {
       const current = { item, job: null as PlacementJob | null, verdicts: new Map<string, PlacementVerdict>() };
       job.current = current;
       const target = item.kind === 'booking' ? { bookingId: item.bookingId } : { workOrderId: item.workOrderId };
       void api.getPlacementJob({ target }).then((loaded) => {
-        if (job.current === current) current.job = loaded;
+        if (job.current !== current) return;
+        current.job = loaded;
+        onReady();
       }, () => undefined);
     },
     [api],

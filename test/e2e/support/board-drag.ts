@@ -1,0 +1,106 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { Temporal } from 'temporal-polyfill';
+
+/** The demo company's zone: board times are read in it. */
+export const COMPANY_ZONE = 'America/Chicago';
+
+export function instant(day: string, time: string, zone = COMPANY_ZONE): number {
+  return Temporal.PlainDateTime.from(`${day}T${time}`).toZonedDateTime(zone).epochMilliseconds;
+}
+
+/** Scrolls the board so `time` is near the left of the visible timeline. */
+export async function scrollBoardTo(page: Page, time: number): Promise<void> {
+  await page.getByTestId('schedule-board').evaluate((scroller, at) => {
+    const hours = [...scroller.querySelectorAll<HTMLElement>('[data-testid=board-hour]')];
+    const [a, b] = hours;
+    if (!a || !b) throw new Error('no hour labels on the board');
+    const pxPerMs = (b.offsetLeft - a.offsetLeft) / (Number(b.dataset.time) - Number(a.dataset.time));
+    scroller.scrollLeft = a.offsetLeft + (at - Number(a.dataset.time)) * pxPerMs - 60;
+  }, time);
+  await page.waitForTimeout(150);
+}
+
+/** Client x of an instant on the board's time axis (from the hour labels on screen). */
+export async function timeX(page: Page, time: number): Promise<number> {
+  return page.getByTestId('schedule-board').evaluate((scroller, at) => {
+    const hours = [...scroller.querySelectorAll<HTMLElement>('[data-testid=board-hour]')];
+    const [a, b] = hours;
+    if (!a || !b) throw new Error('no hour labels on the board');
+    const ax = a.getBoundingClientRect().left;
+    const bx = b.getBoundingClientRect().left;
+    return ax + ((at - Number(a.dataset.time)) * (bx - ax)) / (Number(b.dataset.time) - Number(a.dataset.time));
+  }, time);
+}
+
+export async function rowY(page: Page, resourceId: string): Promise<number> {
+  const box = await page.locator(`[data-testid=board-row][data-resource-id="${resourceId}"]`).boundingBox();
+  if (!box) throw new Error(`row ${resourceId} is not on screen`);
+  return box.y + box.height / 2;
+}
+
+/** Presses the pointer on an item and moves it a little, so @dnd-kit starts a drag. */
+export async function pickUp(page: Page, item: Locator, grabAt = { x: 6, y: 8 }): Promise<{ x: number; y: number }> {
+  const box = await item.boundingBox();
+  if (!box) throw new Error('nothing to pick up');
+  const start = { x: box.x + grabAt.x, y: box.y + grabAt.y };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 12, start.y + 4, { steps: 3 });
+  await expect(page.getByTestId('drag-chip')).toBeVisible();
+  return start;
+}
+
+/** Moves the held pointer so the item's left edge is at `time` on `resourceId`'s row (the grab offset kept). */
+export async function hoverSlot(page: Page, resourceId: string, time: number, grabX = 6): Promise<void> {
+  const x = (await timeX(page, time)) + grabX + 2;
+  await page.mouse.move(x, await rowY(page, resourceId), { steps: 4 });
+  await expect(page.getByTestId('drop-target')).toHaveAttribute('data-start', String(time));
+  await expect(page.getByTestId('drop-target')).not.toHaveAttribute('data-verdict', 'checking');
+}
+
+/** While dragging: the first slot among `times` on the row whose verdict is `wanted`. */
+export async function findSlot(page: Page, resourceId: string, times: readonly number[], wanted: string, grabX = 6): Promise<number | null> {
+  for (const time of times) {
+    await hoverSlot(page, resourceId, time, grabX);
+    if ((await page.getByTestId('drop-target').getAttribute('data-verdict')) === wanted) return time;
+  }
+  return null;
+}
+
+export function everyHalfHour(day: string, from: string, to: string): number[] {
+  const times: number[] = [];
+  for (let t = instant(day, from); t <= instant(day, to); t += 30 * 60_000) times.push(t);
+  return times;
+}
+
+export function bookingOnBoard(page: Page, bookingId: string): Locator {
+  return page.locator(`[data-testid=board-booking][data-booking-id="${bookingId}"]`);
+}
+
+/** Scrolls the board vertically until a technician's row is rendered and fully in view. */
+export async function revealRow(page: Page, resourceId: string): Promise<void> {
+  const row = page.locator(`[data-testid=board-row][data-resource-id="${resourceId}"]`);
+  const scroller = page.getByTestId('schedule-board');
+  await scroller.evaluate((el) => (el.scrollTop = 0));
+  for (let i = 0; i < 40 && !(await row.isVisible()); i++) {
+    await scroller.evaluate((el) => (el.scrollTop += 200));
+    await page.waitForTimeout(50);
+  }
+  await row.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.waitForTimeout(100);
+}
+
+/** Asks the console's own "Find availability" where a work order could go: the top candidate and its first free start. */
+export async function firstFreeSlot(page: Page, findButton: Locator): Promise<{ resourceId: string; start: number } | null> {
+  await findButton.click();
+  const candidate = page.getByTestId('availability-candidate').first();
+  await expect(page.getByTestId('availability-panel').getByText(/considered|assigned/)).toBeVisible();
+  if (!(await candidate.isVisible())) {
+    await page.getByRole('button', { name: 'Close availability' }).click();
+    return null;
+  }
+  const resourceId = (await candidate.getAttribute('data-resource-id'))!;
+  const start = Number(await candidate.getByRole('button', { name: /^(Book with|Move to)/ }).first().getAttribute('data-start'));
+  await page.getByRole('button', { name: 'Close availability' }).click();
+  return { resourceId, start };
+}
