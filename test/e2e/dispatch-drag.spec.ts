@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { REPLICA_FILE_NAME } from '../../electron/main/db/open-replica';
 import { stopChild } from '../integration/support/hub-process';
-import { bookingOnBoard, everyHalfHour, findSlot, firstFreeSlot, hoverSlot, instant, pickUp, revealRow, scrollBoardTo } from './support/board-drag';
+import { bookingOnBoard, everyHalfHour, findSlot, firstFreeSlot, hoverSlot, instant, pickUp, revealRow, scrollBoardTo, type El } from './support/board-drag';
 import { startBrowserHost } from './support/browser-host-process';
 import { openWorkingDayAhead } from './support/open-working-day-ahead';
 
@@ -43,7 +43,7 @@ async function aScheduledBooking(page: Page, nth = 0): Promise<{ block: Locator;
   const block = page.locator('[data-testid=board-row] [data-testid=board-booking][data-status=scheduled]:not([data-needs-review]):not([data-pinned])').nth(nth);
   await expect(block).toBeVisible();
   const id = (await block.getAttribute('data-booking-id'))!;
-  const resourceId = (await block.evaluate((el) => el.closest('[data-resource-id]')?.getAttribute('data-resource-id')))!;
+  const resourceId = (await block.evaluate((node) => (node as unknown as El).closest('[data-resource-id]')?.getAttribute('data-resource-id')))!;
   return { block, id, resourceId, label: (await block.getAttribute('aria-label'))! };
 }
 
@@ -125,7 +125,7 @@ test('a drop onto another visit is never allowed: refused with the reason, nothi
   await scrollBoardTo(page, instant(day, '07:00'));
   const { block, id, label } = await aScheduledBooking(page, 2);
   const other = page.locator('[data-testid=board-row] [data-testid=board-booking][data-status=scheduled]').filter({ hasNot: page.locator(`[data-booking-id="${id}"]`) }).nth(4);
-  const otherRow = (await other.evaluate((el) => el.closest('[data-resource-id]')?.getAttribute('data-resource-id')))!;
+  const otherRow = (await other.evaluate((node) => (node as unknown as El).closest('[data-resource-id]')?.getAttribute('data-resource-id')))!;
   const otherStart = instant(day, (await other.getAttribute('aria-label'))!.match(/(\d\d:\d\d)–/)![1]!);
   await pickUp(page, block);
   await hoverSlot(page, otherRow, otherStart);

@@ -1,6 +1,19 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Temporal } from 'temporal-polyfill';
 
+/** The DOM members the page-side callbacks below use: e2e files are type-checked without DOM types. */
+export interface El {
+  closest(selector: string): El | null;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): Iterable<El>;
+  scrollLeft: number;
+  scrollTop: number;
+  offsetLeft: number;
+  dataset: Record<string, string | undefined>;
+  getBoundingClientRect(): { left: number };
+  scrollIntoView(options: { block: string }): void;
+}
+
 /** The demo company's zone: board times are read in it. */
 export const COMPANY_ZONE = 'America/Chicago';
 
@@ -10,8 +23,9 @@ export function instant(day: string, time: string, zone = COMPANY_ZONE): number 
 
 /** Scrolls the board so `time` is near the left of the visible timeline. */
 export async function scrollBoardTo(page: Page, time: number): Promise<void> {
-  await page.getByTestId('schedule-board').evaluate((scroller, at) => {
-    const hours = [...scroller.querySelectorAll<HTMLElement>('[data-testid=board-hour]')];
+  await page.getByTestId('schedule-board').evaluate((node, at) => {
+    const scroller = node as unknown as El;
+    const hours = [...scroller.querySelectorAll('[data-testid=board-hour]')];
     const [a, b] = hours;
     if (!a || !b) throw new Error('no hour labels on the board');
     const pxPerMs = (b.offsetLeft - a.offsetLeft) / (Number(b.dataset.time) - Number(a.dataset.time));
@@ -22,8 +36,9 @@ export async function scrollBoardTo(page: Page, time: number): Promise<void> {
 
 /** Client x of an instant on the board's time axis (from the hour labels on screen). */
 export async function timeX(page: Page, time: number): Promise<number> {
-  return page.getByTestId('schedule-board').evaluate((scroller, at) => {
-    const hours = [...scroller.querySelectorAll<HTMLElement>('[data-testid=board-hour]')];
+  return page.getByTestId('schedule-board').evaluate((node, at) => {
+    const scroller = node as unknown as El;
+    const hours = [...scroller.querySelectorAll('[data-testid=board-hour]')];
     const [a, b] = hours;
     if (!a || !b) throw new Error('no hour labels on the board');
     const ax = a.getBoundingClientRect().left;
@@ -81,12 +96,12 @@ export function bookingOnBoard(page: Page, bookingId: string): Locator {
 export async function revealRow(page: Page, resourceId: string): Promise<void> {
   const row = page.locator(`[data-testid=board-row][data-resource-id="${resourceId}"]`);
   const scroller = page.getByTestId('schedule-board');
-  await scroller.evaluate((el) => (el.scrollTop = 0));
+  await scroller.evaluate((node) => ((node as unknown as El).scrollTop = 0));
   for (let i = 0; i < 40 && !(await row.isVisible()); i++) {
-    await scroller.evaluate((el) => (el.scrollTop += 200));
+    await scroller.evaluate((node) => ((node as unknown as El).scrollTop += 200));
     await page.waitForTimeout(50);
   }
-  await row.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await row.evaluate((node) => (node as unknown as El).scrollIntoView({ block: 'center' }));
   await page.waitForTimeout(100);
 }
 
