@@ -73,7 +73,7 @@ function RunView({ run, onCancel, onApplied, onDiscard, dateLabel }: { run: Plan
     if (applied) onApplied();
   };
   return (
-    <div data-testid="plan-run" data-state={run.state}>
+    <div data-testid="plan-run" data-state={run.state} data-run-id={run.id}>
       <Group gap="xs" mb="xs" role="status" aria-live="polite">
         {working && <Loader size="xs" aria-hidden="true" />}
         <Text size="sm" data-testid="plan-progress">

@@ -103,7 +103,7 @@ function ReviewEntry({ item, selected, busy, onToggle, onAccept, onOpen }: Entry
   const [open, setOpen] = useState<'why' | 'override' | null>(null);
   const summary = parseBookingExplanation(item.explanation)?.summary;
   return (
-    <Paper component="li" withBorder className="work-order-item" data-testid="review-item" data-booking-id={item.bookingId}>
+    <Paper component="li" withBorder className="work-order-item" data-testid="review-item" data-booking-id={item.bookingId} data-start={item.start}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Checkbox checked={selected} onChange={onToggle} aria-label={t('review.select', { reference: item.workOrderNumber })} mt={2} />
         <div className="review-entry-main">
