@@ -44,7 +44,8 @@ async function aScheduledBooking(page: Page, nth = 0): Promise<{ block: Locator;
   await expect(block).toBeVisible();
   const id = (await block.getAttribute('data-booking-id'))!;
   const resourceId = (await block.evaluate((node) => (node as unknown as El).closest('[data-resource-id]')?.getAttribute('data-resource-id')))!;
-  return { block, id, resourceId, label: (await block.getAttribute('aria-label'))! };
+  // By id from here on: which booking is nth changes as the board scrolls (only what is in view is rendered).
+  return { block: bookingOnBoard(page, id), id, resourceId, label: (await block.getAttribute('aria-label'))! };
 }
 
 const hhmm = (time: number) => new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Chicago', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(time);

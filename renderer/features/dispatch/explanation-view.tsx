@@ -11,7 +11,7 @@ const outcomeMessages: Record<ExplainedCandidate['outcome'], MessageKey> = {
   lost: 'explanation.lost',
   excluded: 'explanation.excluded',
 };
-const outcomeColours: Record<ExplainedCandidate['outcome'], string> = { won: 'green', lost: 'gray', excluded: 'danger' };
+const outcomeColours: Record<ExplainedCandidate['outcome'], string> = { won: 'green.9', lost: 'dimmed', excluded: 'red.9' };
 
 /** Travel and day load of one candidate, in words ("3.4 km · 8 min · 240 min booked"). */
 export function CandidateFacts({ candidate }: { candidate: Pick<ExplainedCandidate, 'travelKm' | 'travelMinutes' | 'bookedMinutesThatDay'> }) {
@@ -73,7 +73,7 @@ export function ExplanationView({ explanation }: { explanation: string | null })
             {parsed.candidates.map((c) => (
               <Table.Tr key={c.resourceId} data-outcome={c.outcome}>
                 <Table.Td><bdi>{c.resourceName}</bdi></Table.Td>
-                <Table.Td><Badge size="xs" variant="light" color={outcomeColours[c.outcome]}>{t(outcomeMessages[c.outcome])}</Badge></Table.Td>
+                <Table.Td><Text span size="xs" fw={600} c={outcomeColours[c.outcome]} className="explanation-outcome">{t(outcomeMessages[c.outcome])}</Text></Table.Td>
                 <Table.Td>
                   <CandidateFacts candidate={c} />
                   <div><CandidateReason candidate={c} /></div>

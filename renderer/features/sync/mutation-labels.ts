@@ -2,6 +2,8 @@ import type { MessageKey } from '../../../shared/i18n/catalogues';
 import { formatInstant } from '../../../shared/i18n/format-instant';
 import type { MutationName } from '../../../shared/mutations/mutation-registry';
 import type { IntlShape } from 'react-intl';
+import type { OverrideReasonCode } from '../../../shared/domain/override-reasons';
+import { overrideReasonMessages } from '../dispatch/rule-labels';
 
 const labels: Record<MutationName, MessageKey> = {
   reassignBooking: 'mutation.reassignBooking',
@@ -52,6 +54,8 @@ const argLabels: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
 function describe(key: string, value: unknown, intl: IntlShape): string {
   if (value === null || value === undefined || value === '') return '—';
   if ((key === 'start' || key.endsWith('At') || key.startsWith('promisedWindow')) && typeof value === 'number') return formatInstant(intl, value);
+  // An override's reason code, in words (cancellation reason codes are the administrator's own labels).
+  if (key === 'reasonCode' && typeof value === 'string' && Object.hasOwn(overrideReasonMessages, value)) return intl.formatMessage({ id: overrideReasonMessages[value as OverrideReasonCode] });
   if (key === 'bookings' && Array.isArray(value)) return intl.formatMessage({ id: 'mutationArg.bookingCount' }, { count: value.length });
   if ((key === 'book' || key === 'move' || key === 'unbook') && Array.isArray(value)) return intl.formatMessage({ id: 'mutationArg.visitCount' }, { count: value.length });
   if (typeof value === 'object') {
