@@ -1,10 +1,12 @@
 /**
- * Schedule board first-render benchmark: `npx tsx bench/board-bench.ts`.
+ * Schedule board benchmark: `npx tsx bench/board-bench.ts`.
  *
  * Builds bench/board in production mode, serves it on 127.0.0.1, and loads it in Debian's
  * Chromium for each case; the first load of a case warms caches and is discarded. Prints
- * median and p95 render time and what was in the DOM, against the targets. A MISS is a
- * finding, not a failure: the exit code is non-zero only when something broke.
+ * median and p95 first-render time (day and week scale) and what was in the DOM, then, with a
+ * booking dragged across rows and hours, the frame time and the rule check per hovered slot,
+ * against the targets. A MISS is a finding, not a failure: the exit code is non-zero only when
+ * something broke.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -23,6 +25,11 @@ interface BenchCase {
   techs: number;
   bookings: number;
   targetMs: number;
+  /** Days shown and the scale: 1 day at 120 px/h, or a week at 20 px/h (the console's scales). */
+  days: number;
+  px: number;
+  /** The board alone, without drag and drop, shading or overlays: the baseline they add to. */
+  plain?: boolean;
 }
 
 interface PageResult {
@@ -34,10 +41,16 @@ interface PageResult {
 }
 
 const cases: readonly BenchCase[] = [
-  { techs: 200, bookings: 2_000, targetMs: 150 },
-  { techs: 1_000, bookings: 10_000, targetMs: 300 },
+  { techs: 200, bookings: 2_000, targetMs: 150, days: 1, px: 120, plain: true },
+  { techs: 200, bookings: 2_000, targetMs: 150, days: 1, px: 120 },
+  { techs: 1_000, bookings: 10_000, targetMs: 300, days: 1, px: 120 },
+  { techs: 200, bookings: 2_000, targetMs: 150, days: 7, px: 20 },
+  { techs: 1_000, bookings: 10_000, targetMs: 300, days: 7, px: 20 },
 ];
 const RUNS = 11;
+const DRAG_RUNS = 3;
+const FRAME_TARGET_MS = 16;
+const FEEDBACK_TARGET_MS = 5;
 
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const outDir = join(repoRoot, '.cache', 'bench-board');
@@ -101,8 +114,16 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, index)] ?? Number.NaN;
 }
 
+function caseUrl(baseUrl: string, c: BenchCase): string {
+  return `${baseUrl}?techs=${c.techs}&bookings=${c.bookings}&days=${c.days}&px=${c.px}${c.plain ? '&plain=1' : ''}`;
+}
+
+function caseName(c: BenchCase): string {
+  return `${c.techs} techs × ${c.bookings} bookings, ${c.days === 1 ? 'day' : 'week'}${c.plain ? ' (board alone)' : ''}`;
+}
+
 async function runCase(browser: Browser, baseUrl: string, c: BenchCase): Promise<void> {
-  const url = `${baseUrl}?techs=${c.techs}&bookings=${c.bookings}`;
+  const url = caseUrl(baseUrl, c);
   const results: PageResult[] = [];
   for (let run = 0; run < RUNS; run++) {
     const result = await measureOnce(browser, url);
@@ -115,7 +136,7 @@ async function runCase(browser: Browser, baseUrl: string, c: BenchCase): Promise
   const last = results[results.length - 1];
   const verdict = median <= c.targetMs ? 'PASS' : 'MISS';
   console.log(
-    `${`${c.techs} techs × ${c.bookings} bookings`.padEnd(30)} ` +
+    `${caseName(c).padEnd(36)} ` +
       `median ${median.toFixed(1).padStart(6)} ms  p95 ${p95.toFixed(1).padStart(6)} ms  min ${(times[0] ?? NaN).toFixed(1)} ms  ` +
       `target ${c.targetMs} ms ${verdict}  (React commit median ${commit.toFixed(1)} ms)  ` +
       `DOM: ${last?.rowsInDom ?? '?'} rows, ${last?.bookingsInDom ?? '?'} bookings  ` +
@@ -132,6 +153,51 @@ function warnIfBusy(): void {
   }
 }
 
+/**
+ * Drags a scheduled booking across rows and hours with the mouse (the pointer held, 80 small
+ * moves over about two seconds) and reads the page's frame and rule-check samples.
+ */
+async function dragOnce(browser: Browser, url: string): Promise<{ frames: number[]; judge: number[] }> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+  try {
+    await page.goto(url);
+    await page.waitForFunction('window.__boardBench', undefined, { timeout: 15_000 });
+    const block = page.locator('[data-testid=board-booking][data-status=scheduled]').nth(3);
+    const box = await block.boundingBox();
+    if (!box) throw new Error('no booking to drag');
+    await page.evaluate('window.__dragBench.startFrames()');
+    await page.mouse.move(box.x + 4, box.y + 6);
+    await page.mouse.down();
+    for (let i = 1; i <= 80; i++) {
+      await page.mouse.move(box.x + 4 + i * 7, box.y + 6 + i * 6);
+      await page.waitForTimeout(25);
+    }
+    await page.mouse.up();
+    const frames = (await page.evaluate('window.__dragBench.stopFrames()')) as number[];
+    const judge = (await page.evaluate('window.__dragBench.judgeMs')) as number[];
+    return { frames, judge };
+  } finally {
+    await page.close();
+  }
+}
+
+async function runDragCase(browser: Browser, baseUrl: string, c: BenchCase): Promise<void> {
+  const frames: number[] = [];
+  const judge: number[] = [];
+  await dragOnce(browser, caseUrl(baseUrl, c)); // warm-up
+  for (let run = 0; run < DRAG_RUNS; run++) {
+    const sample = await dragOnce(browser, caseUrl(baseUrl, c));
+    frames.push(...sample.frames);
+    judge.push(...sample.judge);
+  }
+  const f = [...frames].sort((a, b) => a - b);
+  const j = [...judge].sort((a, b) => a - b);
+  console.log(
+    `${`drag, ${caseName(c)}`.padEnd(42)} frame p95 ${percentile(f, 95).toFixed(1).padStart(5)} ms (median ${percentile(f, 50).toFixed(1)}, max ${(f.at(-1) ?? NaN).toFixed(1)}, ${f.length} frames) target ${FRAME_TARGET_MS} ms ${percentile(f, 95) <= FRAME_TARGET_MS ? 'PASS' : 'MISS'}  ` +
+      `rule check per hovered slot p95 ${percentile(j, 95).toFixed(2)} ms (median ${percentile(j, 50).toFixed(2)}, max ${(j.at(-1) ?? NaN).toFixed(2)}, ${j.length} slots) target ${FEEDBACK_TARGET_MS} ms ${percentile(j, 95) <= FEEDBACK_TARGET_MS ? 'PASS' : 'MISS'}`,
+  );
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   await buildPage();
@@ -141,6 +207,8 @@ async function main(): Promise<void> {
     console.log(`Schedule board first render, Chromium ${browser.version()}, 1600×900, ${RUNS - 1} measured runs per case`);
     warnIfBusy();
     for (const c of cases) await runCase(browser, server.url, c);
+    console.log(`Dragging a booking (${DRAG_RUNS} measured drags per case, frames that handled pointer input)`);
+    for (const c of cases.filter((x) => x.days === 1 && !x.plain)) await runDragCase(browser, server.url, c);
   } finally {
     await browser.close();
     await server.close();

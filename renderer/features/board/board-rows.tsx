@@ -1,4 +1,3 @@
-import { useDraggable } from '@dnd-kit/core';
 import { memo, type CSSProperties } from 'react';
 import type { BoardFormatters, BoardWords } from './board-format';
 import { bookingAriaLabel } from './board-format';
@@ -27,7 +26,8 @@ export interface RowContext {
   timeZone: string;
   /** First instant of each board day, for the utilisation shading. */
   dayStarts: readonly number[];
-  draggable: boolean;
+  /** Drag and drop is on: scheduled blocks carry its description (the board's handlers start drags). */
+  drag: { describedBy: string | undefined; draggingId: string | null } | null;
   locked: ReadonlySet<string> | undefined;
 }
 
@@ -89,7 +89,6 @@ export function TechnicianRow({ technician, row, timeWindow, itemIndex, top, con
   const jobs = row.placed.length;
   const levels = technician.utilisation?.map((u) => u.level) ?? [];
   const otherZone = technician.timeZone && technician.timeZone !== context.timeZone ? technician.timeZone : null;
-  const Block = context.draggable ? DraggableBookingBlock : BookingBlock;
   return (
     <div
       role="row"
@@ -123,7 +122,7 @@ export function TechnicianRow({ technician, row, timeWindow, itemIndex, top, con
       >
         {levels.length > 0 && <div className="board-row-util" style={utilisationStyle(levels, context)} aria-hidden="true" />}
         {visible.map((placed) => (
-          <Block
+          <BookingBlock
             key={placed.booking.id}
             placed={placed}
             laneCount={row.laneCount}
@@ -134,6 +133,8 @@ export function TechnicianRow({ technician, row, timeWindow, itemIndex, top, con
             isActive={placed.booking.id === context.activeId}
             isSelected={placed.booking.id === context.selectedId}
             isLocked={context.locked?.has(placed.booking.id) ?? false}
+            drag={context.drag && placed.booking.status === 'scheduled' ? context.drag.describedBy ?? '' : null}
+            isDragging={context.drag?.draggingId === placed.booking.id}
             onSelect={context.onSelect}
             onActivate={context.onActivate}
           />
@@ -154,6 +155,9 @@ interface BookingBlockProps {
   isSelected: boolean;
   /** A change of this booking is being saved: it cannot be dragged again yet. */
   isLocked: boolean;
+  /** Movable by drag and drop: the id of the instructions a screen reader reads out (null: not movable). */
+  drag: string | null;
+  isDragging: boolean;
   onSelect: (id: string) => void;
   onActivate: (id: string) => void;
 }
@@ -212,38 +216,20 @@ export function blockText(booking: BoardBooking): { primary: string; secondary: 
   return { primary: booking.title, secondary };
 }
 
-type DragBindings = Pick<ReturnType<typeof useDraggable>, 'setNodeRef' | 'listeners' | 'attributes' | 'isDragging'>;
-
-/** Memoised: a horizontal scroll re-renders rows, but unchanged blocks stay put. */
+/**
+ * Memoised: a horizontal scroll re-renders rows, but unchanged blocks stay put. Blocks hold no
+ * drag hooks of their own (hundreds of them would slow the first render): the board hands a
+ * pointer or key press on a block to one @dnd-kit draggable (see use-board-drag).
+ */
 const BookingBlock = memo(function BookingBlock(props: BookingBlockProps) {
-  return <BookingButton {...props} drag={null} />;
-});
-
-/** The same block, which @dnd-kit can pick up (pointer, or Space from the keyboard). */
-const DraggableBookingBlock = memo(function DraggableBookingBlock(props: BookingBlockProps) {
-  const { booking } = props.placed;
-  const movable = booking.status === 'scheduled' && !props.isLocked;
-  const drag = useDraggable({
-    id: `booking:${booking.id}`,
-    data: { kind: 'booking', booking } satisfies BookingDragData,
-    disabled: !movable,
-    attributes: { roleDescription: props.formatters.words.draggableBooking },
-  });
-  return <BookingButton {...props} drag={drag} />;
-});
-
-function BookingButton(props: BookingBlockProps & { drag: DragBindings | null }) {
-  const { placed, laneCount, isSelected, isActive, drag } = props;
+  const { placed, laneCount, isSelected, isActive } = props;
   const { booking } = placed;
   const label = bookingAriaLabel(booking, props.technicianName, props.formatters, props.multiDay);
   const text = blockText(booking);
-  const className = blockClassName(placed, laneCount, isSelected) + (drag?.isDragging ? ' board-booking--dragging' : '') + (props.isLocked ? ' board-booking--saving' : '');
+  const className = blockClassName(placed, laneCount, isSelected) + (props.isDragging ? ' board-booking--dragging' : '') + (props.isLocked ? ' board-booking--saving' : '');
   return (
     <button
       type="button"
-      {...(drag ? drag.attributes : {})}
-      {...(drag?.listeners ?? {})}
-      ref={drag?.setNodeRef}
       className={className}
       style={blockGeometry(placed, laneCount, props.scale)}
       data-testid="board-booking"
@@ -254,8 +240,8 @@ function BookingButton(props: BookingBlockProps & { drag: DragBindings | null })
       data-saving={props.isLocked || undefined}
       aria-label={label}
       aria-current={isSelected ? 'true' : undefined}
-      // dnd-kit marks a booking it may not pick up as disabled; it still opens on click.
-      aria-disabled={undefined}
+      aria-roledescription={props.drag !== null ? props.formatters.words.draggableBooking : undefined}
+      aria-describedby={props.drag || undefined}
       title={label}
       // Roving tabindex: one booking in the tab order, arrows move between the rest.
       tabIndex={isActive ? 0 : -1}
@@ -267,4 +253,4 @@ function BookingButton(props: BookingBlockProps & { drag: DragBindings | null })
       {text.secondary && laneCount === 1 && <span className="board-booking-subtitle">{text.secondary}</span>}
     </button>
   );
-}
+});

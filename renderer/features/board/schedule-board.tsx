@@ -27,6 +27,7 @@ import { BoardLegend } from './board-legend';
 import type { RowContext } from './board-rows';
 import { GroupHeader, TechnicianRow } from './board-rows';
 import type { BoardBooking, ScheduleBoardProps } from './board-types';
+import { useBoardDrag } from './use-board-drag';
 import { useBoardKeyboard } from './use-board-keyboard';
 import { useTimeWindow } from './use-time-window';
 import './schedule-board.css';
@@ -230,6 +231,7 @@ function BoardGrid(props: BoardGridProps) {
     firstVisibleIndex: () => firstVisibleItem(rowVirtualizer.getVirtualItems(), rowVirtualizer.scrollOffset ?? 0),
     isDragActive: props.isDragActive,
   });
+  const drag = useBoardDrag({ enabled: props.draggable ?? false, findBooking, locked: props.lockedBookingIds });
   const geometry = useGeometry(scrollerRef, items, time.scale, props.timeZone, props.geometryRef);
 
   const canvasWidth = NAME_COLUMN_WIDTH + time.trackWidth;
@@ -246,7 +248,7 @@ function BoardGrid(props: BoardGridProps) {
     onActivate: setActiveId,
     timeZone: props.timeZone,
     dayStarts: time.dayStarts,
-    draggable: props.draggable ?? false,
+    drag: props.draggable ? { describedBy: drag.describedBy, draggingId: drag.draggingId } : null,
     locked: props.lockedBookingIds,
   };
   const canvasStyle = {
@@ -272,7 +274,11 @@ function BoardGrid(props: BoardGridProps) {
         aria-rowcount={items.length + 1}
         aria-colcount={2}
         tabIndex={0}
-        onKeyDown={onKeyDown}
+        onPointerDown={props.draggable ? drag.onPointerDown : undefined}
+        onKeyDown={(event) => {
+          if (props.draggable) drag.onKeyDown(event);
+          onKeyDown(event);
+        }}
       >
         <div className="board-canvas" style={canvasStyle}>
           <TimeAxis
