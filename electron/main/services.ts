@@ -93,6 +93,7 @@ export function startConsoleServices(options: StartServicesOptions): ConsoleServ
     },
     close: () => {
       plans.close();
+      worlds.close();
       void sync.stop();
       listeners.clear();
       db.close();
