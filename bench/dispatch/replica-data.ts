@@ -7,6 +7,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { DemoDataset } from '../../shared/demo/seed-builder';
 import type { Booking, IncidentType, Resource, ServiceAccount, WorkOrder } from '../../shared/domain/entities';
+import { newBooking } from '../../shared/domain/new-booking';
 import { seededRandom } from '../../shared/random/seeded-random';
 
 export const BENCH_ZONE = 'America/Chicago';
@@ -99,22 +100,7 @@ export function benchReplicaData(options: ReplicaDataOptions): DemoDataset {
       for (let k = 0; k < perTechnician; k++) {
         const workOrder = newWorkOrder('scheduled');
         const minutes = 30 + random.int(0, 2) * 15;
-        bookings.push({
-          id: `bk-${bookings.length + 1}`,
-          workOrderId: workOrder.id,
-          resourceId: resource.id,
-          start: cursor,
-          end: cursor + minutes * 60_000,
-          travelMinutes: 10,
-          status: 'scheduled',
-          assignmentOrigin: 'manual',
-          explanation: null,
-          reviewState: 'accepted',
-          pinned: false,
-          cancellationReasonCode: null,
-          cancellationNote: null,
-          version: 1,
-        });
+        bookings.push(newBooking({ id: `bk-${bookings.length + 1}`, workOrderId: workOrder.id, resourceId: resource.id, start: cursor, end: cursor + minutes * 60_000, travelMinutes: 10, version: 1 }));
         cursor += (minutes + 10 + random.int(0, 2) * 5) * 60_000;
       }
     }

@@ -2,3 +2,4 @@ export * from './booking-status';
 export * from './common';
 export * from './entities';
 export * from './override-reasons';
+export * from './new-booking';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EpochMsSchema, IdSchema, RowVersionSchema } from '../domain/common';
 import type { Booking, WorkOrder } from '../domain/entities';
+import { newBooking } from '../domain/new-booking';
 import { OverrideSchema } from '../domain/override-reasons';
 import type { ExistingBooking, SchedulingJob } from '../scheduling/types';
 import { indexWorld } from '../scheduling/world-index';
@@ -95,22 +96,7 @@ async function loadBookings(tx: MutationTx, args: Args): Promise<Placement[]> {
     if (await tx.get('booking', item.bookingId)) refuse('state', `Booking ${item.bookingId} already exists.`);
     if (!(await tx.get('resource', item.resourceId))) refuse('not_found', `Technician ${item.resourceId} does not exist.`);
     const { type } = await siteOf(tx, workOrder);
-    const after: Booking = {
-      id: item.bookingId,
-      workOrderId: workOrder.id,
-      resourceId: item.resourceId,
-      start: item.start,
-      end: item.start + type.durationMinutes * 60_000,
-      travelMinutes: 0,
-      status: 'scheduled',
-      assignmentOrigin: 'manual',
-      explanation: null,
-      reviewState: 'accepted',
-      pinned: false,
-      cancellationReasonCode: null,
-      cancellationNote: null,
-      version: 0,
-    };
+    const after = newBooking({ id: item.bookingId, workOrderId: workOrder.id, resourceId: item.resourceId, start: item.start, end: item.start + type.durationMinutes * 60_000 });
     result.push({ before: null, after, workOrder, job: await jobOf(tx, workOrder, type.durationMinutes) });
   }
   return result;

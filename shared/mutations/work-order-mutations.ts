@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EpochMsSchema, IdSchema, RowVersionSchema } from '../domain/common';
 import { PrioritySchema, type Booking, type WorkOrder } from '../domain/entities';
+import { newBooking } from '../domain/new-booking';
 import { OverrideSchema, type Override } from '../domain/override-reasons';
 import { autoAssign } from '../scheduling/auto-assign';
 import { checkPlacement, checkVersion, mustGet, siteOf } from './booking-checks';
@@ -83,18 +84,7 @@ export async function scheduleWorkOrder(tx: MutationTx, env: MutationEnv, args: 
   const placement = args.resourceId
     ? await manualPlacement(tx, env, workOrder, { resourceId: args.resourceId, start: args.start, durationMinutes: type.durationMinutes, override: args.override })
     : await automaticPlacement(tx, workOrder, args.start, toSchedulingJob(workOrder.id, account, type));
-  const booking: Booking = {
-    id: args.bookingId,
-    workOrderId: workOrder.id,
-    start: args.start,
-    end: args.start + type.durationMinutes * 60_000,
-    status: 'scheduled',
-    pinned: false,
-    cancellationReasonCode: null,
-    cancellationNote: null,
-    version: 0,
-    ...placement,
-  };
+  const booking = newBooking({ id: args.bookingId, workOrderId: workOrder.id, start: args.start, end: args.start + type.durationMinutes * 60_000, ...placement });
   await tx.put('booking', booking);
   await tx.put('workOrder', { ...workOrder, status: 'scheduled' });
   await tx.audit({ entity: 'booking', entityId: booking.id, action: 'schedule-work-order', before: null, after: JSON.stringify(booking) });

@@ -5,7 +5,7 @@ import { HubClient } from '../../electron/main/sync/hub-client';
 import { seededRandom } from '../../shared/random/seeded-random';
 import { parseBookingExplanation } from '../../shared/mutations/booking-explanation';
 import type { WorkOrder } from '../../shared/domain/entities';
-import { hubBookings } from '../integration/console-sync/support/hub-changes';
+import { hubBookings, hubRows } from '../integration/console-sync/support/hub-changes';
 import { startFaultProxy, type FaultProxy } from '../integration/support/fault-proxy';
 import { ADMIN, createAdmin, newHubDataDir, startHub, stopChild, type HubProcess } from '../integration/support/hub-process';
 import { bookingOnBoard, everyHalfHour, findSlot, hoverSlot, instant, pickUp, scrollBoardTo, type El } from './support/board-drag';
@@ -225,16 +225,7 @@ test('an assignment the engine made at the hub shows every candidate, their trav
 
 /** A work order whose visit is booked on the day of `dayStart` (its account and incident type suit somebody then). */
 async function workOrderLikeOneOn(url: string, dayStart: number): Promise<WorkOrder> {
-  const client = new HubClient({ baseUrl: url });
-  await client.signIn(ADMIN.email, ADMIN.password);
-  const orders = new Map<string, WorkOrder>();
-  let cursor = 0;
-  for (;;) {
-    const page = await client.pull(cursor, 5000);
-    for (const c of page.changes) if (c.entity === 'workOrder' && !c.deleted) orders.set(c.id, c.data as WorkOrder);
-    cursor = page.cursor;
-    if (!page.hasMore) break;
-  }
+  const orders = await hubRows(url, 'workOrder');
   const booking = [...(await hubBookings(url)).values()].find((b) => b.status === 'scheduled' && b.start >= dayStart && b.start < dayStart + 86_400_000);
   const found = booking && orders.get(booking.workOrderId);
   if (!found) throw new Error('no booking on that day at the hub');

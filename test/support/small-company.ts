@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import type { DemoDataset } from '../../shared/demo/seed-builder';
 import type { Booking, Resource, ServiceAccount, WorkOrder } from '../../shared/domain/entities';
+import { newBooking } from '../../shared/domain/new-booking';
 
 /**
  * A company small enough to reason about by hand, for the dispatcher's actions: three
@@ -59,22 +60,7 @@ export function workOrder(id: string, accountId: string, extra: Partial<WorkOrde
 }
 
 function booking(id: string, workOrderId: string, resourceId: string, start: string, end: string): Booking {
-  return {
-    id,
-    workOrderId,
-    resourceId,
-    start: at(start),
-    end: at(end),
-    travelMinutes: 5,
-    status: 'scheduled',
-    assignmentOrigin: 'manual',
-    explanation: null,
-    reviewState: 'accepted',
-    pinned: false,
-    cancellationReasonCode: null,
-    cancellationNote: null,
-    version: 1,
-  };
+  return newBooking({ id, workOrderId, resourceId, start: at(start), end: at(end), travelMinutes: 5, version: 1 });
 }
 
 export function smallCompany(): DemoDataset {

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, CloseButton, Group, Paper, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -7,6 +7,7 @@ import { formatInstant } from '../../../shared/i18n/format-instant';
 import { useApi } from '../../api/api-context';
 import { QueryState } from '../../components/query-state';
 import { useT } from '../../components/use-t';
+import { PanelHeader } from './panel-header';
 import { bookingChange, moveChange } from './change-recipes';
 import { useDispatchActions } from './dispatch-context';
 import { CandidateFacts, CandidateReason } from './explanation-view';
@@ -33,10 +34,7 @@ export function AvailabilityPanel({ target, reference, range, shownZone, onDone,
   const [showExcluded, setShowExcluded] = useState<boolean | null>(null);
   return (
     <section className="side-pane" aria-labelledby="availability-heading" data-testid="availability-panel">
-      <Group className="side-pane-header" justify="space-between" wrap="nowrap">
-        <Title order={2} id="availability-heading" className="side-pane-title">{t('availability.heading', { reference })}</Title>
-        <CloseButton onClick={onClose} aria-label={t('availability.close')} />
-      </Group>
+      <PanelHeader id="availability-heading" title={t('availability.heading', { reference })} closeLabel={t('availability.close')} onClose={onClose} />
       <QueryState query={query} loadingLabel={t('availability.loading')}>
         {(result) => {
           const matching = result.candidates.filter((c) => c.outcome !== 'excluded');

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, CloseButton, Group, Paper, Radio, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Paper, Radio, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -8,6 +8,7 @@ import { formatInstant } from '../../../shared/i18n/format-instant';
 import { useApi } from '../../api/api-context';
 import { QueryState } from '../../components/query-state';
 import { useT } from '../../components/use-t';
+import { PanelHeader } from './panel-header';
 import { bookingChange } from './change-recipes';
 import { useDispatchActions } from './dispatch-context';
 import { ruleMessage } from './rule-labels';
@@ -36,10 +37,7 @@ export function FitInPanel({ workOrderId, reference, onDone, onClose }: Props) {
   const query = useQuery({ queryKey: ['fit-in', workOrderId], queryFn: () => api.proposeFitIn({ workOrderId }) });
   return (
     <section className="side-pane" aria-labelledby="fit-in-heading" data-testid="fit-in-panel">
-      <Group className="side-pane-header" justify="space-between" wrap="nowrap">
-        <Title order={2} id="fit-in-heading" className="side-pane-title">{t('fitIn.heading', { reference })}</Title>
-        <CloseButton onClick={onClose} aria-label={t('fitIn.close')} />
-      </Group>
+      <PanelHeader id="fit-in-heading" title={t('fitIn.heading', { reference })} closeLabel={t('fitIn.close')} onClose={onClose} />
       <QueryState query={query} loadingLabel={t('fitIn.loading')}>{(proposal) => <Proposal proposal={proposal} onDone={onDone} />}</QueryState>
     </section>
   );

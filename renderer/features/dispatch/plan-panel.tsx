@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, CloseButton, Group, Loader, Paper, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useIntl } from 'react-intl';
@@ -7,6 +7,7 @@ import { formatInstantRange } from '../../../shared/i18n/format-instant';
 import { useApi } from '../../api/api-context';
 import { useNow } from '../../components/relative-time';
 import { useT } from '../../components/use-t';
+import { PanelHeader } from './panel-header';
 import { bookingChange } from './change-recipes';
 import { useDispatchActions } from './dispatch-context';
 import { ruleMessage } from './rule-labels';
@@ -32,10 +33,7 @@ export function PlanPanel({ date, dateLabel, plan, onClose }: Props) {
   const working = run?.state === 'running' || run?.state === 'improving';
   return (
     <section className="side-pane" aria-labelledby="plan-heading" data-testid="plan-panel">
-      <Group className="side-pane-header" justify="space-between" wrap="nowrap">
-        <Title order={2} id="plan-heading" className="side-pane-title">{t('plan.heading', { date: dateLabel })}</Title>
-        <CloseButton onClick={onClose} aria-label={t('plan.close')} />
-      </Group>
+      <PanelHeader id="plan-heading" title={t('plan.heading', { date: dateLabel })} closeLabel={t('plan.close')} onClose={onClose} />
       <Text size="sm" mb="sm">{t('plan.intro', { count: unscheduled.data?.length ?? 0 })}</Text>
       {plan.error && <Alert color="danger" role="alert" mb="sm">{plan.error}</Alert>}
       {!working && (

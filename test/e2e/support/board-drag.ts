@@ -21,30 +21,34 @@ export function instant(day: string, time: string, zone = COMPANY_ZONE): number 
   return Temporal.PlainDateTime.from(`${day}T${time}`).toZonedDateTime(zone).epochMilliseconds;
 }
 
-/** Scrolls the board so `time` is near the left of the visible timeline. */
-export async function scrollBoardTo(page: Page, time: number): Promise<void> {
-  await page.getByTestId('schedule-board').evaluate((node, at) => {
-    const scroller = node as unknown as El;
-    const hours = [...scroller.querySelectorAll('[data-testid=board-hour]')];
+/** Two hour labels on screen: their instants, client x and canvas x (the board's time scale in pixels). */
+async function hourAnchors(page: Page): Promise<{ times: [number, number]; client: [number, number]; canvas: [number, number] }> {
+  return page.getByTestId('schedule-board').evaluate((node) => {
+    const hours = [...(node as unknown as El).querySelectorAll('[data-testid=board-hour]')];
     const [a, b] = hours;
     if (!a || !b) throw new Error('no hour labels on the board');
-    const pxPerMs = (b.offsetLeft - a.offsetLeft) / (Number(b.dataset.time) - Number(a.dataset.time));
-    scroller.scrollLeft = a.offsetLeft + (at - Number(a.dataset.time)) * pxPerMs - 60;
-  }, time);
+    return {
+      times: [Number(a.dataset.time), Number(b.dataset.time)] as [number, number],
+      client: [a.getBoundingClientRect().left, b.getBoundingClientRect().left] as [number, number],
+      canvas: [a.offsetLeft, b.offsetLeft] as [number, number],
+    };
+  });
+}
+
+const along = (at: number, times: [number, number], xs: [number, number]) => xs[0] + ((at - times[0]) * (xs[1] - xs[0])) / (times[1] - times[0]);
+
+/** Scrolls the board so `time` is near the left of the visible timeline. */
+export async function scrollBoardTo(page: Page, time: number): Promise<void> {
+  const anchors = await hourAnchors(page);
+  const left = along(time, anchors.times, anchors.canvas) - 60;
+  await page.getByTestId('schedule-board').evaluate((node, x) => ((node as unknown as El).scrollLeft = x), left);
   await page.waitForTimeout(150);
 }
 
 /** Client x of an instant on the board's time axis (from the hour labels on screen). */
 export async function timeX(page: Page, time: number): Promise<number> {
-  return page.getByTestId('schedule-board').evaluate((node, at) => {
-    const scroller = node as unknown as El;
-    const hours = [...scroller.querySelectorAll('[data-testid=board-hour]')];
-    const [a, b] = hours;
-    if (!a || !b) throw new Error('no hour labels on the board');
-    const ax = a.getBoundingClientRect().left;
-    const bx = b.getBoundingClientRect().left;
-    return ax + ((at - Number(a.dataset.time)) * (bx - ax)) / (Number(b.dataset.time) - Number(a.dataset.time));
-  }, time);
+  const anchors = await hourAnchors(page);
+  return along(time, anchors.times, anchors.client);
 }
 
 export async function rowY(page: Page, resourceId: string): Promise<number> {

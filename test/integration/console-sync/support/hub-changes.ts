@@ -1,22 +1,28 @@
 import { HubClient } from '../../../../electron/main/sync/hub-client';
 import type { Booking } from '../../../../shared/domain/entities';
+import type { EntityName, EntityRow } from '../../../../shared/sync/synced-entities';
 import { ADMIN } from '../../support/hub-process';
 
 /** Every live booking at a hub, read through its pull API. */
-export async function hubBookings(url: string): Promise<Map<string, Booking>> {
+export function hubBookings(url: string): Promise<Map<string, Booking>> {
+  return hubRows<'booking'>(url, 'booking');
+}
+
+/** Every live row of one entity at a hub, read through its pull API. */
+export async function hubRows<E extends EntityName>(url: string, entity: E): Promise<Map<string, EntityRow<E>>> {
   const client = new HubClient({ baseUrl: url });
   await client.signIn(ADMIN.email, ADMIN.password);
-  const bookings = new Map<string, Booking>();
+  const rows = new Map<string, EntityRow<E>>();
   let cursor = 0;
   for (;;) {
     const page = await client.pull(cursor, 5000);
     for (const c of page.changes) {
-      if (c.entity !== 'booking') continue;
-      if (c.deleted) bookings.delete(c.id);
-      else bookings.set(c.id, c.data as Booking);
+      if (c.entity !== entity) continue;
+      if (c.deleted) rows.delete(c.id);
+      else rows.set(c.id, c.data as EntityRow<E>);
     }
     cursor = page.cursor;
-    if (!page.hasMore) return bookings;
+    if (!page.hasMore) return rows;
   }
 }
 
