@@ -1,8 +1,8 @@
 import { staticExclusion } from './exclusion';
 import { feasibleStarts } from './feasible-starts';
-import { clipRanges } from './intervals';
+import { clipRanges, inRanges } from './intervals';
 import type { StartRange } from './intervals';
-import { addDays, datesBetween, formatLocal, localDateOf, localDatesTouching, localTimeToEpoch, startOfLocalDay } from './local-time';
+import { addDays, datesBetween, formatLocal, localDateOf, localDatesTouching, localTimeToEpoch, startOfLocalDay, wallClockInstants } from './local-time';
 import type { LatLng, LocalWindow, RequiredCharacteristic, SchedulingJob, SchedulingResource, World } from './types';
 import { indexWorld } from './world-index';
 import type { WorldIndex } from './world-index';
@@ -65,7 +65,7 @@ export function freeSlots(request: FreeSlotsRequest, world: World): FreeSlot[] {
     if (lo > hi) continue;
     const perResource = candidates.map((r) => ({ id: r.id, ranges: resourceRanges(index, r, job, lo, hi) }));
     const windows = request.settings?.arrivalWindows;
-    slots.push(...(windows ? windowSlots(date, windows, perResource, zone) : timeSlots(dayStart, dayEnd, perResource, job, request)));
+    slots.push(...(windows ? windowSlots(date, windows, perResource, zone) : timeSlots(date, perResource, job, request)));
   }
   return slots;
 }
@@ -105,31 +105,24 @@ interface ResourceRanges {
   ranges: StartRange[];
 }
 
-function timeSlots(dayStart: number, dayEnd: number, perResource: ResourceRanges[], job: SchedulingJob, request: FreeSlotsRequest): FreeSlot[] {
-  const stepMs = (request.settings?.granularityMinutes ?? defaultGranularityMinutes) * 60_000;
-  const byStart = new Map<number, string[]>();
-  for (const { id, ranges } of perResource) {
-    for (const r of ranges) {
-      const first = dayStart + Math.ceil((r.lo - dayStart) / stepMs) * stepMs;
-      for (let t = first; t <= r.hi && t < dayEnd; t += stepMs) {
-        const ids = byStart.get(t) ?? [];
-        if (ids[ids.length - 1] !== id) ids.push(id);
-        byStart.set(t, ids);
-      }
-    }
-  }
+/**
+ * Starts on the wall-clock grid of the account's zone: every `granularityMinutes` from local
+ * midnight, so a DST day shows the same times as any other (a time the clock skips is not
+ * offered; a time it shows twice is offered at both instants).
+ */
+function timeSlots(date: string, perResource: ResourceRanges[], job: SchedulingJob, request: FreeSlotsRequest): FreeSlot[] {
+  const step = request.settings?.granularityMinutes ?? defaultGranularityMinutes;
   const zone = request.account.timeZone;
   const durationMs = job.durationMinutes * 60_000;
-  return [...byStart.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([start, resourceIds]) => ({
-      kind: 'time' as const,
-      start,
-      startLocal: formatLocal(start, zone),
-      end: start + durationMs,
-      endLocal: formatLocal(start + durationMs, zone),
-      resourceIds,
-    }));
+  const slots: FreeSlot[] = [];
+  for (let minute = 0; minute < 24 * 60; minute += step) {
+    for (const start of wallClockInstants(date, minute, zone)) {
+      const resourceIds = perResource.filter(({ ranges }) => inRanges(ranges, start)).map((p) => p.id);
+      if (resourceIds.length === 0) continue;
+      slots.push({ kind: 'time', start, startLocal: formatLocal(start, zone), end: start + durationMs, endLocal: formatLocal(start + durationMs, zone), resourceIds });
+    }
+  }
+  return slots;
 }
 
 function windowSlots(date: string, windows: LocalWindow[], perResource: ResourceRanges[], zone: string): FreeSlot[] {
@@ -137,6 +130,7 @@ function windowSlots(date: string, windows: LocalWindow[], perResource: Resource
   for (const w of windows) {
     const start = localTimeToEpoch(date, w.start, zone);
     const end = localTimeToEpoch(date, w.end, zone);
+    if (end <= start) continue; // a window the clock skips (spring forward) lasts no time at all
     const resourceIds = perResource.filter(({ ranges }) => ranges.some((r) => r.lo < end && r.hi >= start)).map((p) => p.id);
     if (resourceIds.length === 0) continue;
     slots.push({ kind: 'window', start, startLocal: formatLocal(start, zone), end, endLocal: formatLocal(end, zone), resourceIds });

@@ -32,13 +32,29 @@ export function clipRanges(ranges: StartRange[], lo: number, hi: number): StartR
   return clipped;
 }
 
-const minuteMs = 60_000;
-
-/** The first whole-minute start ≥ `from` inside the ranges, or null (people read times to the minute). */
+/**
+ * The first start ≥ `from` inside the ranges, or null. The engine has one time precision, the
+ * millisecond of its instants: what is offered (a window with a feasible start in it) can
+ * always be booked, and the planner never loses a tight route to rounding.
+ */
 export function firstStartFrom(ranges: readonly StartRange[], from: number): number | null {
   for (const r of ranges) {
-    const start = Math.ceil(Math.max(r.lo, from) / minuteMs) * minuteMs;
+    const start = Math.ceil(Math.max(r.lo, from));
     if (start <= r.hi) return start;
   }
   return null;
+}
+
+/** Whether `t` lies in one of the sorted, disjoint ranges. */
+export function inRanges(ranges: readonly StartRange[], t: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid] as StartRange;
+    if (t < r.lo) hi = mid - 1;
+    else if (t > r.hi) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }

@@ -189,6 +189,24 @@ export function weekdayOf(date: string): Weekday {
   return weekdays[Temporal.PlainDate.from(date).dayOfWeek - 1] ?? 'mon';
 }
 
+/**
+ * The instants at which a zone's wall clock shows `minuteOfDay` on a local date, in order:
+ * none when a DST jump skips that time, two when the clock falls back through it. Offsets
+ * are those at the day's first and last instant (no zone changes twice within one day).
+ */
+export function wallClockInstants(date: string, minuteOfDay: number, zone: string): number[] {
+  const day = dayNumberOf(date);
+  if (day === null) return [localTimeToEpoch(date, `${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}`, zone)];
+  const wall = day * dayMs + minuteOfDay * 60_000;
+  const offsets = [offsetMsAt(startOfLocalDay(date, zone), zone), offsetMsAt(startOfLocalDay(addDays(date, 1), zone) - 1, zone)];
+  const instants: number[] = [];
+  for (const offset of offsets.sort((a, b) => b - a)) {
+    const t = wall - offset;
+    if (offsetMsAt(t, zone) === offset && !instants.includes(t)) instants.push(t);
+  }
+  return instants;
+}
+
 /** Local dates (in `zone`) touched by the span [start, end). */
 export function localDatesTouching(start: number, end: number, zone: string): string[] {
   const first = localDateOf(start, zone);
