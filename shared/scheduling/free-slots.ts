@@ -1,3 +1,4 @@
+import { checked, FreeSlotsRequestSchema } from './engine-options';
 import { staticExclusion } from './exclusion';
 import { feasibleStarts } from './feasible-starts';
 import { clipRanges, inRanges } from './intervals';
@@ -49,6 +50,7 @@ const defaultGranularityMinutes = 30;
 
 /** Every start (or arrival window) in the date range at which at least one technician matches. */
 export function freeSlots(request: FreeSlotsRequest, world: World): FreeSlot[] {
+  checked(FreeSlotsRequestSchema, request, 'slot request');
   const index = indexWorld(world);
   const job = jobForRequest(request);
   const candidates = index.resources.filter(
@@ -91,11 +93,17 @@ function bookableSpan(request: FreeSlotsRequest): { from: number; to: number } {
   return { from, to: startOfLocalDay(addDays(lastDate, 1), zone) };
 }
 
-/** Feasible starts of one technician between lo and hi, over each of its local dates touching that span. */
+/**
+ * Feasible starts of one technician between lo and hi, over each working day that can hold
+ * them: the local dates touching that span and the one before (its night may reach into it).
+ * Each day keeps only the starts it owns, so every start is judged by exactly one day, as in match.
+ */
 export function resourceRanges(index: WorldIndex, resource: SchedulingResource, job: SchedulingJob, lo: number, hi: number): StartRange[] {
   const ranges: StartRange[] = [];
-  for (const date of localDatesTouching(lo, hi + 1, resource.timeZone)) {
-    ranges.push(...clipRanges(feasibleStarts(index.dayContext(resource.id, date), job, index.travel), lo, hi));
+  const dates = localDatesTouching(lo, hi + 1, resource.timeZone);
+  for (const date of [addDays(dates[0] as string, -1), ...dates]) {
+    const day = index.dayContext(resource.id, date);
+    ranges.push(...clipRanges(feasibleStarts(day, job, index.travel), Math.max(lo, day.ownStart), Math.min(hi, day.ownEnd - 1)));
   }
   return ranges;
 }

@@ -1,3 +1,4 @@
+import { CandidateTimeSchema, checked, SchedulingJobSchema } from './engine-options';
 import { capacityExclusion, jobLoad, staticExclusion } from './exclusion';
 import type { Exclusion } from './exclusion';
 import { resourceRanges } from './free-slots';
@@ -52,6 +53,8 @@ export function compareCandidates(a: RankedCandidate, b: RankedCandidate): numbe
  * day/span mode the search is clipped to the window.
  */
 export function rankCandidates(job: SchedulingJob, world: World, when: CandidateTime): RankedCandidate[] {
+  checked(SchedulingJobSchema, job, 'job');
+  checked(CandidateTimeSchema, when, 'candidate time');
   const index = indexWorld(world);
   const evaluated = index.resources.map((r) => ('at' in when ? atTime(index, r, job, when.at) : overSpan(index, r, job, spanOf(job, when))));
   const matching = evaluated.filter((c) => c.matches).sort(compareCandidates);

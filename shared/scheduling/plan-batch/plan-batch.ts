@@ -1,5 +1,7 @@
 import type { DayContext } from '../day-context';
 import { compareStops } from '../day-context';
+import { z } from 'zod';
+import { checked, PlanBatchOptionsSchema, SchedulingJobSchema } from '../engine-options';
 import { staticExclusion } from '../exclusion';
 import type { SchedulingJob, World } from '../types';
 import { indexWorld } from '../world-index';
@@ -24,6 +26,8 @@ const neighbourCount = 8;
  * input, seed and `maxRounds`, the result is the same on every run.
  */
 export function planBatch(jobs: readonly SchedulingJob[], world: World, options: PlanBatchOptions): PlanResult {
+  checked(PlanBatchOptionsSchema, options, 'planner options');
+  checked(z.object({ jobs: z.array(SchedulingJobSchema) }), { jobs }, 'jobs');
   const clock = options.clock ?? (() => Date.now());
   const started = clock();
   const state = initialState(jobs, world, options.days);
