@@ -1,9 +1,9 @@
 import { checked, FreeSlotsRequestSchema } from './engine-options';
 import { staticExclusion } from './exclusion';
 import { feasibleStarts } from './feasible-starts';
-import { clipRanges, inRanges } from './intervals';
+import { clipRanges } from './intervals';
 import type { StartRange } from './intervals';
-import { addDays, datesBetween, formatLocal, localDateOf, localDatesTouching, localTimeToEpoch, startOfLocalDay, wallClockInstants } from './local-time';
+import { addDays, datesBetween, formatLocal, localDateOf, localDatesTouching, localTimeToEpoch, startOfLocalDay, wallClockGrid } from './local-time';
 import type { LatLng, LocalWindow, RequiredCharacteristic, SchedulingJob, SchedulingResource, World } from './types';
 import { indexWorld } from './world-index';
 import type { WorldIndex } from './world-index';
@@ -122,14 +122,22 @@ function timeSlots(date: string, perResource: ResourceRanges[], job: SchedulingJ
   const step = request.settings?.granularityMinutes ?? defaultGranularityMinutes;
   const zone = request.account.timeZone;
   const durationMs = job.durationMinutes * 60_000;
-  const slots: FreeSlot[] = [];
-  for (let minute = 0; minute < 24 * 60; minute += step) {
-    for (const start of wallClockInstants(date, minute, zone)) {
-      const resourceIds = perResource.filter(({ ranges }) => inRanges(ranges, start)).map((p) => p.id);
-      if (resourceIds.length === 0) continue;
-      slots.push({ kind: 'time', start, startLocal: formatLocal(start, zone), end: start + durationMs, endLocal: formatLocal(start + durationMs, zone), resourceIds });
+  const grid = wallClockGrid(date, 0, step, zone);
+  const ids: string[][] = grid.map(() => []);
+  for (const { id, ranges } of perResource) {
+    // Both sorted: walk them together.
+    let g = 0;
+    for (const r of ranges) {
+      while (g < grid.length && (grid[g] as number) < r.lo) g++;
+      for (; g < grid.length && (grid[g] as number) <= r.hi; g++) (ids[g] as string[]).push(id);
     }
   }
+  const slots: FreeSlot[] = [];
+  grid.forEach((start, g) => {
+    const resourceIds = ids[g] as string[];
+    if (resourceIds.length === 0) return;
+    slots.push({ kind: 'time', start, startLocal: formatLocal(start, zone), end: start + durationMs, endLocal: formatLocal(start + durationMs, zone), resourceIds });
+  });
   return slots;
 }
 

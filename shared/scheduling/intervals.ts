@@ -44,17 +44,3 @@ export function firstStartFrom(ranges: readonly StartRange[], from: number): num
   }
   return null;
 }
-
-/** Whether `t` lies in one of the sorted, disjoint ranges. */
-export function inRanges(ranges: readonly StartRange[], t: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = ranges[mid] as StartRange;
-    if (t < r.lo) hi = mid - 1;
-    else if (t > r.hi) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}

@@ -189,22 +189,25 @@ export function weekdayOf(date: string): Weekday {
   return weekdays[Temporal.PlainDate.from(date).dayOfWeek - 1] ?? 'mon';
 }
 
-/**
- * The instants at which a zone's wall clock shows `minuteOfDay` on a local date, in order:
- * none when a DST jump skips that time, two when the clock falls back through it. Offsets
- * are those at the day's first and last instant (no zone changes twice within one day).
- */
-export function wallClockInstants(date: string, minuteOfDay: number, zone: string): number[] {
+export function wallClockGrid(date: string, fromMinute: number, stepMinutes: number, zone: string): number[] {
   const day = dayNumberOf(date);
-  if (day === null) return [localTimeToEpoch(date, `${pad2(Math.floor(minuteOfDay / 60))}:${pad2(minuteOfDay % 60)}`, zone)];
-  const wall = day * dayMs + minuteOfDay * 60_000;
-  const offsets = [offsetMsAt(startOfLocalDay(date, zone), zone), offsetMsAt(startOfLocalDay(addDays(date, 1), zone) - 1, zone)];
   const instants: number[] = [];
-  for (const offset of offsets.sort((a, b) => b - a)) {
-    const t = wall - offset;
-    if (offsetMsAt(t, zone) === offset && !instants.includes(t)) instants.push(t);
+  if (day === null) {
+    for (let m = fromMinute; m < 24 * 60; m += stepMinutes) instants.push(localTimeToEpoch(date, `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`, zone));
+    return instants;
   }
-  return instants;
+  const early = offsetMsAt(startOfLocalDay(date, zone), zone);
+  const late = offsetMsAt(startOfLocalDay(addDays(date, 1), zone) - 1, zone);
+  const offsets = early === late ? [early] : [Math.max(early, late), Math.min(early, late)];
+  for (let m = fromMinute; m < 24 * 60; m += stepMinutes) {
+    const wall = day * dayMs + m * 60_000;
+    for (const offset of offsets) {
+      const t = wall - offset;
+      if (offsets.length === 1 || offsetMsAt(t, zone) === offset) instants.push(t);
+    }
+  }
+  // Falling back, 01:30 EDT comes after 01:00 EST on the grid but before it in time.
+  return offsets.length === 1 ? instants : [...new Set(instants)].sort((a, b) => a - b);
 }
 
 /** Local dates (in `zone`) touched by the span [start, end). */

@@ -131,6 +131,13 @@ describe('freeSlots follows the wall clock on DST days', () => {
     expect(clock(slots)).toEqual(['08:00', '09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00']);
   });
 
+  it('offers a time the clock shows twice at both instants, in time order, when it falls back', () => {
+    const nightOwl = technician({ id: 'owl', weeklyHours: { sun: [{ start: '00:00', end: '24:00' }] } });
+    const slots = freeSlots(request({ from: '2026-11-01', to: '2026-11-01', incidentType: { durationMinutes: 30, requiredCharacteristics: [] }, settings: { granularityMinutes: 30 } }), { resources: [nightOwl], bookings: [] });
+    expect(slots.slice(1, 7).map((s) => s.startLocal.slice(11))).toEqual(['00:30:00-04:00', '01:00:00-04:00', '01:30:00-04:00', '01:00:00-05:00', '01:30:00-05:00', '02:00:00-05:00']);
+    expect(slots.every((s, i) => i === 0 || s.start > (slots[i - 1]?.start ?? 0))).toBe(true);
+  });
+
   it('never offers an arrival window the clock skips', () => {
     const nightOwl = technician({ id: 'owl', weeklyHours: { sun: [{ start: '00:00', end: '24:00' }] } });
     const settings = { arrivalWindows: [{ start: '01:00', end: '02:00' }, { start: '02:00', end: '03:00' }, { start: '03:00', end: '04:00' }] };

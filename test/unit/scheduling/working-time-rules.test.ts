@@ -90,4 +90,12 @@ describe('return to home base', () => {
     expect(matchOne({ resources: [homeBound], bookings: [] }, start, lastVisit)).toMatchObject({ matches: false, exclusion: { code: 'travel_after', message: expect.stringContaining('home base') } });
     expect(matchOne({ resources: [homeBound], bookings: [] }, start - minutes(30), lastVisit).matches).toBe(true);
   });
+
+  it('counts the drive home as travel in a plan', () => {
+    const jobs = [job({ id: 'a', location: far })];
+    const oneWay = planBatch(jobs, { resources: [technician({ id: 'h0' })], bookings: [] }, { days: ['2026-03-10'], budgetMs: 50 });
+    const roundTrip = planBatch(jobs, { resources: [homeBound], bookings: [] }, { days: ['2026-03-10'], budgetMs: 50 });
+    expect(roundTrip.totals.travelMinutes).toBeCloseTo(2 * oneWay.totals.travelMinutes, 6);
+    expect(roundTrip.routes[0]?.stops.at(-1)).toMatchObject({ kind: 'home' });
+  });
 });

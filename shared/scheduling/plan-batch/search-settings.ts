@@ -1,0 +1,28 @@
+/**
+ * The batch planner's search parameters in one place, with the values measured best on the
+ * VRPTW benchmark (`npm run bench -- vrptw`, docs/plan-command.md) and the exhaustive-optimum
+ * test. Read-only for the engine; benchmarks may override them to compare settings.
+ */
+export const searchSettings = {
+  /** Close jobs per job that moves consider (granular neighbourhood). */
+  granularSize: 20,
+  /** Jobs ordered by distance that ruin walks through to find strings around its seed. */
+  ruinReach: 60,
+  /** Average jobs taken out per round, and at most this share of the jobs. */
+  averageRemoved: 10,
+  averageRemovedShare: 1 / 8,
+  /** Longest string of consecutive visits taken from one route. */
+  maxString: 10,
+  /** Share of insertion places recreate skips at random. */
+  blinkRate: 0.01,
+  /** Simulated annealing temperature, as a share of the average travel per planned job, at the start and at the end. */
+  startTemperature: 0.3,
+  endTemperature: 0.003,
+  /** A job left out costs this many times (4 × the longest drive + 100 minutes): more than any detour. */
+  unassignedFactor: 1,
+  /** Starting weight of a minute of time warp, as a share of (4 × the longest drive + 100 minutes). */
+  initialWarpShare: 1 / 30,
+  /** Chance an infeasible round is repaired, and the penalty factor while repairing. */
+  repairChance: 0.5,
+  repairBoost: 10,
+};
