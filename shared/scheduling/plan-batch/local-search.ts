@@ -40,6 +40,7 @@ export class LocalSearch {
     private readonly s: Solution,
     private readonly neighbours: readonly number[][],
     private readonly routesByHome: readonly number[][],
+    private readonly inPlay: Uint8Array,
   ) {
     this.p = s.problem;
     this.c1 = new Composer(s);
@@ -102,7 +103,7 @@ export class LocalSearch {
       this.started = true;
       for (let j = 0; j < this.p.nJobs; j++) this.activate(j);
     }
-    for (let j = 0; j < this.p.nJobs; j++) if (this.s.routeOf[j] === -1) this.activate(j);
+    for (let j = 0; j < this.p.nJobs; j++) if (this.s.routeOf[j] === -1 && this.inPlay[j] === 1) this.activate(j);
     for (;;) {
       while (this.queue.length > 0) {
         if (limits.expired()) return;
@@ -121,7 +122,7 @@ export class LocalSearch {
     const s = this.s;
     const tested = this.testedAt[u] as number;
     this.testedAt[u] = s.moves;
-    if ((s.routeOf[u] as number) < 0) return this.insert(u, tested);
+    if ((s.routeOf[u] as number) < 0) return this.inPlay[u] === 1 && this.insert(u, tested);
     let improved = false;
     for (const v of this.neighbours[u] ?? []) {
       const ru = s.routeOf[u] as number;
@@ -270,16 +271,16 @@ export class LocalSearch {
   }
 
   /**
-   * A left-out job goes in where it costs least, if that is less than leaving it out; else it
-   * takes the place of a close planned job when the plan then costs less (the same number of
-   * jobs planned, a cheaper set).
+   * A left-out job in play goes in where it costs least, if that is less than leaving it out;
+   * else it takes the place of a close planned job when the plan then costs less (the same
+   * number of jobs planned, a cheaper set).
    */
   private insert(u: number, tested: number): boolean {
     const s = this.s;
     const routes = candidateRoutes(s, u, this.neighbours[u] ?? [], this.routesByHome[u] ?? []);
     if (!routes.some((r) => (s.changedAt[r] as number) > tested)) return false;
     const best = bestPlacement(s, this.c1, u, routes);
-    if (best && best.delta < this.p.unassignedPenalty - gainEpsilon) {
+    if (best && best.delta < s.unassignedPenalty - gainEpsilon) {
       place(s, u, best.route, best.after);
       return true;
     }
@@ -296,9 +297,9 @@ export class LocalSearch {
   private leaveOut(u: number): boolean {
     const s = this.s;
     const r = s.routeOf[u] as number;
-    if (this.penaltyOf(r) <= this.p.unassignedPenalty * 0.01) return false;
+    if (this.penaltyOf(r) <= s.unassignedPenalty * 0.01) return false;
     const price = this.c1.begin(r).prefix(s.prev(u)).suffix(s.next(u)).price();
-    return this.commit(price + this.p.unassignedPenalty - (s.penalised[r] as number), r, r);
+    return this.commit(price + s.unassignedPenalty - (s.penalised[r] as number), r, r);
   }
 
   /** From the second pass on: u alone on a technician-day nobody works yet. */

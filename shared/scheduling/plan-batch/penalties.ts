@@ -18,7 +18,6 @@ export class PenaltyTuner {
   private rounds = 0;
   private timeFeasible = 0;
   private loadFeasible = 0;
-
   constructor(initial: Penalties) {
     this.penalties = { ...initial };
   }
@@ -52,15 +51,15 @@ function adjust(weight: number, feasibleShare: number): number {
 }
 
 /**
- * Starting weights: half an hour late costs as much as a job left out (so the search does
- * not start by planning everything late); a unit over capacity costs what an average job's
- * drive does per unit of load. The tuner moves both from there.
+ * Starting weights: half an hour late costs as much as the longest detour could (so the
+ * search does not start by planning everything late); a unit over capacity costs what an
+ * average job's drive does per unit of load; a visit over a daily job limit as much as the
+ * longest detour. The tuner moves the first two from there.
  */
 export function initialPenalties(p: Problem): Penalties {
   let loads = 0;
   for (let j = 0; j < p.nJobs; j++) loads += p.load[j] as number;
   const meanLoad = p.nJobs > 0 ? Math.max(1e-6, loads / p.nJobs) : 1;
   const meanDrive = p.locations.maxCost / 2;
-  const warp = Math.max(1, (4 * p.locations.maxCost + 100) * searchSettings.initialWarpShare);
-  return { timeWarp: warp, load: Math.max(1e-3, meanDrive / meanLoad), jobs: p.unassignedPenalty };
+  return { timeWarp: Math.max(1, p.detourBound * searchSettings.initialWarpShare), load: Math.max(1e-3, meanDrive / meanLoad), jobs: p.detourBound };
 }

@@ -9,6 +9,8 @@ import { initialPenalties } from './penalties';
 import type { PlanBatchOptions, PlanResult } from './plan-types';
 import { plannedRoutes, totalsOf, visitsOf } from './plan-result';
 import { compileProblem } from './problem';
+import { placeableJobs } from './unassigned-reason';
+import { Absences } from './ruin-recreate';
 import { improve } from './search';
 import { searchSettings } from './search-settings';
 import { Solution } from './solution';
@@ -39,7 +41,9 @@ export function planBatch(jobs: readonly SchedulingJob[], world: World, options:
   const greedyTotals = totalsOf(problem, s, greedyRoutes, s.unassignedCount());
   let rounds = 0;
   if (clock() < deadline) {
-    const context = { neighbours: granularNeighbours(problem, searchSettings.granularSize), nearest: nearestByCost(problem, searchSettings.ruinReach), routesByHome: routesByHome(problem), tightOrder: order };
+    const inPlay = new Uint8Array(problem.nJobs);
+    for (const j of placeableJobs(problem)) inPlay[j] = 1;
+    const context = { absences: new Absences(problem.nJobs), inPlay, neighbours: granularNeighbours(problem, searchSettings.granularSize), nearest: nearestByCost(problem, searchSettings.ruinReach), routesByHome: routesByHome(problem), tightOrder: order };
     rounds = improve(s, context, { clock, deadline, startedAt: started, maxRounds: options.maxRounds, seed: options.seed ?? 1 }).rounds;
   }
   const routes = plannedRoutes(problem, s);

@@ -5,7 +5,6 @@ import { indexWorld } from '../world-index';
 import { buildLocations } from './locations';
 import type { Locations } from './locations';
 import { scheduleRoute } from './route-timing';
-import { searchSettings } from './search-settings';
 
 /**
  * The batch problem compiled to flat arrays for the search: nodes (jobs, then per route its
@@ -56,7 +55,9 @@ export interface Problem {
   eligible: number[][];
   /** eligibleFlag[job * routes + route] */
   eligibleFlag: Uint8Array;
-  /** Penalty for a job left out: more than any detour that could place it. */
+  /** More than any detour could cost: 4 × the longest drive + 100 minutes. */
+  detourBound: number;
+  /** Penalty for a job left out in the search's first phase: so large that every job in play is planned (search.ts). */
   unassignedPenalty: number;
 }
 
@@ -149,7 +150,8 @@ export function compileProblem(jobs: readonly SchedulingJob[], world: World, day
     routeOfNode,
     eligible,
     eligibleFlag,
-    unassignedPenalty: searchSettings.unassignedFactor * (4 * locations.maxCost + 100),
+    detourBound: 4 * locations.maxCost + 100,
+    unassignedPenalty: 1000 * (4 * locations.maxCost + 100),
   };
 }
 

@@ -19,7 +19,21 @@ export interface RuinSettings {
   blinkRate: number;
 }
 
+/** How often each job has been left out at the end of a round (SISR's absence counter): the hard ones go back first. */
+export class Absences {
+  readonly count: Float64Array;
+  constructor(jobs: number) {
+    this.count = new Float64Array(jobs);
+  }
+  record(s: Solution): void {
+    for (let j = 0; j < this.count.length; j++) if (s.routeOf[j] === -1) this.count[j] = (this.count[j] as number) + 1;
+  }
+}
+
 export interface RecreateContext {
+  absences: Absences;
+  /** 1 for the jobs the search plans: those that fit on some technician-day on their own, until set aside (search.ts). */
+  inPlay: Uint8Array;
   neighbours: readonly number[][];
   nearest: readonly Int32Array[];
   routesByHome: readonly number[][];
@@ -63,18 +77,20 @@ function ruin(s: Solution, ctx: RecreateContext, settings: RuinSettings, random:
 function recreate(s: Solution, composer: Composer, ctx: RecreateContext, settings: RuinSettings, random: () => number): void {
   const p = s.problem;
   const left: number[] = [];
-  for (let j = 0; j < p.nJobs; j++) if (s.routeOf[j] === -1 && (p.eligible[j]?.length ?? 0) > 0) left.push(j);
+  for (let j = 0; j < p.nJobs; j++) if (s.routeOf[j] === -1 && ctx.inPlay[j] === 1) left.push(j);
   const blink = () => random() < settings.blinkRate;
   for (const u of insertionOrder(s, ctx, left, random)) {
     const routes = candidateRoutes(s, u, ctx.neighbours[u] ?? [], ctx.routesByHome[u] ?? []);
     const best = bestPlacement(s, composer, u, routes, { blink });
-    if (best && best.delta < p.unassignedPenalty) place(s, u, best.route, best.after);
+    if (best && best.delta < s.unassignedPenalty) place(s, u, best.route, best.after);
   }
 }
 
-/** The order jobs go back in: at random, largest load first, farthest from home first, or tightest window first. */
+/** The order jobs go back in: most often left out first, or at random, largest load, farthest from home or tightest window first. */
 function insertionOrder(s: Solution, ctx: RecreateContext, left: number[], random: () => number): number[] {
   const p = s.problem;
+  const absent = ctx.absences.count;
+  if (left.some((j) => (absent[j] as number) > 0) && random() < 0.5) return [...left].sort((a, b) => (absent[b] as number) - (absent[a] as number) || a - b);
   const pick = random();
   if (pick < 0.35) return shuffled(left, random);
   if (pick < 0.6) return [...left].sort((a, b) => (p.load[b] as number) - (p.load[a] as number) || a - b);

@@ -9,19 +9,22 @@ export const searchSettings = {
   /** Jobs ordered by distance that ruin walks through to find strings around its seed. */
   ruinReach: 60,
   /** Average jobs taken out per round, and at most this share of the jobs. */
-  averageRemoved: 10,
-  averageRemovedShare: 1 / 8,
+  averageRemoved: 20,
+  averageRemovedShare: 0.15,
   /** Longest string of consecutive visits taken from one route. */
   maxString: 10,
   /** Share of insertion places recreate skips at random. */
   blinkRate: 0.01,
   /** Simulated annealing temperature, as a share of the average travel per planned job, at the start and at the end. */
-  startTemperature: 0.3,
-  endTemperature: 0.003,
-  /** A job left out costs this many times (4 × the longest drive + 100 minutes): more than any detour. */
-  unassignedFactor: 1,
-  /** Starting weight of a minute of time warp, as a share of (4 × the longest drive + 100 minutes). */
+  startTemperature: 1,
+  endTemperature: 0.01,
+  /** Starting weight of a minute of time warp, as a share of the detour bound (4 × the longest drive + 100 minutes). */
   initialWarpShare: 1 / 30,
+  /** While the best plan leaves jobs out: every this many rounds, an ejection pool of at most this many steps from it. */
+  ejectionEvery: 25,
+  ejectionSteps: 200,
+  /** Share of the budget (or rounds) after which, if the best plan still leaves jobs out, leaving one out gets a finite price. */
+  tradeOffAt: 0.6,
   /** Chance an infeasible round is repaired, and the penalty factor while repairing. */
   repairChance: 0.5,
   repairBoost: 10,

@@ -42,6 +42,8 @@ export class Solution {
   readonly changedAt: Float64Array;
   moves = 0;
   penalties: Penalties;
+  /** What a job left out costs: at first more than anything (every job in play is planned), later a detour's worth (search.ts). */
+  unassignedPenalty: number;
   /** Each node's segment on its own (fixed for the whole search). */
   readonly single: Segment[];
   private readonly loc: Int32Array;
@@ -57,6 +59,7 @@ export class Solution {
   ) {
     const { nNodes, routes } = problem;
     this.penalties = penalties;
+    this.unassignedPenalty = problem.unassignedPenalty;
     this.loc = problem.loc;
     this.timeMatrix = problem.locations.time;
     this.costMatrix = problem.locations.cost;
@@ -168,7 +171,7 @@ export class Solution {
   objective(): number {
     let sum = 0;
     for (let r = 0; r < this.routes.length; r++) sum += this.penalised[r] as number;
-    return sum + this.unassignedCount() * this.problem.unassignedPenalty;
+    return sum + this.unassignedCount() * this.unassignedPenalty;
   }
 
   unassignedCount(): number {

@@ -25,6 +25,10 @@ export class SwapStar {
   private readonly inB: number[] = [];
   private readonly sectorStart: Float64Array;
   private readonly sectorSpan: Float64Array;
+  /** When each route's sector was computed (its change stamp then). */
+  private readonly sectorAt: Float64Array;
+  /** The move counter at the end of the last pass: only routes changed since then need new pairs. */
+  private lastPass = -1;
 
   constructor(
     private readonly s: Solution,
@@ -34,10 +38,12 @@ export class SwapStar {
     this.spotAfter = new Int32Array(s.problem.nJobs * 3);
     this.sectorStart = new Float64Array(s.problem.routes.length);
     this.sectorSpan = new Float64Array(s.problem.routes.length);
+    this.sectorAt = new Float64Array(s.problem.routes.length).fill(-1);
   }
 
   reset(): void {
     this.stamp.clear();
+    this.lastPass = -1;
   }
 
   /** One pass over the route pairs that changed; true when a move was applied. */
@@ -46,7 +52,7 @@ export class SwapStar {
     const nRoutes = s.problem.routes.length;
     let improved = false;
     const pairs = this.adjacentRoutes();
-    const sectorsAt = new Map<number, number>();
+    this.lastPass = s.moves;
     for (const key of pairs) {
       const a = Math.floor(key / nRoutes);
       const b = key % nRoutes;
@@ -54,9 +60,9 @@ export class SwapStar {
       if (Math.max(s.changedAt[a] as number, s.changedAt[b] as number) <= last) continue;
       this.stamp.set(key, s.moves);
       for (const r of [a, b]) {
-        if (sectorsAt.get(r) !== s.changedAt[r]) {
+        if (this.sectorAt[r] !== s.changedAt[r]) {
           this.sector(r);
-          sectorsAt.set(r, s.changedAt[r] as number);
+          this.sectorAt[r] = s.changedAt[r] as number;
         }
       }
       if (!this.sectorsMeet(a, b)) continue;
@@ -65,7 +71,7 @@ export class SwapStar {
     return improved;
   }
 
-  /** Pairs a·routes+b (a < b) of routes where a job of one has a granular neighbour in the other. */
+  /** Pairs a·routes+b (a < b) of routes, one changed since the last pass, where a job of one has a granular neighbour in the other. */
   private adjacentRoutes(): number[] {
     const s = this.s;
     const nRoutes = s.problem.routes.length;
@@ -73,9 +79,10 @@ export class SwapStar {
     for (let u = 0; u < s.problem.nJobs; u++) {
       const ru = s.routeOf[u] as number;
       if (ru < 0) continue;
+      const uChanged = (s.changedAt[ru] as number) > this.lastPass;
       for (const v of this.neighbours[u] ?? []) {
         const rv = s.routeOf[v] as number;
-        if (rv < 0 || rv === ru) continue;
+        if (rv < 0 || rv === ru || (!uChanged && (s.changedAt[rv] as number) <= this.lastPass)) continue;
         seen.add(ru < rv ? ru * nRoutes + rv : rv * nRoutes + ru);
       }
     }

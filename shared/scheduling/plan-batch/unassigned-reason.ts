@@ -61,6 +61,13 @@ function isFull(p: Problem, s: Solution, r: number, j: number): boolean {
   return !!total && (total.count + 1 > spec.maxJobs || total.load + (p.load[j] as number) > spec.maxLoad);
 }
 
+/** Jobs that fit on at least one of their technician-days with only its existing bookings. */
+export function placeableJobs(p: Problem): number[] {
+  const jobs: number[] = [];
+  for (let j = 0; j < p.nJobs; j++) if ((p.eligible[j] ?? []).some((r) => fitsAlone(p, p.routes[r] as RouteSpec, j))) jobs.push(j);
+  return jobs;
+}
+
 /** Whether the job fits somewhere on the technician-day with only its existing bookings. */
 function fitsAlone(p: Problem, spec: RouteSpec, j: number): boolean {
   const base = [spec.startNode, ...spec.fixed, spec.endNode];
