@@ -79,8 +79,9 @@ export function buildDayContext(
   const dayStart = startOfLocalDay(date, resource.timeZone);
   const dayEnd = startOfLocalDay(addDays(date, 1), resource.timeZone);
   const ownStart = ownEndOf(resource, addDays(date, -1)); // the previous day's night, if any, is its own
-  const ownEnd = ownEndOf(resource, date);
-  const shifts = subtractSpans(shiftsOn(resource, date), [{ start: -Infinity, end: ownStart }]);
+  const ownShifts = shiftsOn(resource, date);
+  const ownEnd = Math.max(dayEnd, ownShifts.at(-1)?.end ?? dayEnd);
+  const shifts = subtractSpans(ownShifts, [{ start: -Infinity, end: ownStart }]);
   const from = lowerBound(sortedStops, ownStart - longestStopMs);
   const busy: Stop[] = [];
   const dayStops: Stop[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freeSlots, match, planBatch } from '../../../shared/scheduling/index';
+import { freeSlots, match, planBatch, rankCandidates } from '../../../shared/scheduling/index';
 import type { FreeSlotsRequest, SchedulingResource, World } from '../../../shared/scheduling/index';
 import { at, booking, job, midtown, minutes, site, technician } from './support/world-builder';
 
@@ -97,5 +97,14 @@ describe('return to home base', () => {
     const roundTrip = planBatch(jobs, { resources: [homeBound], bookings: [] }, { days: ['2026-03-10'], budgetMs: 50 });
     expect(roundTrip.totals.travelMinutes).toBeCloseTo(2 * oneWay.totals.travelMinutes, 6);
     expect(roundTrip.routes[0]?.stops.at(-1)).toMatchObject({ kind: 'home' });
+  });
+});
+
+describe('ranking a night technician', () => {
+  it('says a fully booked night is full, not that the technician does not work then', () => {
+    const night = technician({ id: 'n1', weeklyHours: { mon: [{ start: '22:00', end: '06:00' }] } });
+    const full = booking({ id: 'all-night', resourceId: 'n1', start: at('2026-03-09T22:00:00-04:00'), end: at('2026-03-10T06:00:00-04:00') });
+    const [ranked] = rankCandidates(job(), { resources: [night], bookings: [full] }, { from: at('2026-03-10T01:00:00-04:00'), to: at('2026-03-10T04:00:00-04:00') });
+    expect(ranked).toMatchObject({ matches: false, exclusion: { code: 'no_free_time' } });
   });
 });
