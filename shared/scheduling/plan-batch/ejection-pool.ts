@@ -2,6 +2,7 @@ import type { Composer } from './composer';
 import { bestPlacement, candidateRoutes, place } from './insertion';
 import { isEligible, NodeKind } from './problem';
 import type { RecreateContext } from './ruin-recreate';
+import { searchSettings } from './search-settings';
 import type { Solution } from './solution';
 
 /**
@@ -12,7 +13,6 @@ import type { Solution } from './solution';
  * least often so far — which joins the pool. Every step keeps every rule. Ends when the pool
  * is empty (one more job planned than before) or after `steps` steps.
  */
-const reach = 3;
 
 export function ejectionPool(s: Solution, composer: Composer, ctx: RecreateContext, steps: number, expired: () => boolean): void {
   const p = s.problem;
@@ -58,6 +58,7 @@ function bestEjection(s: Solution, composer: Composer, u: number, routes: number
     const nodes = s.routes[r] as number[];
     const now = s.penalised[r] as number;
     for (let i = 0; i < nodes.length - 1; i++) {
+      const reach = searchSettings.ejectionReach;
       for (let k = Math.max(1, i - reach + 1); k <= Math.min(nodes.length - 2, i + reach); k++) {
         const e = nodes[k] as number;
         if (p.kind[e] !== NodeKind.Job || e === keep) continue;

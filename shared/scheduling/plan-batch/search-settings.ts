@@ -21,8 +21,10 @@ export const searchSettings = {
   /** Starting weight of a minute of time warp, as a share of the detour bound (4 × the longest drive + 100 minutes). */
   initialWarpShare: 1 / 30,
   /** While the best plan leaves jobs out: every this many rounds, an ejection pool of at most this many steps from it. */
-  ejectionEvery: 25,
+  ejectionEvery: 10,
   ejectionSteps: 200,
+  /** How many stops away from where it goes in a job may be ejected to make room. */
+  ejectionReach: 3,
   /** Share of the budget (or rounds) after which, if the best plan still leaves jobs out, leaving one out gets a finite price. */
   tradeOffAt: 0.6,
   /** Chance an infeasible round is repaired, and the penalty factor while repairing. */
