@@ -40,9 +40,9 @@ export function planBatch(jobs: readonly SchedulingJob[], world: World, options:
   const greedyRoutes = plannedRoutes(problem, s);
   const greedyTotals = totalsOf(problem, s, greedyRoutes, s.unassignedCount());
   let rounds = 0;
-  if (clock() < deadline) {
-    const inPlay = new Uint8Array(problem.nJobs);
-    for (const j of placeableJobs(problem)) inPlay[j] = 1;
+  const inPlay = new Uint8Array(problem.nJobs);
+  for (const j of placeableJobs(problem)) inPlay[j] = 1;
+  if (clock() < deadline && inPlay.includes(1)) {
     const context = { absences: new Absences(problem.nJobs), inPlay, neighbours: granularNeighbours(problem, searchSettings.granularSize), nearest: nearestByCost(problem, searchSettings.ruinReach), routesByHome: routesByHome(problem), tightOrder: order };
     rounds = improve(s, context, { clock, deadline, startedAt: started, maxRounds: options.maxRounds, seed: options.seed ?? 1 }).rounds;
   }

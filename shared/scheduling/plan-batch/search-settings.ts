@@ -27,6 +27,9 @@ export const searchSettings = {
   ejectionReach: 3,
   /** Share of the budget (or rounds) after which, if the best plan still leaves jobs out, leaving one out gets a finite price. */
   tradeOffAt: 0.6,
+  /** The search stops after this many rounds without a better plan, or this many per job if more. */
+  stallRounds: 1000,
+  stallRoundsPerJob: 50,
   /** Chance an infeasible round is repaired, and the penalty factor while repairing. */
   repairChance: 0.5,
   repairBoost: 10,

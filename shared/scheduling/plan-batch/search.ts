@@ -42,8 +42,9 @@ interface Best {
  * budget, leaving a job out gets a finite price for the rest of the time, so the search
  * chooses which jobs to leave out for the least travel (what small real days need).
  *
- * With a round cap the schedule follows the rounds, so the same input, seed and cap give the
- * same plan on any machine.
+ * It stops at the deadline, after `maxRounds`, or after a long stretch of rounds without a
+ * better plan (a small plan is soon solved). With a round cap the schedule follows the
+ * rounds, so the same input, seed and cap give the same plan on any machine.
  */
 export function improve(s: Solution, ctx: RecreateContext, settings: SearchSettings): { rounds: number } {
   const random = seededRandom(settings.seed).next;
@@ -51,14 +52,19 @@ export function improve(s: Solution, ctx: RecreateContext, settings: SearchSetti
   const composer = new Composer(s);
   const tuner = new PenaltyTuner(s.penalties);
   let rounds = 0;
+  let sinceBest = 0;
+  const stall = Math.max(searchSettings.stallRounds, searchSettings.stallRoundsPerJob * s.problem.nJobs);
   const outOfTime: SearchLimits = { expired: () => settings.clock() >= settings.deadline };
-  const limits: SearchLimits = { expired: () => outOfTime.expired() || (settings.maxRounds !== undefined && rounds >= settings.maxRounds) };
+  const limits: SearchLimits = {
+    expired: () => outOfTime.expired() || (settings.maxRounds !== undefined && rounds >= settings.maxRounds) || sinceBest >= stall,
+  };
   const progress = () => (settings.maxRounds !== undefined ? rounds / settings.maxRounds : (settings.clock() - settings.startedAt) / Math.max(1, settings.deadline - settings.startedAt));
   let best: Best | null = null;
   const keepIfBest = () => {
     const plan: FeasiblePlan | null = s.feasible() ? { routes: s.routes, unassigned: s.unassignedCount(), cost: s.travelCost() } : projectFeasible(s);
     if (plan && (!best || plan.unassigned < best.unassigned || (plan.unassigned === best.unassigned && plan.cost < best.cost - 1e-9))) {
       best = { routes: plan.routes.map((r) => [...r]), unassigned: plan.unassigned, cost: plan.cost };
+      sinceBest = 0;
     }
   };
   keepIfBest();
@@ -114,6 +120,7 @@ export function improve(s: Solution, ctx: RecreateContext, settings: SearchSetti
     keepIfBest();
     ctx.absences.record(s);
     rounds++;
+    sinceBest++;
     if (tuner.record(s)) {
       s.reweigh(tuner.penalties);
       ls.reset();

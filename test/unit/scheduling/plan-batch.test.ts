@@ -107,3 +107,14 @@ describe('planBatch times each job against the next stop of its route', () => {
     ]);
   });
 });
+
+describe('planBatch stops when there is nothing left to gain', () => {
+  it('does not search when no job can be planned, and stops a solved small plan long before a long budget', () => {
+    const world = { resources: [technician({ id: 't1' })], bookings: [] };
+    const nobody = planBatch([job({ territoryId: 'bronx' })], world, { days: [day], budgetMs: 60_000 });
+    expect(nobody.stats.rounds).toBe(0);
+    const one = planBatch([job()], world, { days: [day], budgetMs: 60_000 });
+    expect(one.totals.assigned).toBe(1);
+    expect(one.stats.rounds).toBe(1000); // the stall limit: a thousand rounds without a better plan
+  });
+});
