@@ -153,33 +153,24 @@ export class SwapStar {
     }
   }
 
-  private removal(n: number): number {
-    const s = this.s;
-    const before = s.prev(n);
-    const after = s.next(n);
-    return s.cost(before, after) - s.cost(before, n) - s.cost(n, after);
-  }
+  /** Per job of the pair's routes: the locations around it and what taking it out saves. */
+  private readonly around = { loc: new Int32Array(0), prevLoc: new Int32Array(0), nextLoc: new Int32Array(0), prev: new Int32Array(0), removal: new Float64Array(0) };
 
-  /** Cheapest place for `job` (pre-selected places in `spots`) in the route of `out`, with `out` gone; sets `bestAfter`. */
-  private bestWithout(job: number, out: number): number {
+  private describe(jobs: readonly number[], offset: number): void {
     const s = this.s;
-    const before = s.prev(out);
-    const after = s.next(out);
-    let best = s.cost(before, job) + s.cost(job, after) - s.cost(before, after);
-    this.bestAfter = before;
-    for (let k = 0; k < 3; k++) {
-      const at = this.spotAfter[job * 3 + k] as number;
-      const cost = this.spotCost[job * 3 + k] as number;
-      if (cost === Infinity || at === out || at === before) continue; // those places change with `out` gone
-      if (cost < best) {
-        best = cost;
-        this.bestAfter = at;
-      }
+    const p = s.problem;
+    const m = this.around;
+    for (let i = 0; i < jobs.length; i++) {
+      const n = jobs[i] as number;
+      const before = s.prev(n);
+      const after = s.next(n);
+      m.loc[offset + i] = p.loc[n] as number;
+      m.prevLoc[offset + i] = p.loc[before] as number;
+      m.nextLoc[offset + i] = p.loc[after] as number;
+      m.prev[offset + i] = before;
+      m.removal[offset + i] = s.cost(before, after) - s.cost(before, n) - s.cost(n, after);
     }
-    return best;
   }
-
-  private bestAfter = -1;
 
   private tryPair(c1: Composer, c2: Composer, a: number, b: number): boolean {
     const s = this.s;
@@ -188,32 +179,70 @@ export class SwapStar {
     this.inB.length = 0;
     for (const n of s.routes[a] as number[]) if (p.kind[n] === NodeKind.Job && isEligible(p, n, b)) this.inA.push(n);
     for (const n of s.routes[b] as number[]) if (p.kind[n] === NodeKind.Job && isEligible(p, n, a)) this.inB.push(n);
-    if (this.inA.length === 0 || this.inB.length === 0) return false;
+    const nA = this.inA.length;
+    const nB = this.inB.length;
+    if (nA === 0 || nB === 0) return false;
+    if (this.around.loc.length < nA + nB) {
+      const size = 2 * (nA + nB);
+      this.around.loc = new Int32Array(size);
+      this.around.prevLoc = new Int32Array(size);
+      this.around.nextLoc = new Int32Array(size);
+      this.around.prev = new Int32Array(size);
+      this.around.removal = new Float64Array(size);
+    }
+    this.describe(this.inA, 0);
+    this.describe(this.inB, nA);
     for (const u of this.inA) this.cheapestSpots(u, b);
     for (const v of this.inB) this.cheapestSpots(v, a);
+    const { loc, prevLoc, nextLoc, prev, removal } = this.around;
+    const matrix = p.locations.cost;
+    const count = p.locations.count;
+    const spotCost = this.spotCost;
+    const spotAfter = this.spotAfter;
     const c = this.candidate;
     c.n = 0;
-    for (const u of this.inA) {
-      const removeU = this.removal(u);
-      for (const v of this.inB) {
-        const intoB = this.bestWithout(u, v);
-        const uAfter = this.bestAfter;
-        const cost = removeU + this.removal(v) + intoB + this.bestWithout(v, u);
-        if (c.n === shortlist && cost >= (c.cost[shortlist - 1] as number)) continue;
-        let k = c.n < shortlist ? c.n++ : shortlist - 1;
-        while (k > 0 && cost < (c.cost[k - 1] as number)) {
-          c.cost[k] = c.cost[k - 1] as number;
-          c.u[k] = c.u[k - 1] as number;
-          c.v[k] = c.v[k - 1] as number;
-          c.uAfter[k] = c.uAfter[k - 1] as number;
-          c.vAfter[k] = c.vAfter[k - 1] as number;
-          k--;
+    for (let i = 0; i < nA; i++) {
+      const u = this.inA[i] as number;
+      const lu = loc[i] as number;
+      for (let j = 0; j < nB; j++) {
+        const v = this.inB[j] as number;
+        const k = nA + j;
+        const lv = loc[k] as number;
+        // u where v was, or at one of its three cheapest places in B that survive v leaving.
+        let intoB = (matrix[(prevLoc[k] as number) * count + lu] as number) + (matrix[lu * count + (nextLoc[k] as number)] as number) - (matrix[(prevLoc[k] as number) * count + (nextLoc[k] as number)] as number);
+        let uAfter = prev[k] as number;
+        for (let q = u * 3; q < u * 3 + 3; q++) {
+          const at = spotAfter[q] as number;
+          if ((spotCost[q] as number) < intoB && at !== v && at !== prev[k]) {
+            intoB = spotCost[q] as number;
+            uAfter = at;
+          }
         }
-        c.cost[k] = cost;
-        c.u[k] = u;
-        c.v[k] = v;
-        c.uAfter[k] = uAfter;
-        c.vAfter[k] = this.bestAfter;
+        let intoA = (matrix[(prevLoc[i] as number) * count + lv] as number) + (matrix[lv * count + (nextLoc[i] as number)] as number) - (matrix[(prevLoc[i] as number) * count + (nextLoc[i] as number)] as number);
+        let vAfter = prev[i] as number;
+        for (let q = v * 3; q < v * 3 + 3; q++) {
+          const at = spotAfter[q] as number;
+          if ((spotCost[q] as number) < intoA && at !== u && at !== prev[i]) {
+            intoA = spotCost[q] as number;
+            vAfter = at;
+          }
+        }
+        const cost = (removal[i] as number) + (removal[k] as number) + intoB + intoA;
+        if (c.n === shortlist && cost >= (c.cost[shortlist - 1] as number)) continue;
+        let slot = c.n < shortlist ? c.n++ : shortlist - 1;
+        while (slot > 0 && cost < (c.cost[slot - 1] as number)) {
+          c.cost[slot] = c.cost[slot - 1] as number;
+          c.u[slot] = c.u[slot - 1] as number;
+          c.v[slot] = c.v[slot - 1] as number;
+          c.uAfter[slot] = c.uAfter[slot - 1] as number;
+          c.vAfter[slot] = c.vAfter[slot - 1] as number;
+          slot--;
+        }
+        c.cost[slot] = cost;
+        c.u[slot] = u;
+        c.v[slot] = v;
+        c.uAfter[slot] = uAfter;
+        c.vAfter[slot] = vAfter;
       }
     }
     const now = (s.penalised[a] as number) + (s.penalised[b] as number);
