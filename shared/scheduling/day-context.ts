@@ -1,4 +1,4 @@
-import { localDateOf, localTimeToEpoch, startOfLocalDay, addDays, weekdayOf } from './local-time';
+import { localTimeToEpoch, startOfLocalDay, addDays, weekdayOf } from './local-time';
 import type { LatLng, SchedulingResource, TimeSpan } from './types';
 import { subtractSpans } from './working-time';
 
@@ -118,13 +118,6 @@ export function withExtraStops(day: DayContext, extra: readonly Stop[]): DayCont
     dayStops: [...day.dayStops, ...extra].sort(byStart),
     busy: [...day.busy, ...extra].sort(byStart),
   };
-}
-
-/** The working date (in the technician's zone) a visit starting at `start` belongs to. */
-export function workDateOf(resource: SchedulingResource, start: number): string {
-  const date = localDateOf(start, resource.timeZone);
-  const previous = addDays(date, -1);
-  return start < ownEndOf(resource, previous) ? previous : date;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { ownEndOf } from './day-context';
 import { checked, FreeSlotsRequestSchema } from './engine-options';
 import { staticExclusion } from './exclusion';
 import { feasibleStarts } from './feasible-starts';
@@ -102,8 +101,8 @@ function bookableSpan(request: FreeSlotsRequest): { from: number; to: number } {
 export function resourceRanges(index: WorldIndex, resource: SchedulingResource, job: SchedulingJob, lo: number, hi: number): StartRange[] {
   const ranges: StartRange[] = [];
   const dates = localDatesTouching(lo, hi + 1, resource.timeZone);
-  const before = addDays(dates[0] as string, -1);
-  if (ownEndOf(resource, before) > lo) dates.unshift(before); // its night reaches into the span
+  // The first day starts where the previous day's night, if any, ends: that night reaches into the span.
+  if (index.dayContext(resource.id, dates[0] as string).ownStart > lo) dates.unshift(addDays(dates[0] as string, -1));
   for (const date of dates) {
     const day = index.dayContext(resource.id, date);
     ranges.push(...clipRanges(feasibleStarts(day, job, index.travel), Math.max(lo, day.ownStart), Math.min(hi, day.ownEnd - 1)));

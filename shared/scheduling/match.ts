@@ -1,4 +1,4 @@
-import { bookedMinutes, nextStop, previousStop, workDateOf } from './day-context';
+import { bookedMinutes, nextStop, previousStop } from './day-context';
 import type { DayContext, Stop } from './day-context';
 import { checked, InstantSchema, SchedulingJobSchema } from './engine-options';
 import { capacityExclusion, jobLoad, staticExclusion } from './exclusion';
@@ -45,7 +45,7 @@ export function matchResource(
   job: SchedulingJob,
   start: number,
 ): MatchResult {
-  const day = index.dayContext(resource.id, workDateOf(resource, start));
+  const day = index.workDay(resource, start);
   return matchOnDay(day, job, start, index);
 }
 

@@ -1,5 +1,4 @@
 import { CandidateTimeSchema, checked, SchedulingJobSchema } from './engine-options';
-import { ownEndOf } from './day-context';
 import { capacityExclusion, jobLoad, staticExclusion } from './exclusion';
 import type { Exclusion } from './exclusion';
 import { resourceRanges } from './free-slots';
@@ -109,8 +108,7 @@ function overSpan(index: WorldIndex, resource: SchedulingResource, job: Scheduli
 /** The most telling reason a technician has no start in a span. */
 function whyNoTime(index: WorldIndex, resource: SchedulingResource, job: SchedulingJob, span: { from: number; to: number }): Exclusion {
   const dates = localDatesTouching(span.from, span.to, resource.timeZone);
-  const before = addDays(dates[0] as string, -1);
-  if (ownEndOf(resource, before) > span.from) dates.unshift(before); // its night reaches into the span
+  if (index.dayContext(resource.id, dates[0] as string).ownStart > span.from) dates.unshift(addDays(dates[0] as string, -1)); // its night reaches into the span
   const days = dates.map((d) => index.dayContext(resource.id, d));
   const working = days.filter((d) => d.shifts.some((s) => s.start < span.to && s.end > span.from));
   if (working.length === 0) return { code: 'working_hours', message: 'does not work in the requested time' };
