@@ -109,17 +109,6 @@ export function lowerBound(sortedStops: readonly Stop[], start: number): number 
   return lo;
 }
 
-/** A copy of the context with extra stops (visits placed by the planner) added to the day. */
-export function withExtraStops(day: DayContext, extra: readonly Stop[]): DayContext {
-  if (extra.length === 0) return day;
-  const byStart = compareStops;
-  return {
-    ...day,
-    dayStops: [...day.dayStops, ...extra].sort(byStart),
-    busy: [...day.busy, ...extra].sort(byStart),
-  };
-}
-
 /**
  * The stop the technician comes from for a visit starting at `start`: the day's stop with
  * the latest end at or before it (ties: later start, then smaller id). Null means home base.

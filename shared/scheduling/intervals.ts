@@ -7,21 +7,6 @@ export interface StartRange {
   hi: number;
 }
 
-/** Removes the open range (cutLo, cutHi) from each range: a start is forbidden strictly between them. */
-export function removeOpenRange(ranges: StartRange[], cutLo: number, cutHi: number): StartRange[] {
-  if (cutHi <= cutLo) return ranges;
-  const kept: StartRange[] = [];
-  for (const r of ranges) {
-    if (r.hi <= cutLo || r.lo >= cutHi) {
-      kept.push(r);
-      continue;
-    }
-    if (r.lo <= cutLo) kept.push({ lo: r.lo, hi: cutLo });
-    if (r.hi >= cutHi) kept.push({ lo: cutHi, hi: r.hi });
-  }
-  return kept;
-}
-
 export function clipRanges(ranges: StartRange[], lo: number, hi: number): StartRange[] {
   const clipped: StartRange[] = [];
   for (const r of ranges) {

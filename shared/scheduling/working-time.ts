@@ -55,7 +55,3 @@ export function earliestVisitStart(pieces: readonly TimeSpan[], ready: number, d
   return Infinity;
 }
 
-/** The piece holding all of [start, end], or null. */
-export function pieceAround(pieces: readonly TimeSpan[], start: number, end: number): TimeSpan | null {
-  return pieces.find((p) => p.start <= start && end <= p.end) ?? null;
-}

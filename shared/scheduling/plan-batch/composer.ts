@@ -82,11 +82,6 @@ export class Composer {
     return this.push(Part.Reversed, r, i, j);
   }
 
-  /** The candidate's segment so far (before its end). */
-  get segment(): Segment {
-    return this.acc;
-  }
-
   /** Whether the last priced candidate keeps every rule (no time warp, capacity kept). */
   feasible = false;
 

@@ -49,14 +49,6 @@ export function place(s: Solution, u: number, route: number, after: number): voi
   s.setRoutes(route, [...nodes.slice(0, at), u, ...nodes.slice(at)]);
 }
 
-/** Takes job `u` out of its route. */
-export function unplace(s: Solution, u: number): void {
-  const r = s.routeOf[u] as number;
-  if (r < 0) return;
-  const nodes = s.routes[r] as number[];
-  s.setRoutes(r, nodes.filter((n) => n !== u));
-}
-
 /**
  * Routes worth trying for job `u`: those holding one of its granular neighbours, plus the
  * first few empty routes nearest to it (a new technician-day); all its routes when neither gives any.

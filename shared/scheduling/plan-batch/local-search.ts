@@ -19,9 +19,10 @@ const gainEpsilon = 1e-7;
  * between routes; insert left-out jobs, take out a job whose route pays more in penalties
  * than leaving it out costs, and try routes still empty. Then SWAP* between routes. Each
  * move is priced exactly (segments, or exact timing on routes with several pieces of working
- * time) and applied at once when it lowers the penalised cost. A pair (u, v) is only tried
- * again once one of their routes has changed since u was last examined, so after a small
- * change the search only looks where something happened.
+ * time) and applied at once when it lowers the penalised cost. Only jobs next to a change
+ * are examined again (selective vertex caching, FILO), and a pair (u, v) only once one of
+ * their routes has changed since u was last examined: after a small change the search only
+ * looks where something happened.
  */
 export class LocalSearch {
   private readonly c1: Composer;
@@ -112,13 +113,13 @@ export class LocalSearch {
         this.queue[k] = this.queue[this.queue.length - 1] as number;
         this.queue.pop();
         this.queued[u] = 0;
-        this.examine(u, 1);
+        this.examine(u);
       }
       if (limits.expired() || !this.star.run(this.c1, this.c2)) return;
     }
   }
 
-  private examine(u: number, loop: number): boolean {
+  private examine(u: number): boolean {
     const s = this.s;
     const tested = this.testedAt[u] as number;
     this.testedAt[u] = s.moves;
@@ -136,7 +137,7 @@ export class LocalSearch {
       const before = s.prev(v);
       if (this.p.kind[before] === NodeKind.Start && this.movesAfter(u, before)) improved = true;
     }
-    if ((s.routeOf[u] as number) >= 0 && (this.intoEmpty(u, loop) || this.leaveOut(u))) improved = true;
+    if ((s.routeOf[u] as number) >= 0 && (this.intoEmpty(u) || this.leaveOut(u))) improved = true;
     return improved;
   }
 
@@ -302,9 +303,8 @@ export class LocalSearch {
     return this.commit(price + s.unassignedPenalty - (s.penalised[r] as number), r, r);
   }
 
-  /** From the second pass on: u alone on a technician-day nobody works yet. */
-  private intoEmpty(u: number, loop: number): boolean {
-    if (loop === 0) return false;
+  /** u alone on a technician-day nobody works yet. */
+  private intoEmpty(u: number): boolean {
     const s = this.s;
     let tried = 0;
     for (const r of this.routesByHome[u] ?? []) {

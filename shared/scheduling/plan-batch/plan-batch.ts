@@ -6,16 +6,17 @@ import { greedy, tightestFirst } from './construct';
 import { routesByHome } from './insertion';
 import { granularNeighbours, nearestByCost } from './neighbours';
 import { initialPenalties } from './penalties';
-import type { PlanBatchOptions, PlanResult } from './plan-types';
+import type { PlanBatchOptions, PlanResult, UnassignedJob } from './plan-types';
 import { plannedRoutes, totalsOf, visitsOf } from './plan-result';
 import { compileProblem } from './problem';
-import { placeableJobs } from './unassigned-reason';
+import type { Problem } from './problem';
+import { placeableJobs } from './fits-alone';
 import { Absences } from './ruin-recreate';
+import type { RecreateContext } from './ruin-recreate';
 import { improve } from './search';
 import { searchSettings } from './search-settings';
 import { Solution } from './solution';
 import { unassignedReason } from './unassigned-reason';
-
 
 /**
  * Assigns unscheduled jobs across technicians over the given days, minimising travel, never
@@ -40,14 +41,13 @@ export function planBatch(jobs: readonly SchedulingJob[], world: World, options:
   const greedyRoutes = plannedRoutes(problem, s);
   const greedyTotals = totalsOf(problem, s, greedyRoutes, s.unassignedCount());
   let rounds = 0;
-  const inPlay = new Uint8Array(problem.nJobs);
-  for (const j of placeableJobs(problem)) inPlay[j] = 1;
-  if (clock() < deadline && inPlay.includes(1)) {
-    const context = { absences: new Absences(problem.nJobs), inPlay, neighbours: granularNeighbours(problem, searchSettings.granularSize), nearest: nearestByCost(problem, searchSettings.ruinReach), routesByHome: routesByHome(problem), tightOrder: order };
+  const context = searchContext(problem, order);
+  if (clock() < deadline && context.inPlay.includes(1)) {
     rounds = improve(s, context, { clock, deadline, startedAt: started, maxRounds: options.maxRounds, seed: options.seed ?? 1 }).rounds;
   }
   const routes = plannedRoutes(problem, s);
-  const unassigned = order.filter((j) => s.routeOf[j] === -1).sort((a, b) => a - b).map((j) => unassignedReason(problem, s, j, world.resources));
+  const unassigned: UnassignedJob[] = [];
+  for (let j = 0; j < problem.nJobs; j++) if (s.routeOf[j] === -1) unassigned.push(unassignedReason(problem, s, j, world.resources));
   return {
     assignments: visitsOf(routes),
     unassigned,
@@ -62,5 +62,19 @@ export function planBatch(jobs: readonly SchedulingJob[], world: World, options:
       rounds,
       elapsedMs: clock() - started,
     },
+  };
+}
+
+/** What the search works with: the jobs in play (those that fit somewhere on their own), neighbour lists and absence counts. */
+function searchContext(problem: Problem, order: number[]): RecreateContext {
+  const inPlay = new Uint8Array(problem.nJobs);
+  for (const j of placeableJobs(problem)) inPlay[j] = 1;
+  return {
+    absences: new Absences(problem.nJobs),
+    inPlay,
+    neighbours: granularNeighbours(problem, searchSettings.granularSize),
+    nearest: nearestByCost(problem, searchSettings.ruinReach),
+    routesByHome: routesByHome(problem),
+    tightOrder: order,
   };
 }
