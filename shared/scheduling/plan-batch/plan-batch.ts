@@ -42,8 +42,10 @@ export function planBatch(jobs: readonly SchedulingJob[], world: World, options:
   const greedyTotals = totalsOf(problem, s, greedyRoutes, s.unassignedCount());
   let rounds = 0;
   const context = searchContext(problem, order);
-  if (clock() < deadline && context.inPlay.includes(1)) {
-    rounds = improve(s, context, { clock, deadline, startedAt: started, maxRounds: options.maxRounds, seed: options.seed ?? 1 }).rounds;
+  // The search ends a little early so that building the result stays inside the budget.
+  const searchDeadline = deadline - Math.min(100, 0.03 * (deadline - started));
+  if (clock() < searchDeadline && context.inPlay.includes(1)) {
+    rounds = improve(s, context, { clock, deadline: searchDeadline, startedAt: started, maxRounds: options.maxRounds, seed: options.seed ?? 1 }).rounds;
   }
   const routes = plannedRoutes(problem, s);
   const unassigned: UnassignedJob[] = [];
