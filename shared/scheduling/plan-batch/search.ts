@@ -140,7 +140,13 @@ function leavesOutInPlay(plan: Best, ctx: RecreateContext, s: Solution): boolean
   return ctx.inPlay.some((inPlay, j) => inPlay === 1 && planned[j] === 0);
 }
 
-/** Descends again with heavier penalties, which often turns a plan a few minutes late into a feasible one (HGS's repair). */
+/**
+ * HGS's repair, in the form measured best here: with ten times the penalties, every pair of
+ * routes is tried again with SWAP* (the weights changed, so every route counts as changed),
+ * followed by the local moves around whatever it exchanges. The jobs' own moves were just
+ * tried at the normal weights and are not repeated. This often turns a plan a few minutes
+ * late into a feasible one.
+ */
 function repair(s: Solution, ls: LocalSearch, random: () => number, limits: SearchLimits, keepIfBest: () => void): void {
   const normal = s.penalties;
   const boost = searchSettings.repairBoost;

@@ -53,8 +53,9 @@ describe('engine options are validated at the boundary', () => {
   });
 
   it('accepts the same settings the portal settings schema accepts', () => {
-    const portal = PortalSettingsSchema.parse({ minLeadDays: 0, maxLeadDays: 30, minNoticeHours: 4, bookableIncidentTypeIds: ['it-1'], slots: { granularityMinutes: 30 }, surveyEnabled: true });
-    expect(refusal(() => freeSlots(request({ granularityMinutes: 'granularityMinutes' in portal.slots ? portal.slots.granularityMinutes : 30, maxLeadDays: portal.maxLeadDays, minNoticeHours: portal.minNoticeHours }), world))).toBe('accepted');
+    const slots = { granularityMinutes: 30 };
+    const portal = PortalSettingsSchema.parse({ minLeadDays: 0, maxLeadDays: 30, minNoticeHours: 4, bookableIncidentTypeIds: ['it-1'], slots, surveyEnabled: true });
+    expect(refusal(() => freeSlots(request({ granularityMinutes: slots.granularityMinutes, maxLeadDays: portal.maxLeadDays, minNoticeHours: portal.minNoticeHours }), world))).toBe('accepted');
     expect(PortalSettingsSchema.safeParse({ ...portal, slots: { granularityMinutes: -15 } }).success).toBe(false);
     expect(PortalSettingsSchema.safeParse({ ...portal, slots: { arrivalWindows: [] } }).success).toBe(false);
     expect(PortalSettingsSchema.safeParse({ ...portal, minLeadDays: 40 }).success).toBe(false);
