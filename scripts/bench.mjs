@@ -1,13 +1,24 @@
-// `npm run bench`: every benchmark, one after another (they would disturb each other in parallel on 2 cores).
+// `npm run bench [-- <section>... [options]]`: the benchmarks one after another (they would
+// disturb each other in parallel on 2 cores). Sections: board, scheduling, dispatch, sync, vrptw; all
+// by default. Options after the sections go to them (e.g. `npm run bench -- vrptw --filter R2`,
+// see bench/vrptw-bench.ts for the VRPTW section's options).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const benches = ['bench/board-bench.ts', 'bench/dispatch-bench.ts', 'bench/scheduling-bench.ts', 'bench/sync-bench.ts'];
+const sections = { board: 'bench/board-bench.ts', scheduling: 'bench/scheduling-bench.ts', dispatch: 'bench/dispatch-bench.ts', sync: 'bench/sync-bench.ts', vrptw: 'bench/vrptw-bench.ts' };
+const args = process.argv.slice(2);
+const chosen = [];
+while (args.length > 0 && Object.hasOwn(sections, args[0])) chosen.push(args.shift());
+if (args.length > 0 && !args[0].startsWith('-')) {
+  console.error(`Unknown bench section "${args[0]}"; sections: ${Object.keys(sections).join(', ')}.`);
+  process.exit(2);
+}
 let failed = false;
-for (const bench of benches) {
+for (const name of chosen.length > 0 ? chosen : Object.keys(sections)) {
+  const bench = sections[name];
   console.log(`\n=== ${bench} ===`);
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [bench], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [bench, ...args], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error(`${bench} failed (exit ${result.status}).`);
     failed = true;

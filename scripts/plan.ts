@@ -55,7 +55,12 @@ function present(result: PlanResult, zoneOf: Map<string, string>) {
       })),
     })),
     unassigned: result.unassigned,
-    stats: { ...result.stats, greedyAddedTravelMinutes: round(result.stats.greedyAddedTravelMinutes) },
+    stats: {
+      ...result.stats,
+      greedyAddedTravelMinutes: round(result.stats.greedyAddedTravelMinutes),
+      greedyTravelMinutes: round(result.stats.greedyTravelMinutes),
+      greedyTravelKm: round(result.stats.greedyTravelKm),
+    },
   };
 }
 

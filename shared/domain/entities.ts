@@ -12,6 +12,7 @@ import {
   RowVersionSchema,
   TimeZoneSchema,
 } from './common';
+import { weekdayOrder, workingHoursIssues } from './working-hours';
 
 /** The entities of SPEC.md "Domain". Field names are camelCase; the replica maps them to snake_case columns. */
 
@@ -73,16 +74,19 @@ export const IncidentTypeSchema = z
   });
 export type IncidentType = z.infer<typeof IncidentTypeSchema>;
 
-export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export const WorkingPeriodSchema = z
-  .object({ start: LocalTimeSchema, end: LocalTimeSchema })
-  .refine((p) => p.end > p.start, { message: 'end must be after start', path: ['end'] });
-export const WeeklyHoursSchema = z.object(
-  Object.fromEntries(weekdays.map((d) => [d, z.array(WorkingPeriodSchema)])) as Record<
-    (typeof weekdays)[number],
-    z.ZodArray<typeof WorkingPeriodSchema>
-  >,
-);
+export const weekdays = weekdayOrder;
+/** A period of work in the technician's zone; an end before the start runs overnight into the next day (see working-hours.ts). */
+export const WorkingPeriodSchema = z.object({ start: LocalTimeSchema, end: LocalTimeSchema });
+export const WeeklyHoursSchema = z
+  .object(
+    Object.fromEntries(weekdays.map((d) => [d, z.array(WorkingPeriodSchema)])) as Record<
+      (typeof weekdays)[number],
+      z.ZodArray<typeof WorkingPeriodSchema>
+    >,
+  )
+  .superRefine((hours, ctx) => {
+    for (const issue of workingHoursIssues(hours)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  });
 export type WeeklyHours = z.infer<typeof WeeklyHoursSchema>;
 
 export const ResourceSchema = z.object({

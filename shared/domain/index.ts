@@ -3,3 +3,5 @@ export * from './common';
 export * from './entities';
 export * from './override-reasons';
 export * from './new-booking';
+export * from './working-hours';
+export * from './portal-settings';

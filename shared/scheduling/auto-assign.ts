@@ -1,3 +1,4 @@
+import { checked, SchedulingJobSchema } from './engine-options';
 import type { ExclusionCode } from './exclusion';
 import { formatLocal } from './local-time';
 import { distanceKey, rankCandidates } from './rank-candidates';
@@ -50,6 +51,7 @@ export type AutoAssignJob = SchedulingJob & { start?: number };
  * booking's site that day or home base); ties go to the lighter day, then the resource id.
  */
 export function autoAssign(job: AutoAssignJob, world: World): AutoAssignResult {
+  checked(SchedulingJobSchema, job, 'job');
   const when = assignmentTime(job);
   if (!when) throw new Error(`Job ${job.id} needs a start or a window to be auto-assigned`);
   const ranked = rankCandidates(job, world, when);

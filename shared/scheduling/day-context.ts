@@ -1,5 +1,6 @@
 import { localTimeToEpoch, startOfLocalDay, addDays, weekdayOf } from './local-time';
 import type { LatLng, SchedulingResource, TimeSpan } from './types';
+import { subtractSpans } from './working-time';
 
 /** Something occupying a technician: an existing booking or a visit the planner placed. */
 export interface Stop {
@@ -11,17 +12,25 @@ export interface Stop {
 }
 
 /**
- * One technician's local day (in the technician's zone), precomputed once so that checking a
- * candidate start never rescans all bookings.
+ * One technician's working day (a local date in the technician's zone), precomputed once so
+ * that checking a candidate start never rescans all bookings. An overnight shift belongs to
+ * the day it starts: that day owns the night up to the shift's end, so visits after midnight
+ * are on the same route, count against the same capacity and have their neighbours across
+ * midnight.
  */
 export interface DayContext {
   resource: SchedulingResource;
   date: string;
   dayStart: number;
   dayEnd: number;
-  /** Working hours of that date as instants, merged, sorted. */
+  /** [ownStart, ownEnd): a visit starting in here belongs to this working day (see `workDateOf`). */
+  ownStart: number;
+  ownEnd: number;
+  /** Working hours of that date as instants, merged, sorted, clipped to start at `ownStart`. */
   shifts: TimeSpan[];
-  /** Active bookings starting on this local date, sorted by start: "that day's" previous/next sites. */
+  /** The shifts minus time off and minus bookings of other days: where visits and drives may be (working-time.ts). */
+  working: TimeSpan[];
+  /** Active bookings starting in [ownStart, ownEnd), sorted by start: "that day's" previous/next sites. */
   dayStops: Stop[];
   /** Active bookings of any day that intersect this day, sorted by start: what a visit must not overlap. */
   busy: Stop[];
@@ -29,13 +38,17 @@ export interface DayContext {
   timeOff: TimeSpan[];
 }
 
-/** Working hours of a local date as merged instant spans (DST-correct: wall-clock times are resolved per date). */
+/**
+ * Working hours of a local date as merged instant spans (DST-correct: wall-clock times are
+ * resolved per date). A window whose end is not after its start is overnight: it ends on the
+ * next date ('22:00'–'06:00'). A window of no length is ignored.
+ */
 export function shiftsOn(resource: SchedulingResource, date: string): TimeSpan[] {
   const windows = resource.weeklyHours[weekdayOf(date)] ?? [];
   const spans = windows
     .map((w) => ({
       start: localTimeToEpoch(date, w.start, resource.timeZone),
-      end: localTimeToEpoch(date, w.end, resource.timeZone),
+      end: localTimeToEpoch(w.end !== '24:00' && w.end <= w.start ? addDays(date, 1) : date, w.end, resource.timeZone),
     }))
     .filter((s) => s.end > s.start)
     .sort((a, b) => a.start - b.start);
@@ -50,6 +63,12 @@ export function shiftsOn(resource: SchedulingResource, date: string): TimeSpan[]
 
 const dayMs = 24 * 3_600_000;
 
+/** Where a date's working day ends: local midnight, or later when its last shift runs into the night. */
+export function ownEndOf(resource: SchedulingResource, date: string): number {
+  const dayEnd = startOfLocalDay(addDays(date, 1), resource.timeZone);
+  return Math.max(dayEnd, shiftsOn(resource, date).at(-1)?.end ?? dayEnd);
+}
+
 /** Builds a day context from a technician's bookings (active only, sorted by start). */
 export function buildDayContext(
   resource: SchedulingResource,
@@ -59,17 +78,23 @@ export function buildDayContext(
 ): DayContext {
   const dayStart = startOfLocalDay(date, resource.timeZone);
   const dayEnd = startOfLocalDay(addDays(date, 1), resource.timeZone);
-  const from = lowerBound(sortedStops, dayStart - longestStopMs);
+  const ownStart = ownEndOf(resource, addDays(date, -1)); // the previous day's night, if any, is its own
+  const ownShifts = shiftsOn(resource, date);
+  const ownEnd = Math.max(dayEnd, ownShifts.at(-1)?.end ?? dayEnd);
+  const shifts = subtractSpans(ownShifts, [{ start: -Infinity, end: ownStart }]);
+  const from = lowerBound(sortedStops, ownStart - longestStopMs);
   const busy: Stop[] = [];
   const dayStops: Stop[] = [];
   for (let i = from; i < sortedStops.length; i++) {
     const stop = sortedStops[i];
-    if (!stop || stop.start >= dayEnd) break;
-    if (stop.end > dayStart) busy.push(stop);
-    if (stop.start >= dayStart) dayStops.push(stop);
+    if (!stop || stop.start >= ownEnd) break;
+    if (stop.end > ownStart) busy.push(stop);
+    if (stop.start >= ownStart) dayStops.push(stop);
   }
-  const timeOff = resource.timeOff.filter((t) => t.start < dayEnd + dayMs && t.end > dayStart - dayMs);
-  return { resource, date, dayStart, dayEnd, shifts: shiftsOn(resource, date), dayStops, busy, timeOff };
+  const timeOff = resource.timeOff.filter((t) => t.start < ownEnd + dayMs && t.end > ownStart - dayMs);
+  const otherDays = busy.filter((b) => b.start < ownStart);
+  const working = subtractSpans(shifts, [...timeOff, ...otherDays]);
+  return { resource, date, dayStart, dayEnd, ownStart, ownEnd, shifts, working, dayStops, busy, timeOff };
 }
 
 /** Index of the first stop whose start is ≥ `start`. */
@@ -82,17 +107,6 @@ export function lowerBound(sortedStops: readonly Stop[], start: number): number 
     else hi = mid;
   }
   return lo;
-}
-
-/** A copy of the context with extra stops (visits placed by the planner) added to the day. */
-export function withExtraStops(day: DayContext, extra: readonly Stop[]): DayContext {
-  if (extra.length === 0) return day;
-  const byStart = compareStops;
-  return {
-    ...day,
-    dayStops: [...day.dayStops, ...extra].sort(byStart),
-    busy: [...day.busy, ...extra].sort(byStart),
-  };
 }
 
 /**

@@ -1,8 +1,9 @@
+import { checked, FreeSlotsRequestSchema } from './engine-options';
 import { staticExclusion } from './exclusion';
 import { feasibleStarts } from './feasible-starts';
 import { clipRanges } from './intervals';
 import type { StartRange } from './intervals';
-import { addDays, datesBetween, formatLocal, localDateOf, localDatesTouching, localTimeToEpoch, startOfLocalDay } from './local-time';
+import { addDays, datesBetween, formatLocal, localDateOf, localDatesTouching, localTimeToEpoch, startOfLocalDay, wallClockGrid } from './local-time';
 import type { LatLng, LocalWindow, RequiredCharacteristic, SchedulingJob, SchedulingResource, World } from './types';
 import { indexWorld } from './world-index';
 import type { WorldIndex } from './world-index';
@@ -49,6 +50,7 @@ const defaultGranularityMinutes = 30;
 
 /** Every start (or arrival window) in the date range at which at least one technician matches. */
 export function freeSlots(request: FreeSlotsRequest, world: World): FreeSlot[] {
+  checked(FreeSlotsRequestSchema, request, 'slot request');
   const index = indexWorld(world);
   const job = jobForRequest(request);
   const candidates = index.resources.filter(
@@ -65,7 +67,7 @@ export function freeSlots(request: FreeSlotsRequest, world: World): FreeSlot[] {
     if (lo > hi) continue;
     const perResource = candidates.map((r) => ({ id: r.id, ranges: resourceRanges(index, r, job, lo, hi) }));
     const windows = request.settings?.arrivalWindows;
-    slots.push(...(windows ? windowSlots(date, windows, perResource, zone) : timeSlots(dayStart, dayEnd, perResource, job, request)));
+    slots.push(...(windows ? windowSlots(date, windows, perResource, zone) : timeSlots(date, perResource, job, request)));
   }
   return slots;
 }
@@ -91,11 +93,19 @@ function bookableSpan(request: FreeSlotsRequest): { from: number; to: number } {
   return { from, to: startOfLocalDay(addDays(lastDate, 1), zone) };
 }
 
-/** Feasible starts of one technician between lo and hi, over each of its local dates touching that span. */
+/**
+ * Feasible starts of one technician between lo and hi, over each working day that can hold
+ * them: the local dates touching that span and the one before (its night may reach into it).
+ * Each day keeps only the starts it owns, so every start is judged by exactly one day, as in match.
+ */
 export function resourceRanges(index: WorldIndex, resource: SchedulingResource, job: SchedulingJob, lo: number, hi: number): StartRange[] {
   const ranges: StartRange[] = [];
-  for (const date of localDatesTouching(lo, hi + 1, resource.timeZone)) {
-    ranges.push(...clipRanges(feasibleStarts(index.dayContext(resource.id, date), job, index.travel), lo, hi));
+  const dates = localDatesTouching(lo, hi + 1, resource.timeZone);
+  // The first day starts where the previous day's night, if any, ends: that night reaches into the span.
+  if (index.dayContext(resource.id, dates[0] as string).ownStart > lo) dates.unshift(addDays(dates[0] as string, -1));
+  for (const date of dates) {
+    const day = index.dayContext(resource.id, date);
+    ranges.push(...clipRanges(feasibleStarts(day, job, index.travel), Math.max(lo, day.ownStart), Math.min(hi, day.ownEnd - 1)));
   }
   return ranges;
 }
@@ -105,31 +115,32 @@ interface ResourceRanges {
   ranges: StartRange[];
 }
 
-function timeSlots(dayStart: number, dayEnd: number, perResource: ResourceRanges[], job: SchedulingJob, request: FreeSlotsRequest): FreeSlot[] {
-  const stepMs = (request.settings?.granularityMinutes ?? defaultGranularityMinutes) * 60_000;
-  const byStart = new Map<number, string[]>();
-  for (const { id, ranges } of perResource) {
-    for (const r of ranges) {
-      const first = dayStart + Math.ceil((r.lo - dayStart) / stepMs) * stepMs;
-      for (let t = first; t <= r.hi && t < dayEnd; t += stepMs) {
-        const ids = byStart.get(t) ?? [];
-        if (ids[ids.length - 1] !== id) ids.push(id);
-        byStart.set(t, ids);
-      }
-    }
-  }
+/**
+ * Starts on the wall-clock grid of the account's zone: every `granularityMinutes` from local
+ * midnight, so a DST day shows the same times as any other (a time the clock skips is not
+ * offered; a time it shows twice is offered at both instants).
+ */
+function timeSlots(date: string, perResource: ResourceRanges[], job: SchedulingJob, request: FreeSlotsRequest): FreeSlot[] {
+  const step = request.settings?.granularityMinutes ?? defaultGranularityMinutes;
   const zone = request.account.timeZone;
   const durationMs = job.durationMinutes * 60_000;
-  return [...byStart.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([start, resourceIds]) => ({
-      kind: 'time' as const,
-      start,
-      startLocal: formatLocal(start, zone),
-      end: start + durationMs,
-      endLocal: formatLocal(start + durationMs, zone),
-      resourceIds,
-    }));
+  const grid = wallClockGrid(date, 0, step, zone);
+  const ids: string[][] = grid.map(() => []);
+  for (const { id, ranges } of perResource) {
+    // Both sorted: walk them together.
+    let g = 0;
+    for (const r of ranges) {
+      while (g < grid.length && (grid[g] as number) < r.lo) g++;
+      for (; g < grid.length && (grid[g] as number) <= r.hi; g++) (ids[g] as string[]).push(id);
+    }
+  }
+  const slots: FreeSlot[] = [];
+  grid.forEach((start, g) => {
+    const resourceIds = ids[g] as string[];
+    if (resourceIds.length === 0) return;
+    slots.push({ kind: 'time', start, startLocal: formatLocal(start, zone), end: start + durationMs, endLocal: formatLocal(start + durationMs, zone), resourceIds });
+  });
+  return slots;
 }
 
 function windowSlots(date: string, windows: LocalWindow[], perResource: ResourceRanges[], zone: string): FreeSlot[] {
@@ -137,6 +148,7 @@ function windowSlots(date: string, windows: LocalWindow[], perResource: Resource
   for (const w of windows) {
     const start = localTimeToEpoch(date, w.start, zone);
     const end = localTimeToEpoch(date, w.end, zone);
+    if (end <= start) continue; // a window the clock skips (spring forward) lasts no time at all
     const resourceIds = perResource.filter(({ ranges }) => ranges.some((r) => r.lo < end && r.hi >= start)).map((p) => p.id);
     if (resourceIds.length === 0) continue;
     slots.push({ kind: 'window', start, startLocal: formatLocal(start, zone), end, endLocal: formatLocal(end, zone), resourceIds });

@@ -19,3 +19,4 @@ export { formatLocal, localDateOf } from './local-time';
 export { PlanInputSchema, parsePlanInput, formatIssuePath } from './plan-input-schema';
 export type { PlanInput } from './plan-input-schema';
 export { planProblemFromInput } from './plan-problem';
+export { SchedulingInputError } from './engine-options';

@@ -7,21 +7,6 @@ export interface StartRange {
   hi: number;
 }
 
-/** Removes the open range (cutLo, cutHi) from each range: a start is forbidden strictly between them. */
-export function removeOpenRange(ranges: StartRange[], cutLo: number, cutHi: number): StartRange[] {
-  if (cutHi <= cutLo) return ranges;
-  const kept: StartRange[] = [];
-  for (const r of ranges) {
-    if (r.hi <= cutLo || r.lo >= cutHi) {
-      kept.push(r);
-      continue;
-    }
-    if (r.lo <= cutLo) kept.push({ lo: r.lo, hi: cutLo });
-    if (r.hi >= cutHi) kept.push({ lo: cutHi, hi: r.hi });
-  }
-  return kept;
-}
-
 export function clipRanges(ranges: StartRange[], lo: number, hi: number): StartRange[] {
   const clipped: StartRange[] = [];
   for (const r of ranges) {
@@ -32,12 +17,14 @@ export function clipRanges(ranges: StartRange[], lo: number, hi: number): StartR
   return clipped;
 }
 
-const minuteMs = 60_000;
-
-/** The first whole-minute start ≥ `from` inside the ranges, or null (people read times to the minute). */
+/**
+ * The first start ≥ `from` inside the ranges, or null. The engine has one time precision, the
+ * millisecond of its instants: what is offered (a window with a feasible start in it) can
+ * always be booked, and the planner never loses a tight route to rounding.
+ */
 export function firstStartFrom(ranges: readonly StartRange[], from: number): number | null {
   for (const r of ranges) {
-    const start = Math.ceil(Math.max(r.lo, from) / minuteMs) * minuteMs;
+    const start = Math.ceil(Math.max(r.lo, from));
     if (start <= r.hi) return start;
   }
   return null;

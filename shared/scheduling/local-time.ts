@@ -189,6 +189,27 @@ export function weekdayOf(date: string): Weekday {
   return weekdays[Temporal.PlainDate.from(date).dayOfWeek - 1] ?? 'mon';
 }
 
+export function wallClockGrid(date: string, fromMinute: number, stepMinutes: number, zone: string): number[] {
+  const day = dayNumberOf(date);
+  const instants: number[] = [];
+  if (day === null) {
+    for (let m = fromMinute; m < 24 * 60; m += stepMinutes) instants.push(localTimeToEpoch(date, `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`, zone));
+    return instants;
+  }
+  const early = offsetMsAt(startOfLocalDay(date, zone), zone);
+  const late = offsetMsAt(startOfLocalDay(addDays(date, 1), zone) - 1, zone);
+  const offsets = early === late ? [early] : [Math.max(early, late), Math.min(early, late)];
+  for (let m = fromMinute; m < 24 * 60; m += stepMinutes) {
+    const wall = day * dayMs + m * 60_000;
+    for (const offset of offsets) {
+      const t = wall - offset;
+      if (offsets.length === 1 || offsetMsAt(t, zone) === offset) instants.push(t);
+    }
+  }
+  // Falling back, 01:30 EDT comes after 01:00 EST on the grid but before it in time.
+  return offsets.length === 1 ? instants : [...new Set(instants)].sort((a, b) => a - b);
+}
+
 /** Local dates (in `zone`) touched by the span [start, end). */
 export function localDatesTouching(start: number, end: number, zone: string): string[] {
   const first = localDateOf(start, zone);

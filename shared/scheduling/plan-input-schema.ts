@@ -1,6 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { bookingStatuses } from '../domain/booking-status';
+import { workingHoursIssues } from '../domain/working-hours';
+import { maxBudgetMs } from './engine-options';
+import { formatIssuePath } from './issue-path';
 
 /**
  * The file format of `npm run plan -- <input.json>` (documented in docs/plan-command.md).
@@ -43,22 +46,28 @@ const technician = z.object({
   territoryIds: z.array(z.string()),
   characteristics: z.record(z.string(), z.int().min(1).max(5)),
   timeZone,
-  weeklyHours: z.object({
-    mon: localWindows.optional(),
-    tue: localWindows.optional(),
-    wed: localWindows.optional(),
-    thu: localWindows.optional(),
-    fri: localWindows.optional(),
-    sat: localWindows.optional(),
-    sun: localWindows.optional(),
-  }),
+  /** A window whose end is not after its start runs overnight and belongs to the day it starts (working-hours.ts). */
+  weeklyHours: z
+    .object({
+      mon: localWindows.optional(),
+      tue: localWindows.optional(),
+      wed: localWindows.optional(),
+      thu: localWindows.optional(),
+      fri: localWindows.optional(),
+      sat: localWindows.optional(),
+      sun: localWindows.optional(),
+    })
+    .superRefine((hours, ctx) => {
+      for (const issue of workingHoursIssues(hours)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    }),
   timeOff: z.array(span).default([]),
   dailyCapacity: z.object({ maxJobs: z.int().positive().optional(), maxLoad: z.number().positive().optional() }).optional(),
+  returnHome: z.boolean().optional(),
 });
 
 const job = z.object({
   id: z.string().min(1),
-  durationMinutes: z.number().positive(),
+  durationMinutes: z.number().positive().max(24 * 60),
   requiredCharacteristics: z.array(z.object({ characteristicId: z.string(), minRating: z.int().min(1).max(5) })).default([]),
   territoryId: z.string(),
   location: latLng,
@@ -88,8 +97,12 @@ export const PlanInputSchema = z.object({
   jobs: z.array(job),
   bookings: z.array(booking).default([]),
   options: z.object({
-    days: z.array(localDate).min(1),
-    budgetMs: z.number().nonnegative().default(2000),
+    days: z
+      .array(localDate)
+      .min(1)
+      .max(62, 'plans at most 62 days at once')
+      .refine((days) => new Set(days).size === days.length, 'lists a day twice'),
+    budgetMs: z.number().nonnegative().max(maxBudgetMs).default(2000),
     roadFactor: z.number().positive().default(1.3),
     speedKmh: z.number().positive().default(50),
     seed: z.int().default(1),
@@ -101,15 +114,7 @@ export const PlanInputSchema = z.object({
 
 export type PlanInput = z.infer<typeof PlanInputSchema>;
 
-/** ['jobs', 3, 'durationMinutes'] → 'jobs[3].durationMinutes' */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const key of path) {
-    if (typeof key === 'number') text += `[${key}]`;
-    else text += text === '' ? String(key) : `.${String(key)}`;
-  }
-  return text === '' ? '(root)' : text;
-}
+export { formatIssuePath };
 
 export type PlanInputParse = { ok: true; input: PlanInput } | { ok: false; errors: string[] };
 

@@ -1,3 +1,4 @@
+import { CandidateTimeSchema, checked, SchedulingJobSchema } from './engine-options';
 import { capacityExclusion, jobLoad, staticExclusion } from './exclusion';
 import type { Exclusion } from './exclusion';
 import { resourceRanges } from './free-slots';
@@ -52,6 +53,8 @@ export function compareCandidates(a: RankedCandidate, b: RankedCandidate): numbe
  * day/span mode the search is clipped to the window.
  */
 export function rankCandidates(job: SchedulingJob, world: World, when: CandidateTime): RankedCandidate[] {
+  checked(SchedulingJobSchema, job, 'job');
+  checked(CandidateTimeSchema, when, 'candidate time');
   const index = indexWorld(world);
   const evaluated = index.resources.map((r) => ('at' in when ? atTime(index, r, job, when.at) : overSpan(index, r, job, spanOf(job, when))));
   const matching = evaluated.filter((c) => c.matches).sort(compareCandidates);
@@ -104,7 +107,9 @@ function overSpan(index: WorldIndex, resource: SchedulingResource, job: Scheduli
 
 /** The most telling reason a technician has no start in a span. */
 function whyNoTime(index: WorldIndex, resource: SchedulingResource, job: SchedulingJob, span: { from: number; to: number }): Exclusion {
-  const days = localDatesTouching(span.from, span.to, resource.timeZone).map((d) => index.dayContext(resource.id, d));
+  const dates = localDatesTouching(span.from, span.to, resource.timeZone);
+  if (index.dayContext(resource.id, dates[0] as string).ownStart > span.from) dates.unshift(addDays(dates[0] as string, -1)); // its night reaches into the span
+  const days = dates.map((d) => index.dayContext(resource.id, d));
   const working = days.filter((d) => d.shifts.some((s) => s.start < span.to && s.end > span.from));
   if (working.length === 0) return { code: 'working_hours', message: 'does not work in the requested time' };
   const full = working.map((d) => capacityExclusion(resource, d.date, d.dayStops, jobLoad(job)));

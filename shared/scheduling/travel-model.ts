@@ -1,3 +1,4 @@
+import { SchedulingInputError } from './engine-options';
 import type { LatLng, TravelEstimate, TravelModel } from './types';
 
 const earthRadiusKm = 6371.0088;
@@ -23,7 +24,8 @@ export function greatCircleKm(a: LatLng, b: LatLng): number {
 export function createGreatCircleTravel(options: GreatCircleOptions = {}): TravelModel {
   const roadFactor = options.roadFactor ?? 1.3;
   const speedKmh = options.speedKmh ?? 50;
-  if (!(roadFactor > 0) || !(speedKmh > 0)) throw new Error('roadFactor and speedKmh must be positive');
+  const issues = [...(roadFactor > 0 && Number.isFinite(roadFactor) ? [] : ['roadFactor: must be a positive number']), ...(speedKmh > 0 && Number.isFinite(speedKmh) ? [] : ['speedKmh: must be a positive number'])];
+  if (issues.length > 0) throw new SchedulingInputError('travel model options', issues);
   return {
     between(a, b) {
       const km = greatCircleKm(a, b) * roadFactor;

@@ -20,7 +20,11 @@ export interface LocalWindow {
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
-/** Working hours per weekday, in the technician's own zone. A missing or empty day is a day off. Overnight shifts are not supported. */
+/**
+ * Working hours per weekday, in the technician's own zone. A missing or empty day is a day off.
+ * A window whose end is not after its start runs overnight ('22:00'–'06:00') and belongs to the
+ * day it starts on.
+ */
 export type WeeklyHours = Partial<Record<Weekday, LocalWindow[]>>;
 
 /** A span of time [start, end) in epoch milliseconds. */
@@ -47,6 +51,8 @@ export interface SchedulingResource {
   weeklyHours: WeeklyHours;
   timeOff: TimeSpan[];
   dailyCapacity?: DailyCapacity;
+  /** The technician drives home after the last visit of a working day, inside working time; the drive counts as travel. Default false: the drive home is their own time. */
+  returnHome?: boolean;
 }
 
 /** A booking that already exists. Canceled ones are ignored everywhere. */

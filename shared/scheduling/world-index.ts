@@ -1,5 +1,6 @@
 import { buildDayContext, compareStops } from './day-context';
 import type { DayContext, Stop } from './day-context';
+import { addDays, localDateOf } from './local-time';
 import { defaultTravel } from './travel-model';
 import type { ExistingBooking, SchedulingResource, TravelModel, World } from './types';
 
@@ -10,6 +11,8 @@ export interface WorldIndex {
   resources: SchedulingResource[];
   resourceById: Map<string, SchedulingResource>;
   dayContext(resourceId: string, date: string): DayContext;
+  /** The working day a visit starting at `start` belongs to (an overnight shift's night is its start day's). */
+  workDay(resource: SchedulingResource, start: number): DayContext;
 }
 
 const cache = new WeakMap<World, { bookings: ExistingBooking[]; length: number; index: WorldIndex }>();
@@ -64,6 +67,12 @@ function buildIndex(world: World): WorldIndex {
       const day = buildDayContext(resource, date, stopsByResource.get(resourceId) ?? [], longest.get(resourceId) ?? 0);
       days.set(key, day);
       return day;
+    },
+    workDay(resource, start) {
+      const date = localDateOf(start, resource.timeZone);
+      const day = this.dayContext(resource.id, date);
+      // Before the day's own start, the previous day's night is still going on.
+      return start < day.ownStart ? this.dayContext(resource.id, addDays(date, -1)) : day;
     },
   };
 }

@@ -1,126 +1,84 @@
-import type { Route, Timing } from './route-timing';
-import { addedFor, insertAt, retime, untimedAdded } from './plan-state';
-import type { PlanState } from './plan-state';
+import type { Composer } from './composer';
+import { isEligible } from './problem';
+import type { Problem } from './problem';
+import type { Solution } from './solution';
 
-export interface Insertion {
-  routeIndex: number;
-  seq: number[];
-  timing: Timing;
-  /** Change in added travel (minutes) if applied. */
+export interface Placement {
+  route: number;
+  /** The node the job goes right after. */
+  after: number;
+  /** Change of the penalised cost. */
   delta: number;
 }
 
-/** A route to insert into, as it is or as it would be (e.g. with the job being moved taken out). */
-export interface InsertionTarget {
-  routeIndex: number;
-  seq: number[];
+export interface PlacementOptions {
+  /** Only placements that keep every rule (the greedy start). */
+  feasibleOnly?: boolean;
+  /** Asked once per position; true skips it (recreate's randomness). */
+  blink?: () => boolean;
 }
 
-/**
- * Routes with fixed bookings whose planned sequence is at least this long use the cheap
- * detour estimate as a pre-filter and time only the `timedPerLongRoute` best positions.
- * Shorter ones have every position timed exactly.
- */
-const longRoute = 10;
-const timedPerLongRoute = 8;
-/** Tolerance when comparing a detour estimate with an exactly computed delta (float sums). */
-const estimateSlack = 1e-9;
-
-interface Candidate {
-  routeIndex: number;
-  before: number[];
-  position: number;
-  detour: number;
-}
-
-/**
- * Cheapest feasible insertion of a job into any of its eligible routes, every route in its
- * current sequence except the one `seqOverride` replaces (relocate uses that to try a route
- * as it would be with the job removed).
- */
-export function bestInsertion(state: PlanState, job: number, seqOverride?: InsertionTarget, blink?: () => boolean): Insertion | null {
-  const targets = (state.eligible[job] ?? []).map((routeIndex) => ({
-    routeIndex,
-    seq: seqOverride?.routeIndex === routeIndex ? seqOverride.seq : (state.routes[routeIndex] as Route).seq,
-  }));
-  return bestInsertionInto(state, job, targets, blink);
-}
-
-/**
- * Cheapest feasible insertion of a job into one of `targets`, exact:
- *  - On a day without fixed bookings the added travel of an insertion *is* its detour
- *    (travel runs home → planned visits in sequence order), so positions are timed in
- *    detour order and the first feasible one is the cheapest of all such positions; any
- *    position whose detour cannot beat the best found is not timed at all.
- *  - On a day with fixed bookings the detour is only an estimate (the fixed stops interleave
- *    by time), so every position is timed exactly while the planned sequence is short
- *    (< `longRoute`); for long sequences the estimate pre-filters to the best few positions.
- * `blink`, when given, is asked once per position and skips it when it answers true: ruin and
- * recreate uses a small random blink rate so that ties and near-ties do not always resolve
- * the same way (e.g. always onto the first of two technicians with the same home base).
- */
-export function bestInsertionInto(state: PlanState, job: number, targets: readonly InsertionTarget[], blink?: () => boolean): Insertion | null {
-  const free: Candidate[] = [];
-  const booked: Candidate[] = [];
-  for (const { routeIndex, seq } of targets) {
-    const route = state.routes[routeIndex] as Route;
-    const list: Candidate[] = [];
-    for (let position = 0; position <= seq.length; position++) {
-      list.push({ routeIndex, before: seq, position, detour: detour(state, routeIndex, seq, position, job) });
+/** Cheapest placement of job `u` after any stop of the given routes (ones it may not go on are skipped). */
+export function bestPlacement(s: Solution, composer: Composer, u: number, routes: Iterable<number>, options: PlacementOptions = {}): Placement | null {
+  let best: Placement | null = null;
+  for (const r of routes) {
+    if (!isEligible(s.problem, u, r)) continue;
+    const nodes = s.routes[r] as number[];
+    const before = s.penalised[r] as number;
+    const penaltyNow = before - (s.total[r]?.cost ?? 0);
+    for (let i = 0; i < nodes.length - 1; i++) {
+      if (options.blink?.()) continue;
+      const v = nodes[i] as number;
+      const w = nodes[i + 1] as number;
+      // The candidate costs at least its travel: skip positions that cannot beat the best.
+      const detour = s.cost(v, u) + s.cost(u, w) - s.cost(v, w);
+      if (best && detour - penaltyNow >= best.delta) continue;
+      const price = composer.begin(r).prefix(v).node(u).suffix(w).price();
+      if (options.feasibleOnly && !composer.feasible) continue;
+      const delta = price - before;
+      if (!best || delta < best.delta) best = { route: r, after: v, delta };
     }
-    if (route.day.dayStops.length === 0) {
-      free.push(...list);
-    } else if (seq.length < longRoute) {
-      booked.push(...list);
-    } else {
-      booked.push(...list.sort(byDetour).slice(0, timedPerLongRoute));
-    }
-  }
-  let best: Insertion | null = null;
-  const addedBefore = new Map<number, number>();
-  const currentAdded = (routeIndex: number, before: number[]): number => {
-    const known = addedBefore.get(routeIndex);
-    if (known !== undefined) return known;
-    const route = state.routes[routeIndex] as Route;
-    const added =
-      before === route.seq
-        ? addedFor(route, before.length, route.timing)
-        : (untimedAdded(state, routeIndex, before) ?? addedFor(route, before.length, retime(state, routeIndex, before)));
-    addedBefore.set(routeIndex, added);
-    return added;
-  };
-  const consider = (c: Candidate) => {
-    if (blink?.()) return;
-    const route = state.routes[c.routeIndex] as Route;
-    const seq = insertAt(c.before, c.position, job);
-    const timing = retime(state, c.routeIndex, seq);
-    if (!timing.feasible) return;
-    const delta = addedFor(route, seq.length, timing) - currentAdded(c.routeIndex, c.before);
-    if (!best || delta < best.delta) best = { routeIndex: c.routeIndex, seq, timing, delta };
-  };
-  booked.forEach(consider);
-  free.sort(byDetour);
-  for (const c of free) {
-    if (c.detour === Infinity) break;
-    if (best && c.detour > (best as Insertion).delta + estimateSlack) break;
-    consider(c);
   }
   return best;
 }
 
-function byDetour(a: Candidate, b: Candidate): number {
-  return a.detour - b.detour || a.routeIndex - b.routeIndex || a.position - b.position;
+/** Puts job `u` right after node `after` on route `route`. */
+export function place(s: Solution, u: number, route: number, after: number): void {
+  const nodes = s.routes[route] as number[];
+  const at = (s.pos[after] as number) + 1;
+  s.setRoutes(route, [...nodes.slice(0, at), u, ...nodes.slice(at)]);
 }
 
-function detour(state: PlanState, routeIndex: number, seq: readonly number[], position: number, job: number): number {
-  const route = state.routes[routeIndex] as Route;
-  const at = (i: number) => state.jobs[seq[i] as number]?.location;
-  const prev = position === 0 ? route.day.resource.homeBase : at(position - 1);
-  const next = position < seq.length ? at(position) : undefined;
-  const site = state.jobs[job]?.location;
-  if (!prev || !site) return Infinity;
-  const into = state.travel.between(prev, site).minutes;
-  if (!next) return into;
-  const value = into + state.travel.between(site, next).minutes - state.travel.between(prev, next).minutes;
-  return Number.isNaN(value) ? Infinity : value;
+/**
+ * Routes worth trying for job `u`: those holding one of its granular neighbours, plus the
+ * first few empty routes nearest to it (a new technician-day); all its routes when neither gives any.
+ */
+export function candidateRoutes(s: Solution, u: number, neighbours: readonly number[], routesByHome: readonly number[], emptyRoutes = 2): number[] {
+  const p: Problem = s.problem;
+  const found = new Set<number>();
+  for (const v of neighbours) {
+    const r = s.routeOf[v] as number;
+    if (r >= 0 && isEligible(p, u, r)) found.add(r);
+  }
+  let empties = 0;
+  for (const r of routesByHome) {
+    if (empties >= emptyRoutes) break;
+    if ((s.routes[r] as number[]).length === 2 + (p.routes[r]?.fixed.length ?? 0) && !found.has(r)) {
+      found.add(r);
+      empties++;
+    }
+  }
+  return found.size > 0 ? [...found] : [...(p.eligible[u] ?? [])];
+}
+
+/** Per job, its routes ordered by the drive from the technician's home base. */
+export function routesByHome(p: Problem): number[][] {
+  const { cost, count } = p.locations;
+  return p.eligible.map((routes, j) =>
+    [...routes].sort((a, b) => {
+      const ca = cost[(p.loc[p.routes[a]?.startNode ?? 0] as number) * count + (p.loc[j] as number)] as number;
+      const cb = cost[(p.loc[p.routes[b]?.startNode ?? 0] as number) * count + (p.loc[j] as number)] as number;
+      return ca - cb || a - b;
+    }),
+  );
 }

@@ -1,315 +1,319 @@
-import { bestInsertion, bestInsertionInto } from './insertion';
-import { addedFor, applySeq, improvementEpsilon, removeAt, retime, untimedAdded } from './plan-state';
-import type { PlanState } from './plan-state';
-import type { Route, Timing } from './route-timing';
-import { shuffled } from '../../random/seeded-random';
+import { Composer } from './composer';
+import { bestPlacement, candidateRoutes, place } from './insertion';
+import { isEligible, NodeKind } from './problem';
+import type { Problem } from './problem';
+import type { Solution } from './solution';
+import { SwapStar } from './swap-star';
 
 /** Stops a search when the time budget or the round cap is spent. */
 export interface SearchLimits {
   expired(): boolean;
 }
 
-/** Relocate: move one job to its cheapest feasible place anywhere (its own route included). */
-export function relocatePass(state: PlanState, random: () => number, limits: SearchLimits): boolean {
-  let improved = false;
-  for (const job of shuffled(assignedJobs(state), random)) {
-    if (limits.expired()) break;
-    const from = state.routeOf[job] as number;
-    const route = state.routes[from] as Route;
-    const without = removeAt(route.seq, route.seq.indexOf(job));
-    // On a day without fixed bookings the route is only timed once a move is worth making.
-    const untimed = untimedAdded(state, from, without);
-    let timingWithout = untimed === null ? retime(state, from, without) : null;
-    if (timingWithout && !timingWithout.feasible) continue;
-    const gain = addedFor(route, route.seq.length, route.timing) - (untimed ?? addedFor(route, without.length, timingWithout as Timing));
-    const target = bestInsertion(state, job, { routeIndex: from, seq: without });
-    if (!target || target.delta >= gain - improvementEpsilon) continue;
-    if (target.routeIndex !== from) {
-      timingWithout ??= retime(state, from, without);
-      if (!timingWithout.feasible) continue;
-      applySeq(state, from, without, timingWithout);
-    }
-    applySeq(state, target.routeIndex, target.seq, target.timing);
-    improved = true;
-  }
-  return improved;
-}
+/** A move must gain more than this (minutes of penalised cost) to count: float sums are not exact. */
+const gainEpsilon = 1e-7;
 
 /**
- * Swap: exchange a job with one of its nearest jobs on another route, each put at its best
- * position (exactly timed) in the other's route.
+ * Local search over granular neighbourhoods: for each job u and each of its close jobs v,
+ * relocate u (or u and its successor) after v, swap u and v, 2-opt inside a route and 2-opt*
+ * between routes; insert left-out jobs, take out a job whose route pays more in penalties
+ * than leaving it out costs, and try routes still empty. Then SWAP* between routes. Each
+ * move is priced exactly (segments, or exact timing on routes with several pieces of working
+ * time) and applied at once when it lowers the penalised cost. Only jobs next to a change
+ * are examined again (selective vertex caching, FILO), and a pair (u, v) only once one of
+ * their routes has changed since u was last examined: after a small change the search only
+ * looks where something happened.
  */
-export function swapPass(state: PlanState, random: () => number, limits: SearchLimits, neighbours: number[][]): boolean {
-  let improved = false;
-  for (const a of shuffled(assignedJobs(state), random)) {
-    for (const b of neighbours[a] ?? []) {
-      if (limits.expired()) return improved;
-      const ra = state.routeOf[a] as number;
-      const rb = state.routeOf[b] as number;
-      if (ra < 0 || rb < 0 || ra === rb) continue;
-      if (!(state.eligible[a] ?? []).includes(rb) || !(state.eligible[b] ?? []).includes(ra)) continue;
-      if (trySwap(state, a, b, ra, rb)) {
+export class LocalSearch {
+  private readonly c1: Composer;
+  private readonly c2: Composer;
+  private readonly testedAt: Float64Array;
+  private readonly star: SwapStar;
+  private readonly p: Problem;
+  /** Selective vertex caching (FILO): the jobs to examine, because something next to them changed. */
+  private readonly queue: number[] = [];
+  private readonly queued: Uint8Array;
+  private readonly oldPrev: Int32Array;
+  private readonly oldNext: Int32Array;
+  private started = false;
+
+  constructor(
+    private readonly s: Solution,
+    private readonly neighbours: readonly number[][],
+    private readonly routesByHome: readonly number[][],
+    private readonly inPlay: Uint8Array,
+  ) {
+    this.p = s.problem;
+    this.c1 = new Composer(s);
+    this.c2 = new Composer(s);
+    this.testedAt = new Float64Array(s.problem.nJobs).fill(-1);
+    this.star = new SwapStar(s, neighbours);
+    this.queued = new Uint8Array(s.problem.nJobs);
+    this.oldPrev = new Int32Array(s.problem.nNodes).fill(-2);
+    this.oldNext = new Int32Array(s.problem.nNodes).fill(-2);
+    s.listeners.push((_route, before, after) => this.noteChange(before, after));
+  }
+
+  /** Forget what was examined (after the penalties change, every move may price differently). */
+  reset(): void {
+    this.testedAt.fill(-1);
+    this.star.reset();
+    for (let j = 0; j < this.p.nJobs; j++) this.activate(j);
+  }
+
+  /** Routes changed outside `setRoutes` (restored to earlier sequences): examine around the changes. */
+  touched(before: Map<number, number[]>, after = this.s.routes): void {
+    for (const [route, nodes] of before) this.noteChange(nodes, after[route] as number[]);
+  }
+
+  private activate(node: number): void {
+    if (node < this.p.nJobs && this.queued[node] === 0) {
+      this.queued[node] = 1;
+      this.queue.push(node);
+    }
+  }
+
+  /** Queues every job whose predecessor or successor changed, and every job that left the route. */
+  private noteChange(before: readonly number[], after: readonly number[]): void {
+    for (let i = 0; i < before.length; i++) {
+      const n = before[i] as number;
+      this.oldPrev[n] = i > 0 ? (before[i - 1] as number) : -1;
+      this.oldNext[n] = i + 1 < before.length ? (before[i + 1] as number) : -1;
+    }
+    for (let i = 0; i < after.length; i++) {
+      const n = after[i] as number;
+      const prev = i > 0 ? (after[i - 1] as number) : -1;
+      const next = i + 1 < after.length ? (after[i + 1] as number) : -1;
+      if (this.oldPrev[n] !== prev || this.oldNext[n] !== next) this.activate(n);
+      this.oldPrev[n] = -3; // seen in the new sequence
+    }
+    for (const n of before) {
+      if (this.oldPrev[n] !== -3) this.activate(n);
+      this.oldPrev[n] = -2;
+      this.oldNext[n] = -2;
+    }
+  }
+
+  /**
+   * Examines queued jobs, in random order, applying improving moves (which queue the jobs
+   * around them), then SWAP*, until nothing improves or the limits are reached. The first
+   * call examines every job.
+   */
+  run(random: () => number, limits: SearchLimits): void {
+    if (!this.started) {
+      this.started = true;
+      for (let j = 0; j < this.p.nJobs; j++) this.activate(j);
+    }
+    for (let j = 0; j < this.p.nJobs; j++) if (this.s.routeOf[j] === -1 && this.inPlay[j] === 1) this.activate(j);
+    for (;;) {
+      while (this.queue.length > 0) {
+        if (limits.expired()) return;
+        const k = Math.floor(random() * this.queue.length);
+        const u = this.queue[k] as number;
+        this.queue[k] = this.queue[this.queue.length - 1] as number;
+        this.queue.pop();
+        this.queued[u] = 0;
+        this.examine(u);
+      }
+      if (limits.expired() || !this.star.run(this.c1, this.c2)) return;
+    }
+  }
+
+  private examine(u: number): boolean {
+    const s = this.s;
+    const tested = this.testedAt[u] as number;
+    this.testedAt[u] = s.moves;
+    if ((s.routeOf[u] as number) < 0) return this.inPlay[u] === 1 && this.insert(u, tested);
+    let improved = false;
+    for (const v of this.neighbours[u] ?? []) {
+      const ru = s.routeOf[u] as number;
+      const rv = s.routeOf[v] as number;
+      if (ru < 0) break;
+      if (rv < 0 || Math.max(s.changedAt[ru] as number, s.changedAt[rv] as number) <= tested) continue;
+      if (this.movesAfter(u, v) || this.swap(u, v) || this.twoOpt(u, v)) {
         improved = true;
-        break;
+        continue;
       }
+      const before = s.prev(v);
+      if (this.p.kind[before] === NodeKind.Start && this.movesAfter(u, before)) improved = true;
     }
+    if ((s.routeOf[u] as number) >= 0 && (this.intoEmpty(u) || this.leaveOut(u))) improved = true;
+    return improved;
   }
-  return improved;
-}
 
-function trySwap(state: PlanState, a: number, b: number, ra: number, rb: number): boolean {
-  const routeA = state.routes[ra] as Route;
-  const routeB = state.routes[rb] as Route;
-  const withoutA = removeAt(routeA.seq, routeA.seq.indexOf(a));
-  const withoutB = removeAt(routeB.seq, routeB.seq.indexOf(b));
-  const intoA = bestInsertionInto(state, b, [{ routeIndex: ra, seq: withoutA }]);
-  if (!intoA) return false;
-  const intoB = bestInsertionInto(state, a, [{ routeIndex: rb, seq: withoutB }]);
-  if (!intoB) return false;
-  const before = addedFor(routeA, routeA.seq.length, routeA.timing) + addedFor(routeB, routeB.seq.length, routeB.timing);
-  const after = addedFor(routeA, intoA.seq.length, intoA.timing) + addedFor(routeB, intoB.seq.length, intoB.timing);
-  if (after >= before - improvementEpsilon) return false;
-  applySeq(state, ra, intoA.seq, intoA.timing);
-  applySeq(state, rb, intoB.seq, intoB.timing);
-  return true;
-}
+  /** Moves that put u (and maybe its successor) right after v, or exchange the tails after u and v. */
+  private movesAfter(u: number, v: number): boolean {
+    return this.relocate(u, v) || this.relocatePair(u, v) || this.twoOptStar(u, v);
+  }
 
-/**
- * Replace: put a left-out job in place of an assigned one (at its best position in that
- * route) when the plan then adds less travel; the replaced job is left out instead, or
- * moved to its cheapest place elsewhere if it has one (then the plan assigns one more).
- */
-export function replacePass(state: PlanState, random: () => number, limits: SearchLimits): boolean {
-  let improved = false;
-  for (const u of shuffled(unassignedJobs(state), random)) {
-    for (const r of state.eligible[u] ?? []) {
-      if (limits.expired()) return improved;
-      if (state.routeOf[u] !== -1) break;
-      const route = state.routes[r] as Route;
-      for (const e of [...route.seq]) {
-        if (tryReplace(state, u, e, r)) {
-          improved = true;
-          break;
-        }
-      }
+  private penaltyOf(r: number): number {
+    return (this.s.penalised[r] as number) - (this.s.total[r]?.cost ?? 0);
+  }
+
+  private commit(delta: number, ru: number, rv: number): boolean {
+    if (delta >= -gainEpsilon) return false;
+    const s = this.s;
+    if (ru === rv) s.setRoutes(ru, this.c1.sequence([]));
+    else s.setRoutes(ru, this.c1.sequence([]), rv, this.c2.sequence([]));
+    return true;
+  }
+
+  private relocate(u: number, v: number): boolean {
+    const s = this.s;
+    const ru = s.routeOf[u] as number;
+    const rv = s.routeOf[v] as number;
+    const pu = s.prev(u);
+    if (u === v || v === pu || (ru !== rv && !isEligible(this.p, u, rv))) return false;
+    const x = s.next(u);
+    const y = s.next(v);
+    const dCost = s.cost(pu, x) - s.cost(pu, u) - s.cost(u, x) + s.cost(v, u) + s.cost(u, y) - s.cost(v, y);
+    if (ru !== rv) {
+      if (dCost >= this.penaltyOf(ru) + this.penaltyOf(rv)) return false;
+      const a = this.c1.begin(ru).prefix(pu).suffix(x).price();
+      const b = this.c2.begin(rv).prefix(v).node(u).suffix(y).price();
+      return this.commit(a + b - (s.penalised[ru] as number) - (s.penalised[rv] as number), ru, rv);
     }
+    if (dCost >= this.penaltyOf(ru)) return false;
+    const pu0 = s.pos[u] as number;
+    const pv0 = s.pos[v] as number;
+    if (pu0 < pv0) this.c1.begin(ru).prefix(pu).range(ru, pu0 + 1, pv0).node(u).suffix(y);
+    else this.c1.begin(ru).prefix(v).node(u).range(ru, pv0 + 1, pu0 - 1).suffix(x);
+    return this.commit(this.c1.price() - (s.penalised[ru] as number), ru, ru);
   }
-  return improved;
-}
 
-function tryReplace(state: PlanState, u: number, e: number, r: number): boolean {
-  const route = state.routes[r] as Route;
-  const without = removeAt(route.seq, route.seq.indexOf(e));
-  const into = bestInsertionInto(state, u, [{ routeIndex: r, seq: without }]);
-  if (!into) return false;
-  const before = addedFor(route, route.seq.length, route.timing);
-  const after = addedFor(route, into.seq.length, into.timing);
-  if (after >= before - improvementEpsilon) return false;
-  applySeq(state, r, into.seq, into.timing);
-  const elsewhere = bestInsertion(state, e);
-  if (elsewhere) applySeq(state, elsewhere.routeIndex, elsewhere.seq, elsewhere.timing);
-  return true;
-}
-
-/**
- * Deepest ejection chain; how many insertions one left-out job may try through chains, and
- * all of them together, per pass (left-out jobs are tried in a random order, so on a plan
- * with many of them successive passes try different ones).
- */
-const maxEjections = 3;
-const ejectionBudgetPerJob = 300;
-const ejectionBudgetPerPass = 3000;
-
-/**
- * Ejection chains, for left-out jobs only: put the job into a route in place of an assigned
- * one, which then goes to its cheapest place elsewhere or in turn takes the place of another
- * (up to `maxEjections` deep). A chain is kept when it ends with every job placed, i.e. the
- * plan assigns one more job (travel may grow: assigning more always wins). This reaches
- * plans that need several jobs to change technician at once, e.g. when capacities are tight.
- */
-export function ejectionPass(state: PlanState, random: () => number, limits: SearchLimits): boolean {
-  let improved = false;
-  let passLeft = ejectionBudgetPerPass;
-  for (const u of shuffled(unassignedJobs(state), random)) {
-    if (limits.expired() || passLeft <= 0) break;
-    const budget = { left: Math.min(ejectionBudgetPerJob, passLeft) };
-    const before = budget.left;
-    if (ejectInto(state, u, maxEjections, new Set([u]), budget, limits)) improved = true;
-    passLeft -= before - budget.left;
+  /** u and its successor x moved together (in order or reversed) after v on another route. */
+  private relocatePair(u: number, v: number): boolean {
+    const s = this.s;
+    const ru = s.routeOf[u] as number;
+    const rv = s.routeOf[v] as number;
+    const x = s.next(u);
+    if (ru === rv || this.p.kind[x] !== NodeKind.Job || !isEligible(this.p, u, rv) || !isEligible(this.p, x, rv)) return false;
+    const pu = s.prev(u);
+    const nx = s.next(x);
+    const y = s.next(v);
+    const removal = s.cost(pu, nx) - s.cost(pu, u) - s.cost(x, nx);
+    const bound = this.penaltyOf(ru) + this.penaltyOf(rv);
+    const inOrder = removal + s.cost(v, u) + s.cost(x, y) - s.cost(v, y) < bound;
+    const reversed = removal + s.cost(v, x) + s.cost(x, u) + s.cost(u, y) - s.cost(u, x) - s.cost(v, y) < bound;
+    if (!inOrder && !reversed) return false;
+    const a = this.c1.begin(ru).prefix(pu).suffix(nx).price() - (s.penalised[ru] as number);
+    if (inOrder && this.commit(a + this.c2.begin(rv).prefix(v).node(u).node(x).suffix(y).price() - (s.penalised[rv] as number), ru, rv)) return true;
+    return reversed && this.commit(a + this.c2.begin(rv).prefix(v).node(x).node(u).suffix(y).price() - (s.penalised[rv] as number), ru, rv);
   }
-  return improved;
-}
 
-function ejectInto(state: PlanState, job: number, depth: number, chain: Set<number>, budget: { left: number }, limits: SearchLimits): boolean {
-  for (const r of state.eligible[job] ?? []) {
-    const route = state.routes[r] as Route;
-    for (const e of route.seq) {
-      if (chain.has(e) || budget.left <= 0 || limits.expired()) continue;
-      budget.left--;
-      const into = bestInsertionInto(state, job, [{ routeIndex: r, seq: removeAt(route.seq, route.seq.indexOf(e)) }]);
-      if (!into) continue;
-      const saved = { seq: route.seq, timing: route.timing };
-      applySeq(state, r, into.seq, into.timing);
-      const direct = bestInsertion(state, e);
-      if (direct) {
-        applySeq(state, direct.routeIndex, direct.seq, direct.timing);
-        return true;
-      }
-      if (depth > 1) {
-        chain.add(e);
-        if (ejectInto(state, e, depth - 1, chain, budget, limits)) return true;
-        chain.delete(e);
-      }
-      applySeq(state, r, saved.seq, saved.timing);
-      state.routeOf[job] = -1;
+  private swap(u: number, v: number): boolean {
+    const s = this.s;
+    if (this.p.kind[v] !== NodeKind.Job || u === v) return false;
+    const ru = s.routeOf[u] as number;
+    const rv = s.routeOf[v] as number;
+    const pu = s.prev(u);
+    const x = s.next(u);
+    const pv = s.prev(v);
+    const y = s.next(v);
+    if (ru !== rv) {
+      if (!isEligible(this.p, u, rv) || !isEligible(this.p, v, ru)) return false;
+      const dCost = s.cost(pu, v) + s.cost(v, x) - s.cost(pu, u) - s.cost(u, x) + s.cost(pv, u) + s.cost(u, y) - s.cost(pv, v) - s.cost(v, y);
+      if (dCost >= this.penaltyOf(ru) + this.penaltyOf(rv)) return false;
+      const a = this.c1.begin(ru).prefix(pu).node(v).suffix(x).price();
+      const b = this.c2.begin(rv).prefix(pv).node(u).suffix(y).price();
+      return this.commit(a + b - (s.penalised[ru] as number) - (s.penalised[rv] as number), ru, rv);
     }
+    const [first, second] = (s.pos[u] as number) < (s.pos[v] as number) ? [u, v] : [v, u];
+    const i = s.pos[first] as number;
+    const k = s.pos[second] as number;
+    const c = this.c1.begin(ru).prefix(s.prev(first)).node(second);
+    if (k > i + 1) c.range(ru, i + 1, k - 1);
+    c.node(first).suffix(s.next(second));
+    return this.commit(c.price() - (s.penalised[ru] as number), ru, ru);
   }
-  return false;
-}
 
-/** 2-opt (reverse a segment) and or-opt (move a segment of 1–3 jobs) inside each route. */
-export function intraRoutePass(state: PlanState, random: () => number, limits: SearchLimits): boolean {
-  let improved = false;
-  const order = shuffled(state.routes.map((_, i) => i), random);
-  for (const routeIndex of order) {
-    if (limits.expired()) break;
-    while (improveRoute(state, routeIndex, limits)) improved = true;
+  /** Inside one route: reverse the stretch from u's successor through v. */
+  private twoOpt(u: number, v: number): boolean {
+    const s = this.s;
+    const r = s.routeOf[u] as number;
+    if (s.routeOf[v] !== r || (s.pos[u] as number) >= (s.pos[v] as number) || this.p.kind[v] !== NodeKind.Job) return false;
+    const x = s.next(u);
+    const y = s.next(v);
+    if ((s.forward[v]?.fixed ?? 0) !== (s.forward[u]?.fixed ?? 0)) return false; // a booking would change order
+    if (this.p.locations.symmetric && s.cost(u, v) + s.cost(x, y) - s.cost(u, x) - s.cost(v, y) >= this.penaltyOf(r)) return false;
+    const price = this.c1.begin(r).prefix(u).reversed(r, (s.pos[u] as number) + 1, s.pos[v] as number).suffix(y).price();
+    return this.commit(price - (s.penalised[r] as number), r, r);
   }
-  return improved;
-}
 
-function improveRoute(state: PlanState, routeIndex: number, limits: SearchLimits): boolean {
-  const route = state.routes[routeIndex] as Route;
-  const current = addedFor(route, route.seq.length, route.timing);
-  for (const seq of intraRouteVariants(route.seq)) {
-    if (limits.expired()) return false;
-    // On a day without fixed bookings the travel is known before timing: time improving variants only.
-    const untimed = untimedAdded(state, routeIndex, seq);
-    if (untimed !== null && untimed >= current - improvementEpsilon) continue;
-    const timing = retime(state, routeIndex, seq);
-    if (timing.feasible && addedFor(route, seq.length, timing) < current - improvementEpsilon) {
-      applySeq(state, routeIndex, seq, timing);
+  /** Between routes: u continues with v's tail, v with u's tail. */
+  private twoOptStar(u: number, v: number): boolean {
+    const s = this.s;
+    const ru = s.routeOf[u] as number;
+    const rv = s.routeOf[v] as number;
+    if (ru === rv) return false;
+    const x = s.next(u);
+    const y = s.next(v);
+    if (this.p.kind[x] === NodeKind.End && this.p.kind[y] === NodeKind.End) return false;
+    if ((s.backward[x]?.fixed ?? 0) > 0 || (s.backward[y]?.fixed ?? 0) > 0) return false; // bookings stay with their technician
+    const spec = this.p.routes;
+    const sameEnds = this.p.loc[spec[ru]?.endNode ?? 0] === this.p.loc[spec[rv]?.endNode ?? 0];
+    if (sameEnds && s.cost(u, y) + s.cost(v, x) - s.cost(u, x) - s.cost(v, y) >= this.penaltyOf(ru) + this.penaltyOf(rv)) return false;
+    const a = this.c1.begin(ru).prefix(u).suffix(y).price();
+    const b = this.c2.begin(rv).prefix(v).suffix(x).price();
+    const delta = a + b - (s.penalised[ru] as number) - (s.penalised[rv] as number);
+    if (delta >= -gainEpsilon || !this.tailFits(y, ru) || !this.tailFits(x, rv)) return false;
+    return this.commit(delta, ru, rv);
+  }
+
+  /** Whether every job from `node` to the end of its route may go on route `r`. */
+  private tailFits(node: number, r: number): boolean {
+    const s = this.s;
+    const nodes = s.routes[s.routeOf[node] as number] as number[];
+    for (let i = s.pos[node] as number; i < nodes.length - 1; i++) {
+      const n = nodes[i] as number;
+      if (this.p.kind[n] === NodeKind.Job && !isEligible(this.p, n, r)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * A left-out job in play goes in where it costs least, if that is less than leaving it out;
+   * else it takes the place of a close planned job when the plan then costs less (the same
+   * number of jobs planned, a cheaper set).
+   */
+  private insert(u: number, tested: number): boolean {
+    const s = this.s;
+    const routes = candidateRoutes(s, u, this.neighbours[u] ?? [], this.routesByHome[u] ?? []);
+    if (!routes.some((r) => (s.changedAt[r] as number) > tested)) return false;
+    const best = bestPlacement(s, this.c1, u, routes);
+    if (best && best.delta < s.unassignedPenalty - gainEpsilon) {
+      place(s, u, best.route, best.after);
       return true;
     }
-  }
-  return false;
-}
-
-function* intraRouteVariants(seq: readonly number[]): Generator<number[]> {
-  const n = seq.length;
-  for (let i = 0; i < n - 1; i++) {
-    for (let k = i + 1; k < n; k++) {
-      yield [...seq.slice(0, i), ...seq.slice(i, k + 1).reverse(), ...seq.slice(k + 1)];
+    for (const v of this.neighbours[u] ?? []) {
+      const r = s.routeOf[v] as number;
+      if (r < 0 || !isEligible(this.p, u, r)) continue;
+      const price = this.c1.begin(r).prefix(s.prev(v)).node(u).suffix(s.next(v)).price();
+      if (this.commit(price - (s.penalised[r] as number), r, r)) return true;
     }
+    return false;
   }
-  for (let length = 1; length <= 3; length++) {
-    for (let i = 0; i + length <= n; i++) {
-      const segment = seq.slice(i, i + length);
-      const rest = [...seq.slice(0, i), ...seq.slice(i + length)];
-      for (let p = 0; p <= rest.length; p++) {
-        if (p === i) continue;
-        yield [...rest.slice(0, p), ...segment, ...rest.slice(p)];
-      }
+
+  /** Takes u out when its route's penalties cost more than leaving it unplanned. */
+  private leaveOut(u: number): boolean {
+    const s = this.s;
+    const r = s.routeOf[u] as number;
+    if (this.penaltyOf(r) <= s.unassignedPenalty * 0.01) return false;
+    const price = this.c1.begin(r).prefix(s.prev(u)).suffix(s.next(u)).price();
+    return this.commit(price + s.unassignedPenalty - (s.penalised[r] as number), r, r);
+  }
+
+  /** u alone on a technician-day nobody works yet. */
+  private intoEmpty(u: number): boolean {
+    const s = this.s;
+    let tried = 0;
+    for (const r of this.routesByHome[u] ?? []) {
+      if (tried >= 2) break;
+      const spec = this.p.routes[r];
+      if (!spec || r === s.routeOf[u] || (s.routes[r] as number[]).length !== 2 + spec.fixed.length) continue;
+      tried++;
+      if (this.relocate(u, spec.startNode)) return true;
     }
-  }
-}
-
-/** Puts unassigned jobs in wherever they now fit (more jobs assigned always wins). */
-export function insertUnassigned(state: PlanState, order: readonly number[], limits: SearchLimits, blink?: () => boolean): boolean {
-  let inserted = false;
-  for (const job of order) {
-    if (state.routeOf[job] !== -1) continue;
-    if (limits.expired()) break;
-    const target = bestInsertion(state, job, undefined, blink);
-    if (!target) continue;
-    applySeq(state, target.routeIndex, target.seq, target.timing);
-    inserted = true;
-  }
-  return inserted;
-}
-
-/** Largest ruin, as a share of the assigned jobs (at least `minRuin`, at most `maxRuin`). */
-const ruinShare = 0.4;
-const minRuin = 4;
-const maxRuin = 60;
-/** Largest share of insertion positions recreate skips at random (see bestInsertionInto); each recreate draws its own. */
-const maxBlinkRate = 0.3;
-
-/**
- * Ruin and recreate: take a random part of the plan out and put it back with exact cheapest
- * insertion. The part is, at random, a job and its nearest assigned jobs, every planned visit
- * of one or two routes, or jobs picked at random; its size is random up to 40% of the
- * assigned jobs (all of them on tiny plans). Jobs are put back tightest-first or in a random
- * order, again at random, each at its cheapest position with a few positions randomly skipped. The caller keeps the result only if it is no worse.
- */
-export function ruinAndRecreate(state: PlanState, random: () => number, insertionOrder: readonly number[]): void {
-  const assigned = assignedJobs(state);
-  if (assigned.length === 0) return;
-  const limit = Math.min(assigned.length, Math.max(minRuin, Math.ceil(assigned.length * ruinShare)), maxRuin);
-  const size = 1 + Math.floor(random() * limit);
-  const removed = new Set(pickRuin(state, random, assigned, size));
-  const touched = new Set([...removed].map((j) => state.routeOf[j] as number));
-  for (const routeIndex of touched) {
-    const route = state.routes[routeIndex] as Route;
-    const seq = route.seq.filter((j) => !removed.has(j));
-    const timing = retime(state, routeIndex, seq);
-    if (timing.feasible) applySeq(state, routeIndex, seq, timing);
-    else for (const j of route.seq) removed.delete(j); // a matrix without the triangle inequality can make removal infeasible
-  }
-  const never: SearchLimits = { expired: () => false };
-  const waiting = insertionOrder.filter((j) => state.routeOf[j] === -1);
-  const rate = random() * maxBlinkRate;
-  const blink = () => random() < rate;
-  insertUnassigned(state, random() < 0.5 ? waiting : shuffled(waiting, random), never, blink);
-}
-
-function pickRuin(state: PlanState, random: () => number, assigned: number[], size: number): number[] {
-  const kind = random();
-  if (kind < 0.4) {
-    // A job and its nearest assigned jobs.
-    const seed = assigned[Math.floor(random() * assigned.length)] as number;
-    const site = state.jobs[seed]?.location;
-    if (!site) return [seed];
-    return assigned
-      .map((j) => ({ j, minutes: j === seed ? -1 : state.travel.between(site, state.jobs[j]?.location ?? site).minutes }))
-      .sort((x, y) => x.minutes - y.minutes || x.j - y.j)
-      .slice(0, size)
-      .map((x) => x.j);
-  }
-  if (kind < 0.7) {
-    // Every planned visit of one or two routes.
-    const used = state.routes.flatMap((r, i) => (r.seq.length > 0 ? [i] : []));
-    const picked = shuffled(used, random).slice(0, random() < 0.5 ? 1 : 2);
-    return picked.flatMap((i) => (state.routes[i] as Route).seq);
-  }
-  return shuffled(assigned, random).slice(0, size);
-}
-
-function unassignedJobs(state: PlanState): number[] {
-  return state.routeOf.flatMap((r, j) => (r === -1 ? [j] : []));
-}
-
-export function assignedJobs(state: PlanState): number[] {
-  const jobs: number[] = [];
-  state.routeOf.forEach((r, j) => {
-    if (r >= 0) jobs.push(j);
-  });
-  return jobs;
-}
-
-
-/**
- * Applies improving moves (insert left-out jobs, relocate, swap, replace, 2-opt/or-opt) until none
- * improves any more (a local optimum for all of them) or the limits are reached.
- */
-export function descend(state: PlanState, random: () => number, limits: SearchLimits, neighbours: number[][], order: readonly number[]): void {
-  while (!limits.expired()) {
-    let improved = insertUnassigned(state, order, limits);
-    improved = relocatePass(state, random, limits) || improved;
-    improved = swapPass(state, random, limits, neighbours) || improved;
-    improved = replacePass(state, random, limits) || improved;
-    improved = intraRoutePass(state, random, limits) || improved;
-    if (!improved) improved = ejectionPass(state, random, limits);
-    if (!improved) return;
+    return false;
   }
 }

@@ -1,15 +1,15 @@
 import type { ExclusionCode } from '../exclusion';
 
 export interface PlanBatchOptions {
-  /** Local dates to plan ('YYYY-MM-DD'), each read in the technician's own zone. */
+  /** Local dates to plan ('YYYY-MM-DD'), each read in the technician's own zone (a night belongs to the date it starts). */
   days: string[];
-  /** Local-search time budget in ms after the greedy start; default 1000. 0 = greedy only. */
+  /** Time for the whole call in ms (greedy start included); default 1000. 0 = greedy start only. */
   budgetMs?: number;
   /** Clock for the budget only; default `() => Date.now()`. */
   clock?: () => number;
-  /** Seed for the order in which local search explores moves; default 1. */
+  /** Seed of the search's random choices; default 1. */
   seed?: number;
-  /** Cap on improvement rounds, for runs that must not depend on machine speed. */
+  /** Cap on search rounds: with it the same input and seed give the same plan on any machine (unless the budget ends first). */
   maxRounds?: number;
 }
 
@@ -25,7 +25,8 @@ export interface PlannedVisit {
 }
 
 export interface RouteStop {
-  kind: 'existing' | 'planned';
+  /** 'home': the drive home at the end of the day, for a technician who returns home (start = end = arrival). */
+  kind: 'existing' | 'planned' | 'home';
   id: string;
   start: number;
   end: number;
@@ -38,14 +39,15 @@ export interface PlannedRoute {
   date: string;
   /** Existing bookings and planned visits of that day in time order. */
   stops: RouteStop[];
-  /** Home base → every stop in order (the drive home is not counted, see match.ts). */
+  /** Home base → every stop in order, and back home when the technician returns home. */
   travelMinutes: number;
   travelKm: number;
 }
 
 export interface UnassignedJob {
   jobId: string;
-  code: ExclusionCode | 'window';
+  /** 'not_placed': some technician-day could take it on its own, but the plan found has no room for it beside the other visits. */
+  code: ExclusionCode | 'window' | 'not_placed';
   reason: string;
 }
 
@@ -64,5 +66,15 @@ export interface PlanResult {
   unassigned: UnassignedJob[];
   routes: PlannedRoute[];
   totals: PlanTotals;
-  stats: { greedyAddedTravelMinutes: number; greedyAssigned: number; greedyMs: number; rounds: number; elapsedMs: number };
+  stats: {
+    greedyAddedTravelMinutes: number;
+    greedyAssigned: number;
+    /** Travel of the greedy start's routes (as totals.travelMinutes and travelKm count it). */
+    greedyTravelMinutes: number;
+    greedyTravelKm: number;
+    greedyMs: number;
+    /** Ruin-and-recreate rounds after the first descent to a local optimum. */
+    rounds: number;
+    elapsedMs: number;
+  };
 }

@@ -1,67 +1,61 @@
-import { compareStops, withExtraStops } from '../day-context';
-import type { DayContext, Stop } from '../day-context';
-import { feasibleStarts } from '../feasible-starts';
-import { firstStartFrom } from '../intervals';
-import type { SchedulingJob, TravelModel } from '../types';
+import { earliestArrival, earliestVisitStart } from '../working-time';
+import { NodeKind } from './problem';
+import type { Problem, RouteSpec } from './problem';
 
-/** One technician's day in the plan: fixed existing bookings plus an ordered list of jobs. */
-export interface Route {
-  day: DayContext;
-  /** Indexes into the plan's job list, in visiting order. */
-  seq: number[];
-  timing: Timing;
-  /** Travel of the day with existing bookings only, so the objective counts added travel. */
-  baseMinutes: number;
-}
-
-export interface Timing {
-  feasible: boolean;
-  /** Start of each job of `seq`, same order. */
+/** The exact schedule of a route: each stop as early as the rules allow, and the time warp it needs. */
+export interface RouteSchedule {
+  /** Start of each node of the sequence (the start node: when the technician leaves home; the end node: arrival home). */
   starts: number[];
-  travelMinutes: number;
-  travelKm: number;
+  /** Total ms by which visits would have to start late, bookings be reached late or drives fit nowhere: 0 when feasible. */
+  timeWarp: number;
 }
 
 /**
- * Times a sequence: each job starts as early as every rule allows (working hours, time off,
- * no overlap, travel from the previous stop and to the next fixed one, capacity, its window),
- * after the previous job of the sequence ends, on a whole minute. Starting as early as possible
- * is the planner's timing policy (it leaves the most room for the jobs that follow).
+ * Times a route by forward simulation over its working pieces (working-time.ts): every drive
+ * in one go inside one piece after leaving the previous stop, every visit inside one piece and
+ * its window, fixed bookings reached by their start. Starting as early as possible leaves the
+ * most room for what follows, so a sequence is feasible exactly when this finds no time warp.
+ * What cannot be kept is counted as time warp and the simulation carries on from the latest
+ * allowed time, so the search can weigh how far a sequence is from feasible.
  */
-export function timeRoute(day: DayContext, seq: readonly number[], jobs: readonly SchedulingJob[], travel: TravelModel): Timing {
-  const placed: Stop[] = [];
+export function scheduleRoute(problem: Problem, route: RouteSpec, nodes: ArrayLike<number>, length = nodes.length, keepStarts = false): RouteSchedule {
+  const { time } = problem.locations;
+  const count = problem.locations.count;
   const starts: number[] = [];
-  let earliest = -Infinity;
-  for (const jobIndex of seq) {
-    const job = jobs[jobIndex] as SchedulingJob;
-    const durationMs = job.durationMinutes * 60_000;
-    const ranges = feasibleStarts(withExtraStops(day, placed), job, travel);
-    const start = firstStartFrom(ranges, Math.max(earliest, job.window?.earliestStart ?? -Infinity));
-    if (start === null || (job.window && start + durationMs > job.window.latestEnd)) {
-      return { feasible: false, starts, travelMinutes: Infinity, travelKm: Infinity };
+  let timeWarp = 0;
+  let depart = -Infinity;
+  let from = problem.loc[route.startNode] as number;
+  if (keepStarts) starts.push(route.pieces[0]?.start ?? 0);
+  for (let i = 1; i < length; i++) {
+    const node = nodes[i] as number;
+    const loc = problem.loc[node] as number;
+    const travel = time[from * count + loc] as number;
+    let arrive = earliestArrival(route.pieces, depart, travel);
+    if (arrive === Infinity) {
+      arrive = Math.max(depart, route.pieces[0]?.start ?? 0) + travel;
+      timeWarp += travel; // the drive fits in no piece of working time
     }
-    starts.push(start);
-    placed.push({ id: job.id, start, end: start + durationMs, location: job.location, load: job.load ?? 1 });
-    earliest = start + durationMs;
+    const kind = problem.kind[node] as NodeKind;
+    let start = arrive;
+    if (kind === NodeKind.Job) {
+      const duration = problem.service[node] as number;
+      start = earliestVisitStart(route.pieces, Math.max(arrive, problem.early[node] as number), duration);
+      const late = problem.late[node] as number;
+      if (start > late) {
+        timeWarp += start === Infinity ? duration : start - late;
+        start = Math.max(late, arrive);
+      }
+    } else if (kind === NodeKind.Fixed) {
+      const fixedStart = problem.early[node] as number;
+      if (arrive > fixedStart) timeWarp += arrive - fixedStart;
+      start = fixedStart;
+    } else if (kind === NodeKind.End) {
+      const shiftEnd = problem.late[node] as number;
+      if (arrive > shiftEnd) timeWarp += arrive - shiftEnd;
+    }
+    if (keepStarts) starts.push(start);
+    depart = start + (problem.service[node] as number);
+    if (loc !== 0) from = loc;
   }
-  return { feasible: true, starts, ...dayTravel(day, placed, travel) };
-}
-
-/** Home base → every stop of the day in time order. */
-export function dayTravel(day: DayContext, placed: readonly Stop[], travel: TravelModel): { travelMinutes: number; travelKm: number } {
-  const stops = [...day.dayStops, ...placed].sort(compareStops);
-  let from = day.resource.homeBase;
-  let travelMinutes = 0;
-  let travelKm = 0;
-  for (const stop of stops) {
-    const leg = travel.between(from, stop.location);
-    travelMinutes += leg.minutes;
-    travelKm += leg.km;
-    from = stop.location;
-  }
-  return { travelMinutes, travelKm };
-}
-
-export function addedMinutes(route: Route): number {
-  return route.seq.length === 0 ? 0 : route.timing.travelMinutes - route.baseMinutes;
+  return { starts, timeWarp };
 }

@@ -1,12 +1,19 @@
 import { staticExclusion } from '../exclusion';
 import type { SchedulingJob, SchedulingResource } from '../types';
 import type { UnassignedJob } from './plan-types';
-import type { PlanState } from './plan-state';
-import type { Route } from './route-timing';
+import { NodeKind } from './problem';
+import type { Problem, RouteSpec } from './problem';
+import { fitsAlone } from './fits-alone';
+import type { Solution } from './solution';
 
-/** Why a job stayed unassigned, from the most fundamental rule to "no room left". */
-export function unassignedReason(state: PlanState, jobIndex: number, resources: readonly SchedulingResource[]): UnassignedJob {
-  const job = state.jobs[jobIndex] as SchedulingJob;
+/**
+ * Why a job stayed unassigned, from the most fundamental rule to "no room left", and only
+ * what is true of the plan returned: "no free slot" only when no qualified technician-day
+ * could take it even with none of the other planned visits; when one could, the job was
+ * not placed beside them, and the reason says so.
+ */
+export function unassignedReason(p: Problem, s: Solution, j: number, resources: readonly SchedulingResource[]): UnassignedJob {
+  const job = p.jobs[j] as SchedulingJob;
   const statics = resources.map((r) => staticExclusion(r, job));
   if (statics.every((e) => e !== null)) {
     const territory = statics.every((e) => e?.code === 'territory');
@@ -18,24 +25,38 @@ export function unassignedReason(state: PlanState, jobIndex: number, resources: 
         : `no technician in the territory has the required characteristics (${statics.find((e) => e?.code === 'skill')?.message ?? 'skills'})`,
     };
   }
-  const eligible = (state.eligible[jobIndex] ?? []).map((i) => state.routes[i] as Route);
-  if (eligible.length === 0) {
+  const qualified = p.routes.map((_, r) => r).filter((r) => !staticExclusion((p.routes[r] as RouteSpec).day.resource, job) && windowMeetsDay(p, j, p.routes[r] as RouteSpec));
+  if (qualified.length === 0) {
     return { jobId: job.id, code: 'window', reason: 'no qualified technician works on a planned day inside the promised window' };
   }
-  const atCapacity = eligible.every((r) => isFull(r, state, job));
-  if (atCapacity) return { jobId: job.id, code: 'capacity', reason: `every qualified technician-day (${eligible.length}) is at its daily capacity` };
+  if (qualified.every((r) => isFull(p, s, r, j))) {
+    return { jobId: job.id, code: 'capacity', reason: `every qualified technician-day (${qualified.length}) is at its daily capacity` };
+  }
+  const alone = qualified.find((r) => fitsAlone(p, p.routes[r] as RouteSpec, j));
+  if (alone === undefined) {
+    return {
+      jobId: job.id,
+      code: 'no_free_time',
+      reason: `no free ${job.durationMinutes}-minute slot with travel${job.window ? ' inside the promised window' : ''} on ${qualified.length} qualified technician-day(s), even without the other planned visits`,
+    };
+  }
+  const spec = p.routes[alone] as RouteSpec;
+  const planned = (s.routes[alone] as number[]).filter((n) => p.kind[n] === NodeKind.Job).length;
   return {
     jobId: job.id,
-    code: 'no_free_time',
-    reason: `no free ${job.durationMinutes}-minute slot with travel${job.window ? ' inside the promised window' : ''} on ${eligible.length} qualified technician-day(s)`,
+    code: 'not_placed',
+    reason: `${spec.day.resource.name} could take it on ${spec.day.date} on its own, but not together with the ${planned} visit${planned === 1 ? '' : 's'} planned there; the planner found no plan with room for it`,
   };
 }
 
-function isFull(route: Route, state: PlanState, job: SchedulingJob): boolean {
-  const cap = route.day.resource.dailyCapacity;
-  if (!cap) return false;
-  const planned = route.seq.map((j) => state.jobs[j] as SchedulingJob);
-  const count = route.day.dayStops.length + planned.length;
-  const load = route.day.dayStops.reduce((s, x) => s + x.load, 0) + planned.reduce((s, j) => s + (j.load ?? 1), 0);
-  return (cap.maxJobs !== undefined && count + 1 > cap.maxJobs) || (cap.maxLoad !== undefined && load + (job.load ?? 1) > cap.maxLoad);
+function windowMeetsDay(p: Problem, j: number, spec: RouteSpec): boolean {
+  const window = p.jobs[j]?.window;
+  if (!window) return true;
+  return spec.day.shifts.some((shift) => shift.start < window.latestEnd && window.earliestStart < shift.end);
+}
+
+function isFull(p: Problem, s: Solution, r: number, j: number): boolean {
+  const spec = p.routes[r] as RouteSpec;
+  const total = s.total[r];
+  return !!total && (total.count + 1 > spec.maxJobs || total.load + (p.load[j] as number) > spec.maxLoad);
 }

@@ -44,13 +44,20 @@ describe('domain schemas', () => {
     expect(firstIssue(BookingSchema.safeParse({ ...booking, status: 'done' }))).toMatch(/^status:/);
   });
 
-  it('refuses ratings outside 1–5 and working hours that end before they start', () => {
+  it('refuses ratings outside 1–5 and working hours without a length', () => {
     const badRating = { ...resource, characteristics: [{ characteristicId: 'chr-hvac', rating: 6 }] };
     expect(firstIssue(ResourceSchema.safeParse(badRating))).toBe('characteristics.0.rating: ratings go up to 5');
-    const badHours = { ...resource, weeklyHours: { ...resource.weeklyHours, mon: [{ start: '17:00', end: '08:00' }] } };
-    expect(firstIssue(ResourceSchema.safeParse(badHours))).toBe('weeklyHours.mon.0.end: end must be after start');
+    const badHours = { ...resource, weeklyHours: { ...resource.weeklyHours, mon: [{ start: '08:00', end: '08:00' }] } };
+    expect(firstIssue(ResourceSchema.safeParse(badHours))).toBe('weeklyHours.mon.0.end: a period needs a length (an end before the start means overnight, e.g. 22:00–06:00)');
     const badClock = { ...resource, weeklyHours: { ...resource.weeklyHours, tue: [{ start: '8am', end: '17:00' }] } };
     expect(firstIssue(ResourceSchema.safeParse(badClock))).toBe('weeklyHours.tue.0.start: must be HH:MM (24 h)');
+  });
+
+  it('accepts an overnight shift and refuses one that runs into the next day’s hours', () => {
+    const night = { ...resource, weeklyHours: { ...resource.weeklyHours, mon: [{ start: '22:00', end: '06:00' }], tue: [{ start: '07:00', end: '12:00' }] } };
+    expect(ResourceSchema.safeParse(night).success).toBe(true);
+    const clash = { ...night, weeklyHours: { ...night.weeklyHours, tue: [{ start: '05:00', end: '12:00' }] } };
+    expect(firstIssue(ResourceSchema.safeParse(clash))).toBe('weeklyHours.mon.0.end: the night 22:00–06:00 runs into tue 05:00–12:00; end it by 05:00');
   });
 
   it('refuses a technician without a territory and a bad e-mail', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { autoAssign, defaultTravel, freeSlots, planBatch } from '../../../shared/scheduling/index';
 import type { ExistingBooking, SchedulingJob, SchedulingResource, World } from '../../../shared/scheduling/index';
-import { brokenRule } from './support/hard-rule-checker';
+import { brokenRule, originOf } from './support/hard-rule-checker';
 import { at, site, technician } from './support/world-builder';
 
 const dayStart = at('2026-03-10T00:00:00-04:00');
@@ -20,19 +20,27 @@ const techArb = (i: number) =>
     bookings: fc.array(fc.record({ gap: fc.integer({ min: 0, max: 180 }), length: fc.integer({ min: 15, max: 120 }), where: point }), { maxLength: 4 }),
     maxJobs: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
     timeOff: fc.option(fc.record({ from: fc.integer({ min: 8 * 60, max: 16 * 60 }), length: fc.integer({ min: 30, max: 120 }) }), { nil: undefined }),
+    /** A day shift, a split shift with a lunch break, or a night from Monday into Tuesday's small hours plus a late Tuesday shift. */
+    pattern: fc.constantFrom('day', 'split', 'night'),
+    returnHome: fc.boolean(),
   }).map((t) => {
-    const hours = [{ start: `${String(t.startHour).padStart(2, '0')}:00`, end: `${t.endHour}:00` }];
+    const day = { start: `${String(t.startHour).padStart(2, '0')}:00`, end: `${t.endHour}:00` };
+    const weeklyHours =
+      t.pattern === 'split' ? { tue: [{ start: day.start, end: '12:00' }, { start: '13:00', end: day.end }] }
+      : t.pattern === 'night' ? { mon: [{ start: '21:00', end: `0${t.startHour - 2}:30` }], tue: [{ start: '12:00', end: day.end }] }
+      : { tue: [day] };
     const resource: SchedulingResource = technician({
       id: `t${i}`,
       homeBase: t.home,
       territoryIds: t.territories,
       characteristics: { hvac: t.hvac },
       timeZone: t.zone,
-      weeklyHours: { tue: hours },
+      weeklyHours,
+      returnHome: t.returnHome,
       timeOff: t.timeOff ? [{ start: dayStart + t.timeOff.from * min, end: dayStart + (t.timeOff.from + t.timeOff.length) * min }] : [],
       ...(t.maxJobs ? { dailyCapacity: { maxJobs: t.maxJobs } } : {}),
     });
-    let cursor = dayStart + 7 * 60 * min;
+    let cursor = dayStart + (t.pattern === 'night' ? 2 : 7) * 60 * min;
     const bookings: ExistingBooking[] = t.bookings.map((b, k) => {
       const start = cursor + b.gap * min;
       cursor = start + b.length * min;
@@ -92,11 +100,7 @@ describe('engine properties on random small worlds', () => {
         expect(booking).not.toBeNull();
         const winner = world.resources.find((r) => r.id === booking?.resourceId) as SchedulingResource;
         expect(feasible(world, job, winner, start)).toBe(true);
-        const travelOf = (r: SchedulingResource) => {
-          const mine = world.bookings.filter((b) => b.resourceId === r.id && b.end <= start && new Date(b.start).getUTCDate() === new Date(start).getUTCDate());
-          const prev = mine.sort((a, b) => b.end - a.end)[0];
-          return defaultTravel.between(prev ? prev.location : r.homeBase, job.location).km;
-        };
+        const travelOf = (r: SchedulingResource) => defaultTravel.between(originOf(r, world.bookings, start), job.location).km;
         const best = Math.min(...feasibleOnes.map(travelOf));
         expect(travelOf(winner)).toBeLessThanOrEqual(best + 0.01);
       }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { freeSlots } from '../../../shared/scheduling/index';
+import { createMatrixTravel, freeSlots, rankCandidates } from '../../../shared/scheduling/index';
 import type { FreeSlotsRequest, World } from '../../../shared/scheduling/index';
-import { at, booking, midtown, technician } from './support/world-builder';
+import { at, booking, midtown, site, technician } from './support/world-builder';
 
 const request = (overrides: Partial<FreeSlotsRequest> = {}): FreeSlotsRequest => ({
   account: { location: midtown, territoryId: 'nyc', timeZone: 'America/New_York' },
@@ -107,5 +107,62 @@ describe('freeSlots across DST and zones', () => {
     const slots = freeSlots(request({ from: '2026-03-10', to: '2026-03-10', settings: { granularityMinutes: 60 } }), { resources: [london], bookings: [] });
     // London is still on GMT on 10 March: 08:00 GMT = 04:00 in New York (EDT).
     expect(slots[0]?.startLocal).toBe('2026-03-10T04:00:00-04:00');
+  });
+});
+
+describe('freeSlots follows the wall clock on DST days', () => {
+  const newYorkTech: World = { resources: [technician({ id: 't1' })], bookings: [] };
+  const clock = (slots: { startLocal: string }[]) => slots.map((s) => s.startLocal.slice(11, 16));
+
+  it('keeps the 90-minute grid of every other day on the New York spring-forward Sunday', () => {
+    const settings = { granularityMinutes: 90 };
+    const ordinary = freeSlots(request({ from: '2026-03-10', to: '2026-03-10', settings }), newYorkTech);
+    const springForward = freeSlots(request({ from: '2026-03-08', to: '2026-03-08', settings }), newYorkTech);
+    const fallBack = freeSlots(request({ from: '2026-11-01', to: '2026-11-01', settings }), newYorkTech);
+    expect(clock(ordinary)).toEqual(['09:00', '10:30', '12:00', '13:30', '15:00']);
+    expect(clock(springForward)).toEqual(clock(ordinary));
+    expect(clock(fallBack)).toEqual(clock(ordinary));
+  });
+
+  it('keeps whole hours on Lord Howe Island, whose clock jumps by 30 minutes', () => {
+    const lordHowe = technician({ id: 'lh', timeZone: 'Australia/Lord_Howe' });
+    const account = { location: midtown, territoryId: 'nyc', timeZone: 'Australia/Lord_Howe' };
+    const slots = freeSlots(request({ account, from: '2026-10-04', to: '2026-10-04' }), { resources: [lordHowe], bookings: [] });
+    expect(clock(slots)).toEqual(['08:00', '09:00', '10:00', '11:00', '12:00', '13:00', '14:00', '15:00', '16:00']);
+  });
+
+  it('offers a time the clock shows twice at both instants, in time order, when it falls back', () => {
+    const nightOwl = technician({ id: 'owl', weeklyHours: { sun: [{ start: '00:00', end: '24:00' }] } });
+    const slots = freeSlots(request({ from: '2026-11-01', to: '2026-11-01', incidentType: { durationMinutes: 30, requiredCharacteristics: [] }, settings: { granularityMinutes: 30 } }), { resources: [nightOwl], bookings: [] });
+    expect(slots.slice(1, 7).map((s) => s.startLocal.slice(11))).toEqual(['00:30:00-04:00', '01:00:00-04:00', '01:30:00-04:00', '01:00:00-05:00', '01:30:00-05:00', '02:00:00-05:00']);
+    expect(slots.every((s, i) => i === 0 || s.start > (slots[i - 1]?.start ?? 0))).toBe(true);
+  });
+
+  it('never offers an arrival window the clock skips', () => {
+    const nightOwl = technician({ id: 'owl', weeklyHours: { sun: [{ start: '00:00', end: '24:00' }] } });
+    const settings = { arrivalWindows: [{ start: '01:00', end: '02:00' }, { start: '02:00', end: '03:00' }, { start: '03:00', end: '04:00' }] };
+    const slots = freeSlots(request({ from: '2026-03-08', to: '2026-03-08', incidentType: { durationMinutes: 30, requiredCharacteristics: [] }, settings }), { resources: [nightOwl], bookings: [] });
+    expect(slots.map((s) => [s.startLocal, s.endLocal])).toEqual([
+      ['2026-03-08T01:00:00-05:00', '2026-03-08T03:00:00-04:00'],
+      ['2026-03-08T03:00:00-04:00', '2026-03-08T04:00:00-04:00'],
+    ]);
+    expect(slots.every((s) => s.end > s.start)).toBe(true);
+  });
+});
+
+describe('one time precision for offering and booking', () => {
+  it('books every arrival window it offers, even when the only feasible starts fall between whole minutes', () => {
+    const home = site(40.75, -73.98, 'home');
+    const customer = site(40.75, -73.98, 'customer');
+    const travel = createMatrixTravel({ home: { customer: { km: 15, minutes: 20.5 } }, customer: { home: { km: 15, minutes: 20.5 } } }, null);
+    const world: World = { resources: [technician({ id: 't1', homeBase: home })], bookings: [], travel };
+    const account = { location: customer, territoryId: 'nyc', timeZone: 'America/New_York' };
+    const settings = { arrivalWindows: [{ start: '08:00', end: '08:21' }] };
+    const [window] = freeSlots(request({ account, settings }), world);
+    expect(window?.startLocal).toBe('2026-03-10T08:00:00-04:00');
+    const job = { id: 'wo', durationMinutes: 60, requiredCharacteristics: [], territoryId: 'nyc', location: customer, timeZone: 'America/New_York' };
+    const [best] = rankCandidates(job, world, { from: window?.start ?? 0, to: window?.end ?? 0 });
+    expect(best?.matches).toBe(true);
+    expect(best?.start).toBe(at('2026-03-10T08:20:30-04:00'));
   });
 });

@@ -67,7 +67,7 @@ describe('match: time rules', () => {
     const far = job({ location: site(40.85, -73.9) }); // ~13 km × 1.3 road factor from home: ~20 min
     const off = { start: at('2026-03-10T08:00:00-04:00'), end: at('2026-03-10T10:50:00-04:00') };
     const result = excludedBy(world({ timeOff: [off] }), at('2026-03-10T11:00:00-04:00'), far);
-    expect(result?.message).toMatch(/^travel around the visit overlaps time off/);
+    expect(result).toMatchObject({ code: 'time_off', message: expect.stringMatching(/^the 20-min drive from home base does not fit around time off 08:00–10:50/) });
   });
 
   it('excludes a visit overlapping another booking', () => {

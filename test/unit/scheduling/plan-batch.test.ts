@@ -68,3 +68,53 @@ describe('planBatch', () => {
     expect(second.assignments).toEqual(first.assignments);
   });
 });
+
+describe('planBatch times each job against the next stop of its route', () => {
+  // Technician 08–17 New York, time off 10:00–10:30, a booking at 14:00 at F; job A (60 min,
+  // window 08:00–10:30), job C (60 min, window 10:30–13:00); all drives 10 min but A–F.
+  const place = (id: string) => site(40.75, -73.98, id);
+  const ids = ['H', 'A', 'C', 'F'];
+  const worldWith = (aToF: number) => {
+    const leg = (from: string, to: string) => ((from === 'A' && to === 'F') || (from === 'F' && to === 'A') ? { km: aToF, minutes: aToF } : { km: 8, minutes: 10 });
+    const matrix = Object.fromEntries(ids.map((from) => [from, Object.fromEntries(ids.filter((to) => to !== from).map((to) => [to, leg(from, to)]))]));
+    return {
+      resources: [technician({ id: 't1', homeBase: place('H'), timeOff: [{ start: at('2026-03-10T10:00:00-04:00'), end: at('2026-03-10T10:30:00-04:00') }] })],
+      bookings: [booking({ id: 'F', resourceId: 't1', start: at('2026-03-10T14:00:00-04:00'), end: at('2026-03-10T15:00:00-04:00'), location: place('F') })],
+      travel: createMatrixTravel(matrix, null),
+    };
+  };
+  const a = job({ id: 'A', location: place('A'), window: { earliestStart: at('2026-03-10T08:00:00-04:00'), latestEnd: at('2026-03-10T10:30:00-04:00') } });
+  const c = job({ id: 'C', location: place('C'), window: { earliestStart: at('2026-03-10T10:30:00-04:00'), latestEnd: at('2026-03-10T13:00:00-04:00') } });
+
+  // 90 min (the reported case) and 5 hours: A cannot reach F in time on its own, only via C.
+  for (const aToF of [90, 300]) {
+    it(`places A at 08:10 before C although A–F takes ${aToF} min`, () => {
+      for (const budgetMs of [0, 100]) {
+        const plan = planBatch([a, c], worldWith(aToF), { ...options, budgetMs });
+        expect(plan.unassigned).toEqual([]);
+        expect(plan.routes[0]?.stops.map((s) => s.id)).toEqual(['A', 'C', 'F']);
+        expect(visitOf(plan, 'A')?.start).toBe(at('2026-03-10T08:10:00-04:00'));
+      }
+    });
+  }
+
+  it('says a left-out job was not placed beside the others rather than that no slot exists', () => {
+    const window = { earliestStart: at('2026-03-10T09:00:00-04:00'), latestEnd: at('2026-03-10T10:00:00-04:00') };
+    const plan = planBatch([job({ id: 'x', window }), job({ id: 'y', window })], { resources: [technician({ id: 't1' })], bookings: [] }, options);
+    expect(plan.totals.assigned).toBe(1);
+    expect(plan.unassigned).toEqual([
+      { jobId: expect.any(String), code: 'not_placed', reason: expect.stringContaining('not together with the 1 visit planned there') },
+    ]);
+  });
+});
+
+describe('planBatch stops when there is nothing left to gain', () => {
+  it('does not search when no job can be planned, and stops a solved small plan long before a long budget', () => {
+    const world = { resources: [technician({ id: 't1' })], bookings: [] };
+    const nobody = planBatch([job({ territoryId: 'bronx' })], world, { days: [day], budgetMs: 60_000 });
+    expect(nobody.stats.rounds).toBe(0);
+    const one = planBatch([job()], world, { days: [day], budgetMs: 60_000 });
+    expect(one.totals.assigned).toBe(1);
+    expect(one.stats.rounds).toBe(1000); // the stall limit: a thousand rounds without a better plan
+  });
+});
