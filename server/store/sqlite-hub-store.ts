@@ -1,28 +1,33 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { AsyncMutex } from '../../db-common/async-mutex';
 import type { MutationEnv } from '../../shared/mutations/mutation-context';
-import { AsyncMutex } from './async-mutex';
-import type { HubStore, HubTx } from './hub-store';
+import type { HubReadTx, HubStore, HubTx } from './hub-store';
 import { migrate, refuseNewerStore } from './migrate';
-import { latestChange } from './row-reads';
-import { SqliteHubTx } from './sqlite-hub-tx';
+import { RelationalHubTx } from './relational-hub-tx';
+import { SqliteExecutor } from './sqlite-executor';
 import { LineageRecorder, lineageFile, reconcileLineage, type LineageCheck } from './store-lineage';
+
+export const SQLITE_STORE_FILE = 'hub.sqlite';
 
 /**
  * The default store: `<data>/hub.sqlite`. synchronous=FULL because the hub is the system of
- * record; transactions are serialized by a mutex so a mutation's overlap check and its write
- * can never interleave with another push (no technician is ever double-booked).
+ * record. Writes are serialized by a mutex on the one write connection (the database's own
+ * trigger refuses overlapping bookings as a second line); reads run on a second, read-only
+ * connection, each on its own WAL snapshot, so pulls and sign-in checks never wait for writes.
  */
 export class SqliteHubStore implements HubStore {
+  readonly engine = 'sqlite';
   private readonly mutex = new AsyncMutex();
+  private readonly readMutex = new AsyncMutex();
   private readonly listeners = new Set<(latest: number) => void>();
   private closed = false;
-
   private readonly lineage: LineageRecorder;
 
   private constructor(
     private readonly db: Database.Database,
+    private readonly reader: Database.Database,
     file: string,
     /** What opening found: the identity, and whether the file had been restored from an older copy. */
     readonly opened: LineageCheck,
@@ -32,8 +37,9 @@ export class SqliteHubStore implements HubStore {
 
   static open(dataFolder: string): SqliteHubStore {
     mkdirSync(dataFolder, { recursive: true });
-    const file = join(dataFolder, 'hub.sqlite');
+    const file = join(dataFolder, SQLITE_STORE_FILE);
     const db = new Database(file);
+    let reader: Database.Database | undefined;
     try {
       refuseNewerStore(db, file);
       db.pragma('journal_mode = WAL');
@@ -41,8 +47,12 @@ export class SqliteHubStore implements HubStore {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       migrate(db, file);
-      return new SqliteHubStore(db, file, reconcileLineage(db, lineageFile(file)));
+      const opened = reconcileLineage(db, lineageFile(file));
+      reader = new Database(file, { readonly: true, fileMustExist: true });
+      reader.pragma('busy_timeout = 5000');
+      return new SqliteHubStore(db, reader, file, opened);
     } catch (error) {
+      reader?.close();
       db.close();
       throw error;
     }
@@ -51,18 +61,33 @@ export class SqliteHubStore implements HubStore {
   transaction<T>(fn: (tx: HubTx) => Promise<T>, env: MutationEnv = { actor: 'hub', now: Date.now() }): Promise<T> {
     return this.mutex.run(async () => {
       if (this.closed) throw new Error('The hub store is closed.');
-      const tx = new SqliteHubTx(this.db, env);
+      const tx = new RelationalHubTx(new SqliteExecutor(this.db), env, { write: true });
       this.db.exec('BEGIN IMMEDIATE');
       let result: T;
+      let latest: number | undefined;
       try {
         result = await fn(tx);
+        latest = await tx.finish();
         this.db.exec('COMMIT');
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw error;
       }
-      if (tx.changed) this.notify(latestChange(this.db));
+      if (latest !== undefined) this.notify(latest);
       return result;
+    });
+  }
+
+  read<T>(fn: (tx: HubReadTx) => Promise<T>): Promise<T> {
+    return this.readMutex.run(async () => {
+      if (this.closed) throw new Error('The hub store is closed.');
+      const tx = new RelationalHubTx(new SqliteExecutor(this.reader), { actor: 'hub', now: Date.now() }, { write: false });
+      this.reader.exec('BEGIN');
+      try {
+        return await fn(tx);
+      } finally {
+        if (this.reader.inTransaction) this.reader.exec('COMMIT');
+      }
     });
   }
 
@@ -78,12 +103,15 @@ export class SqliteHubStore implements HubStore {
 
   /** Waits for the running transaction, then closes the file (later transactions fail). */
   close(): Promise<void> {
-    return this.mutex.run(async () => {
-      if (this.closed) return;
-      this.closed = true;
-      this.listeners.clear();
-      this.lineage.flush();
-      this.db.close();
-    });
+    return this.mutex.run(() =>
+      this.readMutex.run(async () => {
+        if (this.closed) return;
+        this.closed = true;
+        this.listeners.clear();
+        this.lineage.flush();
+        this.reader.close();
+        this.db.close();
+      }),
+    );
   }
 }

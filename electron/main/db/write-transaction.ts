@@ -1,20 +1,18 @@
+import { AsyncMutex } from '../../../db-common/async-mutex';
 import type { Replica } from './open-replica';
 
 /**
  * better-sqlite3 is synchronous but MutationTx is async, so a write transaction spans awaits.
- * One lock per replica: only one BEGIN IMMEDIATE … COMMIT runs at a time in this process
- * (another process waits on SQLite's own lock via busy_timeout).
+ * One lock per replica (db-common's AsyncMutex, the same the hub store uses): only one
+ * BEGIN IMMEDIATE … COMMIT runs at a time in this process (another process waits on SQLite's
+ * own lock via busy_timeout).
  */
-const locks = new WeakMap<Replica, Promise<unknown>>();
+const locks = new WeakMap<Replica, AsyncMutex>();
 
 export async function withWriteTransaction<T>(db: Replica, work: () => Promise<T>): Promise<T> {
-  const previous = locks.get(db) ?? Promise.resolve();
-  let release!: () => void;
-  const mine = new Promise<void>((resolve) => (release = resolve));
-  const tail = previous.then(() => mine);
-  locks.set(db, tail);
-  await previous;
-  try {
+  let lock = locks.get(db);
+  if (!lock) locks.set(db, (lock = new AsyncMutex()));
+  return lock.run(async () => {
     db.exec('BEGIN IMMEDIATE');
     try {
       const result = await work();
@@ -24,10 +22,7 @@ export async function withWriteTransaction<T>(db: Replica, work: () => Promise<T
       if (db.inTransaction) db.exec('ROLLBACK');
       throw error;
     }
-  } finally {
-    release();
-    if (locks.get(db) === tail) locks.delete(db);
-  }
+  });
 }
 
 let savepoints = 0;

@@ -104,13 +104,15 @@ describe('hub store migrations', () => {
     expect(identities[0]![0]!.store_id).not.toBe(identities[1]![0]!.store_id);
   });
 
-  it('roll a failing step back whole and keep the steps before it, so the next start carries on from there', () => {
+  it('roll every pending step back when one fails (one runner with the replica), so the next start begins again from the same version', () => {
     const db = memoryDb();
-    const broken: HubMigration = { version: hubMigrations.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (id TEXT); INSERT INTO no_such_table VALUES (1);' };
+    migrate(db, ':memory:', hubMigrations.slice(0, 2));
+    const broken: HubMigration = { version: hubMigrations.length + 1, name: 'broken', sqlite: 'CREATE TABLE half_done (id TEXT); INSERT INTO no_such_table VALUES (1);' };
     expect(() => migrate(db, ':memory:', [...hubMigrations, broken])).toThrow(/no such table: no_such_table/);
-    expect(version(db)).toBe(hubMigrations.length);
+    expect(version(db)).toBe(2);
     expect(tables(db)).not.toContain('half_done');
-    const fixed: HubMigration = { ...broken, sql: 'CREATE TABLE half_done (id TEXT);' };
+    expect(tables(db)).not.toContain('store_identity');
+    const fixed: HubMigration = { ...broken, sqlite: 'CREATE TABLE half_done (id TEXT);' };
     migrate(db, ':memory:', [...hubMigrations, fixed]);
     expect(version(db)).toBe(hubMigrations.length + 1);
     expect(tables(db)).toContain('half_done');
