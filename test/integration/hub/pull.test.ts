@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthResponse, HttpErrorBody, PullResponse } from '../../../shared/contract/hub-http';
 import { RowChangeSchema } from '../../../shared/sync/synced-entities';
+import { queryHubStore } from '../support/hub-database';
 import { api, signIn, startHub, type RunningHub } from './hub-process';
 
 let hub: RunningHub;
@@ -15,13 +14,10 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-function storeRowCount(): number {
-  const db = new Database(join(hub.dataDir, 'hub.sqlite'), { readonly: true });
-  try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM rows').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+/** Every row the store holds (one row_changes row each, tombstones included). */
+async function storeRowCount(): Promise<number> {
+  const [row] = await queryHubStore<{ n: number | string }>(hub.dataDir, 'SELECT COUNT(*) AS n FROM row_changes');
+  return Number(row!.n);
 }
 
 describe('hub pull', () => {
@@ -48,7 +44,7 @@ describe('hub pull', () => {
     const health = await api<HealthResponse>(hub, '/api/v1/health');
     expect(cursor).toBe(health.body.latestChange);
     expect(pages).toBeGreaterThan(5);
-    expect(seen.size).toBe(storeRowCount());
+    expect(seen.size).toBe(await storeRowCount());
     expect(seen.size).toBeGreaterThan(5000);
   });
 
