@@ -18,7 +18,7 @@ export async function queryHubStore<T>(dataDir: string, sql: string, other: { fi
       db.close();
     }
   }
-  const client = new pg.Client({ connectionString: other.database ?? location.url });
+  const client = new pg.Client({ connectionString: other.database ?? location.url, types: { getTypeParser: bigintAsNumber } });
   await client.connect();
   try {
     return (await client.query(sql)).rows as T[];
@@ -26,3 +26,6 @@ export async function queryHubStore<T>(dataDir: string, sql: string, other: { fi
     await client.end();
   }
 }
+
+/** BIGINT (epoch ms, versions, change numbers) as numbers, as the hub reads them. */
+const bigintAsNumber = ((oid: number, format?: 'text' | 'binary') => (oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser;
