@@ -25,4 +25,8 @@ export class PostgresExecutor implements SqlExecutor {
     const result = await this.client.query({ name: statementName(sql), text: sql, values: [...params] });
     return result.rowCount ?? 0;
   }
+
+  async exec(sql: string): Promise<void> {
+    await this.client.query(sql);
+  }
 }

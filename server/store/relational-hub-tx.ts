@@ -12,6 +12,7 @@ import { changesAfter, commitChanges, PendingChanges, storedVersion } from './ch
 import { deleteRow, insertRows, readAll, readRow, writeRow } from './entity-store';
 import type { ActiveSession, AppliedMutationRecord, HubTx, StoredSession, StoredUser } from './hub-store';
 import { databaseErrorCode, type SqlExecutor } from './sql-executor';
+import { createOverlapGuard, dropOverlapGuard, firstOverlap } from './sqlite-overlap-guard';
 
 /**
  * HubTx over one connection of either engine, inside a transaction its store opened. Writes are
@@ -188,6 +189,8 @@ export class RelationalHubTx implements HubTx {
    * many rows to a statement.
    */
   async insertDataset(dataset: DemoDataset): Promise<void> {
+    const sqlite = this.ex.dialect.name === 'sqlite';
+    if (sqlite) await this.ex.exec(dropOverlapGuard);
     for (const [key, entity] of datasetEntities) {
       const rows = (dataset[key] as EntityRow<EntityName>[]).map((row) => {
         const id = entityKey(entity, row);
@@ -196,6 +199,11 @@ export class RelationalHubTx implements HubTx {
       });
       await insertRows(this.ex, entity, rows);
       for (const r of rows) this.pending.set({ entity, id: r.key, version: 1, deleted: false });
+    }
+    if (sqlite) {
+      await this.ex.exec(createOverlapGuard);
+      const [overlap] = await this.ex.all<{ id: string }>(firstOverlap);
+      if (overlap) refuse('double_booking', `Booking ${overlap.id} overlaps another active booking of its technician; nothing was loaded.`);
     }
     await this.raiseWorkOrderCounter(dataset.workOrders.reduce((highest, w) => Math.max(highest, workOrderNumberValue(w.number)), 0));
   }

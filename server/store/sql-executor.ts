@@ -11,6 +11,8 @@ export interface SqlExecutor {
   all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** A statement that returns no rows; answers how many rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /** Statements without parameters, several at once (DDL). */
+  exec(sql: string): Promise<void>;
 }
 
 /** A PostgreSQL error's SQLSTATE and constraint, when it has them. */

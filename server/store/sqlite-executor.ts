@@ -16,4 +16,8 @@ export class SqliteExecutor implements SqlExecutor {
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
     return prepareCached(this.db, sql).run(...sqliteCells(params)).changes;
   }
+
+  async exec(sql: string): Promise<void> {
+    this.db.exec(sql);
+  }
 }

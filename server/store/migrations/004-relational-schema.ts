@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { OperatorError } from '../../operator-error';
+import { createOverlapGuard } from '../sqlite-overlap-guard';
 import type { HubMigration } from './migration';
 
 /**
@@ -121,20 +122,6 @@ function entityTablesDdl(t: { int: string; real: string; bool: (column: string) 
 const sqliteTypes = { int: 'INTEGER', real: 'REAL', bool: (c: string) => `${c} INTEGER NOT NULL CHECK (${c} IN (0, 1))`, seq: '', identity: 'INTEGER' };
 const postgresTypes = { int: 'BIGINT', real: 'DOUBLE PRECISION', bool: (c: string) => `${c} BOOLEAN NOT NULL`, seq: 'seq BIGINT GENERATED ALWAYS AS IDENTITY,', identity: 'BIGINT GENERATED ALWAYS AS IDENTITY' };
 
-/** A technician's active bookings never overlap (SQLite has no exclusion constraints). */
-const sqliteOverlapGuard = `
-  CREATE TRIGGER bookings_no_overlap_insert BEFORE INSERT ON bookings
-  WHEN NEW.status <> 'canceled' AND EXISTS (
-    SELECT 1 FROM bookings b WHERE b.resource_id = NEW.resource_id AND b.id <> NEW.id AND b.status <> 'canceled'
-      AND b.start_ms < NEW.end_ms AND b.end_ms > NEW.start_ms)
-  BEGIN SELECT RAISE(ABORT, 'bookings_no_overlap'); END;
-  CREATE TRIGGER bookings_no_overlap_update BEFORE UPDATE OF resource_id, start_ms, end_ms, status ON bookings
-  WHEN NEW.status <> 'canceled' AND EXISTS (
-    SELECT 1 FROM bookings b WHERE b.resource_id = NEW.resource_id AND b.id <> NEW.id AND b.status <> 'canceled'
-      AND b.start_ms < NEW.end_ms AND b.end_ms > NEW.start_ms)
-  BEGIN SELECT RAISE(ABORT, 'bookings_no_overlap'); END;
-`;
-
 const sqliteBookkeeping = `
   CREATE TABLE row_changes (
     entity TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL,
@@ -197,7 +184,7 @@ function sqliteUp(db: Database.Database): void {
     const examples = orphans.slice(0, 5).map((o) => `${o.table} row ${o.rowid} → missing ${o.parent}`).join('; ');
     throw new OperatorError(`The store holds ${orphans.length} rows whose parent row is gone (${examples}); the upgrade to the relational schema was not applied and the file is unchanged.`);
   }
-  db.exec(sqliteOverlapGuard);
+  db.exec(createOverlapGuard);
 }
 
 const postgresSchema = `
