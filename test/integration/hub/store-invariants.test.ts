@@ -48,6 +48,17 @@ describe(`hub store invariants (${hubTestEngine()})`, () => {
     expect(await store.read((tx) => tx.get('booking', 'bkg-elsewhere'))).toMatchObject({ resourceId: other.id });
   });
 
+  it('refuses a bulk load whose bookings overlap, loading nothing', async () => {
+    const store = await openHubStore(storeLocation(mkdtempSync(path.join(tmpdir(), 'dd-store-'))));
+    opened.push(store);
+    const dataset = buildDemoDataset({ seed: DEMO_SEED, now: Date.UTC(2026, 2, 10, 15), technicians: 4, accounts: 12 });
+    const taken = activeBooking(dataset);
+    const workOrder = dataset.workOrders.find((w) => w.id !== taken.workOrderId)!;
+    const overlapping = { ...taken, id: 'bkg-overlapping', workOrderId: workOrder.id, start: taken.start + 60_000 };
+    await expect(store.transaction((tx) => tx.insertDataset({ ...dataset, bookings: [...dataset.bookings, overlapping] }))).rejects.toThrow(/overlap/);
+    expect(await store.read((tx) => tx.countRows())).toBe(0);
+  });
+
   it('keeps the transaction usable after a refused booking inside a savepoint, as a push does', async () => {
     const { store, dataset } = await demoStore();
     const taken = activeBooking(dataset);
