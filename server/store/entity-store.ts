@@ -66,6 +66,30 @@ function groupBy(rows: readonly Sql[], column: string): Map<string, Sql[]> {
   return groups;
 }
 
+export interface SnapshotRow {
+  columns: Sql;
+  changeNumber: number;
+  children: Sql[][];
+}
+
+/**
+ * Up to `limit` rows after `afterKey` in key order, as table rows with their change number and
+ * children: a snapshot reads every table this way, one stretch at a time.
+ */
+export async function snapshotRows(ex: SqlExecutor, entity: EntityName, afterKey: string | null, limit: number): Promise<SnapshotRow[]> {
+  const { spec, sql } = sqlFor(ex, entity);
+  const p = ex.dialect.param;
+  const after = afterKey === null ? '' : `AND t.${spec.key} > ${p(2)}`;
+  const rows = await ex.all<Sql>(
+    `SELECT t.*, c.change_number AS dd_change_number FROM ${spec.table} t JOIN row_changes c ON c.entity = ${p(1)} AND c.id = t.${spec.key}
+     WHERE 1 = 1 ${after} ORDER BY t.${spec.key} LIMIT ${p(afterKey === null ? 2 : 3)}`,
+    afterKey === null ? [entity, limit] : [entity, afterKey, limit],
+  );
+  const keys = rows.map((r) => r[spec.key] as string);
+  const children = await childrenOf(ex, sql, keys);
+  return rows.map((columns, i) => ({ columns, changeNumber: Number(columns.dd_change_number), children: children.map((byParent) => byParent.get(keys[i]!) ?? []) }));
+}
+
 /** Upserts the row with `version` and replaces its children. */
 export async function writeRow<E extends EntityName>(ex: SqlExecutor, entity: E, key: string, row: EntityRow<E>, version: number): Promise<void> {
   const { spec, sql } = sqlFor(ex, entity);

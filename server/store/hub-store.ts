@@ -1,4 +1,5 @@
 import type { AttemptTaken } from '../auth/attempt-store';
+import type { SnapshotRow } from './entity-store';
 import type { HubIdentity, Role } from '../../shared/contract/hub-http';
 import type { DemoDataset } from '../../shared/demo/seed-builder';
 import type { MutationEnv, MutationOutcome, MutationTx } from '../../shared/mutations/mutation-context';
@@ -18,6 +19,8 @@ export interface HubStore {
   transaction<T>(fn: (tx: HubTx) => Promise<T>, env?: MutationEnv): Promise<T>;
   /** Runs `fn` on one consistent snapshot, beside any running write (SQLite: a second connection). */
   read<T>(fn: (tx: HubReadTx) => Promise<T>): Promise<T>;
+  /** Like `read`, for a long read (a first-sync snapshot) that must not hold up the short ones. */
+  readSnapshot<T>(fn: (tx: HubReadTx) => Promise<T>): Promise<T>;
   /**
    * Called with the newest change number after every commit that changed synced rows — on
    * PostgreSQL also after commits of other hub instances on the same database.
@@ -27,7 +30,10 @@ export interface HubStore {
 }
 
 /** What a read-only snapshot offers. */
-export type HubReadTx = Pick<HubTx, 'get' | 'latestChange' | 'identity' | 'changesAfter' | 'countRows' | 'findUserByEmail' | 'findSession' | 'findAppliedMutation'>;
+export type HubReadTx = Pick<
+  HubTx,
+  'get' | 'latestChange' | 'identity' | 'changesAfter' | 'snapshotRows' | 'countRows' | 'findUserByEmail' | 'findSession' | 'findAppliedMutation'
+>;
 
 export interface HubTx extends MutationTx {
   /** Deletes the row, leaving a tombstone in row_changes so consoles learn of it. */
@@ -41,6 +47,8 @@ export interface HubTx extends MutationTx {
   announceChange(): Promise<void>;
   /** Row changes with a change number above `cursor`, oldest first, at most `limit`. */
   changesAfter(cursor: number, limit: number): Promise<RowChange[]>;
+  /** Live rows of one entity after `afterKey` in key order, as stored (see entity-store.ts). */
+  snapshotRows(entity: EntityName, afterKey: string | null, limit: number): Promise<SnapshotRow[]>;
   countRows(): Promise<number>;
   /**
    * Runs `fn` so that its writes can be undone without ending the transaction (a savepoint):

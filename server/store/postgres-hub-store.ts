@@ -82,6 +82,10 @@ export class PostgresHubStore implements HubStore {
     );
   }
 
+  readSnapshot<T>(fn: (tx: HubReadTx) => Promise<T>): Promise<T> {
+    return this.read(fn);
+  }
+
   /** Runs `work` between `begin` and COMMIT on a pooled connection; rolled back when it throws. */
   private async inTransaction<T>(begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     if (this.closed) throw new Error('The hub store is closed.');

@@ -9,7 +9,7 @@ import { entityKey, syncedEntitySchemas, type EntityName, type EntityRow, type R
 import { entityTable, rowFromColumns } from '../../db-common/entity-tables';
 import * as accounts from './account-queries';
 import { changesAfter, commitChanges, PendingChanges, storedVersion } from './change-log';
-import { deleteRow, insertRows, readAll, readRow, writeRow } from './entity-store';
+import { deleteRow, insertRows, readAll, readRow, snapshotRows, writeRow, type SnapshotRow } from './entity-store';
 import type { ActiveSession, AppliedMutationRecord, HubTx, StoredSession, StoredUser } from './hub-store';
 import { databaseErrorCode, type SqlExecutor } from './sql-executor';
 import { createOverlapGuard, dropOverlapGuard, firstOverlap } from './sqlite-overlap-guard';
@@ -156,6 +156,10 @@ export class RelationalHubTx implements HubTx {
 
   async changesAfter(cursor: number, limit: number): Promise<RowChange[]> {
     return changesAfter(this.ex, cursor, limit);
+  }
+
+  async snapshotRows(entity: EntityName, afterKey: string | null, limit: number): Promise<SnapshotRow[]> {
+    return snapshotRows(this.ex, entity, afterKey, limit);
   }
 
   async countRows(): Promise<number> {

@@ -184,11 +184,13 @@ describe('re-download and interrupted downloads', () => {
     await expect(console.call('redownloadAll')).rejects.toThrow(/not_connected: Connect to a hub in Settings first/);
   });
 
-  it('a first download cut after some pages resumes where it stopped, and the board never shows half of it', async () => {
+  it('a first download whose snapshot is cut falls back to pages; cut after some pages it resumes where it stopped, and the board never shows half of it', async () => {
     const hub = await demoHub();
     const cursors: number[] = [];
+    let snapshots = 0;
     let cutAfter = 4;
     const gate: ProxyGate = ({ url }) => {
+      if (url.startsWith('/api/v1/sync/snapshot')) return ++snapshots === 1 ? 'cut' : 'forward';
       if (!url.startsWith('/api/v1/sync/pull')) return 'forward';
       cursors.push(Number(new URL(url, 'http://x').searchParams.get('cursor')));
       return cursors.length > cutAfter ? 'cut' : 'forward';
@@ -196,7 +198,12 @@ describe('re-download and interrupted downloads', () => {
     const { console, proxy } = await consoleBehindProxy(() => hub.url, { pageSize: 500, gate });
     const first = await connect(console, proxy.url);
     expect(first.connection).toBe('offline');
+    expect(snapshots).toBe(1);
     const db = console.services.db;
+    expect(db.prepare('SELECT COUNT(*) FROM bookings').pluck().get(), 'nothing of the cut snapshot applied').toBe(0);
+    const paged = await console.call<SyncStatus>('syncNow');
+    expect(paged.connection).toBe('offline');
+    expect(snapshots, 'no second snapshot after one broke off').toBe(1);
     expect(db.prepare('SELECT COUNT(*) FROM bookings').pluck().get(), 'nothing applied before the last page').toBe(0);
     const stage = readPullStage(db);
     expect(stage?.cursor).toBeGreaterThan(0);

@@ -40,6 +40,7 @@ function poisonedStore(store: HubStore, poisoned: { id: string | null }): HubSto
     engine: store.engine,
     transaction: (fn, env) => store.transaction((tx) => fn(wrapTx(tx)), env),
     read: (fn) => store.read(fn),
+    readSnapshot: (fn) => store.readSnapshot(fn),
     onChange: (l) => store.onChange(l),
     close: () => store.close(),
   };
