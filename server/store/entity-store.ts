@@ -79,10 +79,11 @@ export interface SnapshotRow {
 export async function snapshotRows(ex: SqlExecutor, entity: EntityName, afterKey: string | null, limit: number): Promise<SnapshotRow[]> {
   const { spec, sql } = sqlFor(ex, entity);
   const p = ex.dialect.param;
-  const after = afterKey === null ? '' : `AND t.${spec.key} > ${p(2)}`;
+  // Walked in row_changes' key order (entity, id), so each stretch is an index range, not a sort.
+  const after = afterKey === null ? '' : `AND c.id > ${p(2)}`;
   const rows = await ex.all<Sql>(
-    `SELECT t.*, c.change_number AS dd_change_number FROM ${spec.table} t JOIN row_changes c ON c.entity = ${p(1)} AND c.id = t.${spec.key}
-     WHERE 1 = 1 ${after} ORDER BY t.${spec.key} LIMIT ${p(afterKey === null ? 2 : 3)}`,
+    `SELECT t.*, c.change_number AS dd_change_number FROM row_changes c JOIN ${spec.table} t ON t.${spec.key} = c.id
+     WHERE c.entity = ${p(1)} ${after} ORDER BY c.id LIMIT ${p(afterKey === null ? 2 : 3)}`,
     afterKey === null ? [entity, limit] : [entity, afterKey, limit],
   );
   const keys = rows.map((r) => r[spec.key] as string);

@@ -9,20 +9,42 @@ import type { Replica } from './open-replica';
  */
 const locks = new WeakMap<Replica, AsyncMutex>();
 
-export async function withWriteTransaction<T>(db: Replica, work: () => Promise<T>): Promise<T> {
+export async function withWriteTransaction<T>(db: Replica, work: () => Promise<T>, options: { foreignKeys?: 'checkAtEnd' } = {}): Promise<T> {
   let lock = locks.get(db);
   if (!lock) locks.set(db, (lock = new AsyncMutex()));
   return lock.run(async () => {
-    db.exec('BEGIN IMMEDIATE');
+    // Bulk writes (a whole snapshot) check references once at the end instead of row by row;
+    // the pragma only changes outside a transaction.
+    const checkAtEnd = options.foreignKeys === 'checkAtEnd';
+    if (checkAtEnd) db.pragma('foreign_keys = OFF');
     try {
-      const result = await work();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw error;
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work();
+        if (checkAtEnd) assertReferencesHold(db);
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      if (checkAtEnd) db.pragma('foreign_keys = ON');
     }
   });
+}
+
+export class BrokenReferencesError extends Error {
+  constructor(readonly count: number, example: string) {
+    super(`${count} rows refer to rows that are not there (first: ${example}); nothing was written.`);
+    this.name = 'BrokenReferencesError';
+  }
+}
+
+function assertReferencesHold(db: Replica): void {
+  const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  const first = broken[0];
+  if (first) throw new BrokenReferencesError(broken.length, `${first.table} row ${first.rowid} → ${first.parent}`);
 }
 
 let savepoints = 0;

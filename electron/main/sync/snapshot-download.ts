@@ -7,7 +7,7 @@ import type { Replica } from '../db/open-replica';
 import { clearPullStage } from '../db/queries/pull-stage-queries';
 import { setCursor, setHubIdentity, setLastSuccess } from '../db/queries/sync-state-queries';
 import { restoreShadow } from '../db/replica-mutation-tx';
-import { withWriteTransaction } from '../db/write-transaction';
+import { BrokenReferencesError, withWriteTransaction } from '../db/write-transaction';
 import { HubError } from './hub-client';
 import { rebasePending, type RebaseErrorListener } from './local-mutation';
 
@@ -42,34 +42,41 @@ export async function applySnapshot(db: Replica, lines: AsyncGenerator<SnapshotL
   if (first.done || first.value.kind !== 'header') throw malformed('does not start with its header');
   const { hub, cursor } = first.value;
   options.onHeader(hub);
-  return withWriteTransaction(db, async () => {
-    options.guard();
-    db.pragma('defer_foreign_keys = ON');
-    restoreShadow(db);
-    clearEntities(db);
-    let received = 0;
-    for (;;) {
-      const next = await lines.next();
-      if (next.done) throw malformed('ended before its end line');
-      const line = next.value;
-      if (line.kind === 'end') {
-        if (line.rows !== received) throw malformed(`counted ${line.rows} rows but sent ${received}`);
-        break;
-      }
-      if (line.kind !== 'rows') throw malformed('sent a second header');
-      for (const cells of line.rows) writeSnapshotRow(db, line.entity, cells);
-      received += line.rows.length;
-      options.onProgress?.(received);
+  try {
+    // References are checked once at the end: 300,000 rows, each looking up its parents, cost seconds.
+    return await withWriteTransaction(db, () => replaceEverything(db, lines, { hub, cursor }, options), { foreignKeys: 'checkAtEnd' });
+  } catch (error) {
+    if (error instanceof BrokenReferencesError) throw malformed(`has ${error.message}`);
+    throw error;
+  }
+}
+
+async function replaceEverything(db: Replica, lines: AsyncGenerator<SnapshotLine>, from: { hub: HubIdentity; cursor: number }, options: SnapshotOptions): Promise<SnapshotApplied> {
+  options.guard();
+  restoreShadow(db);
+  clearEntities(db);
+  let received = 0;
+  for (;;) {
+    const next = await lines.next();
+    if (next.done) throw malformed('ended before its end line');
+    const line = next.value;
+    if (line.kind === 'end') {
+      if (line.rows !== received) throw malformed(`counted ${line.rows} rows but sent ${received}`);
+      break;
     }
-    options.guard();
-    setCursor(db, cursor);
-    setHubIdentity(db, hub);
-    setLastSuccess(db, options.now());
-    clearPullStage(db);
-    const touched = new Set<EntityName>(entityNames);
-    (await rebasePending(db, options.actor, options.onRebaseError)).forEach((e) => touched.add(e));
-    return { hub, cursor, received, touched };
-  });
+    if (line.kind !== 'rows') throw malformed('sent a second header');
+    for (const cells of line.rows) writeSnapshotRow(db, line.entity, cells);
+    received += line.rows.length;
+    options.onProgress?.(received);
+  }
+  options.guard();
+  setCursor(db, from.cursor);
+  setHubIdentity(db, from.hub);
+  setLastSuccess(db, options.now());
+  clearPullStage(db);
+  const touched = new Set<EntityName>(entityNames);
+  (await rebasePending(db, options.actor, options.onRebaseError)).forEach((e) => touched.add(e));
+  return { ...from, received, touched };
 }
 
 function writeSnapshotRow(db: Replica, entity: EntityName, cells: unknown[]): void {

@@ -91,8 +91,8 @@ function entityTablesDdl(t: { int: string; real: string; bool: (column: string) 
       ${t.bool('pinned')}, cancellation_reason_code TEXT, cancellation_note TEXT, version ${t.int} NOT NULL,
       CHECK (end_ms > start_ms),
       CHECK (status <> 'canceled' OR cancellation_reason_code IS NOT NULL));
-    CREATE INDEX bookings_by_resource_time ON bookings (resource_id, start_ms);
-    CREATE INDEX bookings_by_time ON bookings (start_ms);
+    CREATE INDEX bookings_by_resource_end ON bookings (resource_id, end_ms);
+    CREATE INDEX bookings_by_end ON bookings (end_ms);
     CREATE INDEX bookings_by_work_order ON bookings (work_order_id);
     CREATE TABLE portal_requests (
       id TEXT PRIMARY KEY,

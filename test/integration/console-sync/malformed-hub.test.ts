@@ -59,6 +59,11 @@ describe('a hub that answers malformed data', () => {
     ['no end line (cut off)', [header, territory], /ended before its end line/],
     ['an end line that miscounts', [header, territory, JSON.stringify({ kind: 'end', rows: 5 })], /counted 5 rows but sent 1/],
     ['a line that is not JSON', [header, '{"kind":"rows",'], /not JSON/],
+    [
+      'a row whose parent is not in it',
+      [header, JSON.stringify({ kind: 'rows', entity: 'contact', rows: [['con-x', 'acc-missing', 'Nobody', 'nobody@example.com', '[]', 0, 1, 1]] }), JSON.stringify({ kind: 'end', rows: 1 })],
+      /1 rows refer to rows that are not there \(first: contacts row \d+ → accounts\)/,
+    ],
   ])('in a snapshot (%s) is an error, nothing of it is applied, and the next pull pages instead', async (_what, lines, message) => {
     const db = openReplica(replicaFile());
     try {
@@ -70,6 +75,7 @@ describe('a hub that answers malformed data', () => {
       expect((error as Error).message).toMatch(message);
       expect(db.prepare('SELECT COUNT(*) FROM territories').pluck().get()).toBe(0);
       expect(readSyncState(db).cursor).toBe(0);
+      expect(db.pragma('foreign_keys', { simple: true }), 'references are checked again after the snapshot').toBe(1);
       answer = { hub: { storeId: 's', epoch: 'e' }, changes: [{ entity: 'territory', id: 'ter-y', version: 1, changeNumber: 1, deleted: false, data: { id: 'ter-y', name: 'Y' } }], cursor: 1, hasMore: false, latest: 1 };
       await pull(db, client, { actor: 'test', now: Date.now, onRebaseError: failOnRebaseError });
       expect(db.prepare('SELECT id FROM territories').pluck().all()).toEqual(['ter-y']);
