@@ -7,19 +7,20 @@ import type { HubReadTx, HubStore, HubTx } from './hub-store';
 import { migrate, refuseNewerStore } from './migrate';
 import { RelationalHubTx } from './relational-hub-tx';
 import { SqliteExecutor } from './sqlite-executor';
+import { GroupCommitWriter } from './sqlite-group-commit';
 import { LineageRecorder, lineageFile, reconcileLineage, type LineageCheck } from './store-lineage';
 
 export const SQLITE_STORE_FILE = 'hub.sqlite';
 
 /**
  * The default store: `<data>/hub.sqlite`. synchronous=FULL because the hub is the system of
- * record. Writes are serialized by a mutex on the one write connection (the database's own
+ * record. Writes are serialized on the one write connection (with group commit) (the database's own
  * trigger refuses overlapping bookings as a second line); reads run on a second, read-only
  * connection, each on its own WAL snapshot, so pulls and sign-in checks never wait for writes.
  */
 export class SqliteHubStore implements HubStore {
   readonly engine = 'sqlite';
-  private readonly mutex = new AsyncMutex();
+  private readonly writer: GroupCommitWriter;
   private readonly readMutex = new AsyncMutex();
   private readonly listeners = new Set<(latest: number) => void>();
   private closed = false;
@@ -33,6 +34,7 @@ export class SqliteHubStore implements HubStore {
     readonly opened: LineageCheck,
   ) {
     this.lineage = new LineageRecorder(lineageFile(file), opened.identity);
+    this.writer = new GroupCommitWriter(db, (latest) => this.notify(latest));
   }
 
   static open(dataFolder: string): SqliteHubStore {
@@ -58,29 +60,21 @@ export class SqliteHubStore implements HubStore {
     }
   }
 
-  transaction<T>(fn: (tx: HubTx) => Promise<T>, env: MutationEnv = { actor: 'hub', now: Date.now() }): Promise<T> {
-    return this.mutex.run(async () => {
-      if (this.closed) throw new Error('The hub store is closed.');
+  /** Runs on the one write connection; transactions waiting together share a commit (sqlite-group-commit.ts). */
+  async transaction<T>(fn: (tx: HubTx) => Promise<T>, env: MutationEnv = { actor: 'hub', now: Date.now() }): Promise<T> {
+    if (this.closed) throw new Error('The hub store is closed.');
+    let result!: T;
+    await this.writer.run(async () => {
       const tx = new RelationalHubTx(new SqliteExecutor(this.db), env, { write: true });
-      this.db.exec('BEGIN IMMEDIATE');
-      let result: T;
-      let latest: number | undefined;
-      try {
-        result = await fn(tx);
-        latest = await tx.finish();
-        this.db.exec('COMMIT');
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      }
-      if (latest !== undefined) this.notify(latest);
-      return result;
+      result = await fn(tx);
+      return tx.finish();
     });
+    return result;
   }
 
   read<T>(fn: (tx: HubReadTx) => Promise<T>): Promise<T> {
     return this.readMutex.run(async () => {
-      if (this.closed) throw new Error('The hub store is closed.');
+      if (!this.reader.open) throw new Error('The hub store is closed.');
       const tx = new RelationalHubTx(new SqliteExecutor(this.reader), { actor: 'hub', now: Date.now() }, { write: false });
       this.reader.exec('BEGIN');
       try {
@@ -114,17 +108,16 @@ export class SqliteHubStore implements HubStore {
     for (const listener of this.listeners) listener(latest);
   }
 
-  /** Waits for the running transaction, then closes the file (later transactions fail). */
-  close(): Promise<void> {
-    return this.mutex.run(() =>
-      this.readMutex.run(async () => {
-        if (this.closed) return;
-        this.closed = true;
-        this.listeners.clear();
-        this.lineage.flush();
-        this.reader.close();
-        this.db.close();
-      }),
-    );
+  /** Waits for the transactions already queued, then closes the file (later transactions fail). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.writer.run(async () => undefined);
+    await this.readMutex.run(async () => {
+      this.listeners.clear();
+      this.lineage.flush();
+      this.reader.close();
+      this.db.close();
+    });
   }
 }
