@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -81,5 +82,28 @@ describe('change numbers with two instances writing concurrently', () => {
     expect(missing).toEqual([]);
     await console.call<SyncStatus>('syncNow');
     expectReplicaMatchesHub(console, await hubLiveRows(url));
+  });
+});
+
+describe('mutation ids with two instances', () => {
+  it('makes a second instance that gets the same mutation id wait for the first to commit, then find its record', async () => {
+    const id = randomUUID();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = stores[0]!.transaction(async (tx) => {
+      expect(await tx.findAppliedMutation(id)).toBeUndefined();
+      await held;
+      await tx.recordAppliedMutation({ id, name: 'pinBooking', argsHash: 'h', outcome: { status: 'applied' }, userId: 'u', appliedAt: Date.now() });
+    });
+    await sleep(100);
+    let seen: unknown = 'still waiting';
+    const second = stores[1]!.transaction(async (tx) => {
+      seen = await tx.findAppliedMutation(id);
+    });
+    await sleep(300);
+    expect(seen, 'the second waits while the first holds the id').toBe('still waiting');
+    release();
+    await Promise.all([first, second]);
+    expect(seen).toMatchObject({ id, outcome: { status: 'applied' } });
   });
 });

@@ -119,4 +119,29 @@ describe('two hub instances on one PostgreSQL database', () => {
     expect(received).toContain('event: change');
     expect(received).toContain(`"latest":${latest}`);
   });
+
+  it('apply a push sent to both instances at once exactly once, and answer the retry on either from its record', async () => {
+    const booking = live<Booking>(await pullEverything(deployment.urlFor(0)), 'booking').find((b) => b.status === 'scheduled' && !b.pinned)!;
+    const mutation = { id: randomUUID(), name: 'pinBooking', args: { bookingId: booking.id, expectedVersion: booking.version } };
+    const answers = await Promise.all([push(deployment.urlFor(0), [mutation]), push(deployment.urlFor(1), [mutation])]);
+    expect(answers.map((a) => a.body.results[0])).toEqual([
+      { id: mutation.id, status: 'applied' },
+      { id: mutation.id, status: 'applied' },
+    ]);
+    const retried = await push(deployment.urlFor(1), [mutation]);
+    expect(retried.body.results[0]).toEqual({ id: mutation.id, status: 'applied' });
+    const after = live<Booking>(await pullEverything(deployment.urlFor(1)), 'booking').find((b) => b.id === booking.id)!;
+    expect(after).toMatchObject({ pinned: true, version: booking.version + 1 });
+  });
+
+  it('count sign-in attempts once for both instances: of 40 wrong passwords spread over them, 10 are checked', async () => {
+    const email = 'nobody-in-particular@example.com';
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        fetch(`${deployment.urlFor(i)}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: `wrong ${i}` }) }).then((r) => r.status),
+      ),
+    );
+    expect(answers.filter((status) => status === 401)).toHaveLength(10);
+    expect(answers.filter((status) => status === 429)).toHaveLength(30);
+  });
 });
