@@ -73,22 +73,39 @@ export interface SnapshotRow {
 }
 
 /**
- * Up to `limit` rows after `afterKey` in key order, as table rows with their change number and
- * children: a snapshot reads every table this way, one stretch at a time.
+ * Every live row of one entity as table rows with their change number and children, `size` at
+ * a time: a snapshot reads each table this way. SQLite walks row_changes' key (entity, id) one
+ * stretch per query; PostgreSQL reads one join through a cursor (keyset queries there would
+ * re-plan and, with fresh statistics, sort the rest of the table for every stretch).
  */
-export async function snapshotRows(ex: SqlExecutor, entity: EntityName, afterKey: string | null, limit: number): Promise<SnapshotRow[]> {
+export async function* snapshotChunks(ex: SqlExecutor, entity: EntityName, size: number): AsyncGenerator<SnapshotRow[]> {
   const { spec, sql } = sqlFor(ex, entity);
   const p = ex.dialect.param;
-  // Walked in row_changes' key order (entity, id), so each stretch is an index range, not a sort.
-  const after = afterKey === null ? '' : `AND c.id > ${p(2)}`;
-  const rows = await ex.all<Sql>(
-    `SELECT t.*, c.change_number AS dd_change_number FROM row_changes c JOIN ${spec.table} t ON t.${spec.key} = c.id
-     WHERE c.entity = ${p(1)} ${after} ORDER BY c.id LIMIT ${p(afterKey === null ? 2 : 3)}`,
-    afterKey === null ? [entity, limit] : [entity, afterKey, limit],
-  );
-  const keys = rows.map((r) => r[spec.key] as string);
-  const children = await childrenOf(ex, sql, keys);
-  return rows.map((columns, i) => ({ columns, changeNumber: Number(columns.dd_change_number), children: children.map((byParent) => byParent.get(keys[i]!) ?? []) }));
+  const select = `SELECT t.*, c.change_number AS dd_change_number FROM row_changes c JOIN ${spec.table} t ON t.${spec.key} = c.id`;
+  const chunk = async (rows: Sql[]) => {
+    const keys = rows.map((r) => r[spec.key] as string);
+    const children = await childrenOf(ex, sql, keys);
+    return rows.map((columns, i) => ({ columns, changeNumber: Number(columns.dd_change_number), children: children.map((byParent) => byParent.get(keys[i]!) ?? []) }));
+  };
+  if (ex.dialect.name === 'postgres') {
+    // The entity name is one of ours (entityTables), never input.
+    await ex.exec(`DECLARE snapshot_rows NO SCROLL CURSOR FOR ${select} WHERE c.entity = '${entity}'`);
+    try {
+      for (let rows = await ex.all<Sql>(`FETCH ${size} FROM snapshot_rows`); rows.length > 0; rows = await ex.all<Sql>(`FETCH ${size} FROM snapshot_rows`)) yield await chunk(rows);
+    } finally {
+      await ex.exec('CLOSE snapshot_rows');
+    }
+    return;
+  }
+  for (let after: string | null = null; ; ) {
+    const rows: Sql[] = await ex.all<Sql>(
+      `${select} WHERE c.entity = ${p(1)} ${after === null ? '' : `AND c.id > ${p(2)}`} ORDER BY c.id LIMIT ${p(after === null ? 2 : 3)}`,
+      after === null ? [entity, size] : [entity, after, size],
+    );
+    if (rows.length === 0) return;
+    yield await chunk(rows);
+    after = rows.at(-1)![spec.key] as string;
+  }
 }
 
 /** Upserts the row with `version` and replaces its children. */

@@ -32,7 +32,7 @@ export interface HubStore {
 /** What a read-only snapshot offers. */
 export type HubReadTx = Pick<
   HubTx,
-  'get' | 'latestChange' | 'identity' | 'changesAfter' | 'snapshotRows' | 'countRows' | 'findUserByEmail' | 'findSession' | 'findAppliedMutation'
+  'get' | 'latestChange' | 'identity' | 'changesAfter' | 'snapshotChunks' | 'countRows' | 'findUserByEmail' | 'findSession' | 'findAppliedMutation'
 >;
 
 export interface HubTx extends MutationTx {
@@ -47,8 +47,8 @@ export interface HubTx extends MutationTx {
   announceChange(): Promise<void>;
   /** Row changes with a change number above `cursor`, oldest first, at most `limit`. */
   changesAfter(cursor: number, limit: number): Promise<RowChange[]>;
-  /** Live rows of one entity after `afterKey` in key order, as stored (see entity-store.ts). */
-  snapshotRows(entity: EntityName, afterKey: string | null, limit: number): Promise<SnapshotRow[]>;
+  /** Every live row of one entity as stored, `size` at a time (see entity-store.ts). */
+  snapshotChunks(entity: EntityName, size: number): AsyncIterable<SnapshotRow[]>;
   countRows(): Promise<number>;
   /**
    * Runs `fn` so that its writes can be undone without ending the transaction (a savepoint):

@@ -2,9 +2,10 @@ import type { PoolClient } from 'pg';
 import { postgresDialect } from '../../db-common/entity-sql';
 import type { SqlExecutor } from './sql-executor';
 
-/** Statement names by SQL text: each connection prepares a text once and reuses the plan. */
+/** Statement names by SQL text: each connection prepares a text once and reuses the plan (cursor commands stay unnamed). */
 const names = new Map<string, string>();
-function statementName(sql: string): string {
+function statementName(sql: string): string | undefined {
+  if (/^\s*(FETCH|DECLARE|CLOSE)\b/i.test(sql)) return undefined;
   let name = names.get(sql);
   if (!name) names.set(sql, (name = `dd${names.size + 1}`));
   return name;
@@ -17,12 +18,14 @@ export class PostgresExecutor implements SqlExecutor {
   constructor(private readonly client: PoolClient) {}
 
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    const result = await this.client.query({ name: statementName(sql), text: sql, values: [...params] });
+    const name = statementName(sql);
+    const result = await this.client.query({ ...(name ? { name } : {}), text: sql, values: [...params] });
     return result.rows as T[];
   }
 
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
-    const result = await this.client.query({ name: statementName(sql), text: sql, values: [...params] });
+    const name = statementName(sql);
+    const result = await this.client.query({ ...(name ? { name } : {}), text: sql, values: [...params] });
     return result.rowCount ?? 0;
   }
 

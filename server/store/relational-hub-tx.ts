@@ -9,7 +9,7 @@ import { entityKey, syncedEntitySchemas, type EntityName, type EntityRow, type R
 import { entityTable, rowFromColumns } from '../../db-common/entity-tables';
 import * as accounts from './account-queries';
 import { changesAfter, commitChanges, PendingChanges, storedVersion } from './change-log';
-import { deleteRow, insertRows, readAll, readRow, snapshotRows, writeRow, type SnapshotRow } from './entity-store';
+import { deleteRow, insertRows, readAll, readRow, snapshotChunks, writeRow, type SnapshotRow } from './entity-store';
 import type { ActiveSession, AppliedMutationRecord, HubTx, StoredSession, StoredUser } from './hub-store';
 import { databaseErrorCode, type SqlExecutor } from './sql-executor';
 import { createOverlapGuard, dropOverlapGuard, firstOverlap } from './sqlite-overlap-guard';
@@ -167,8 +167,8 @@ export class RelationalHubTx implements HubTx {
     return changesAfter(this.ex, cursor, limit);
   }
 
-  async snapshotRows(entity: EntityName, afterKey: string | null, limit: number): Promise<SnapshotRow[]> {
-    return snapshotRows(this.ex, entity, afterKey, limit);
+  snapshotChunks(entity: EntityName, size: number): AsyncIterable<SnapshotRow[]> {
+    return snapshotChunks(this.ex, entity, size);
   }
 
   async countRows(): Promise<number> {
@@ -213,6 +213,9 @@ export class RelationalHubTx implements HubTx {
       await insertRows(this.ex, entity, rows);
       for (const r of rows) this.pending.set({ entity, id: r.key, version: 1, deleted: false });
     }
+    // PostgreSQL plans by table statistics, which a bulk load leaves empty until autovacuum comes
+    // round: every lookup would be a sequential scan meanwhile.
+    if (!sqlite) await this.ex.exec('ANALYZE');
     if (sqlite) {
       await this.ex.exec(createOverlapGuard);
       const [overlap] = await this.ex.all<{ id: string }>(firstOverlap);

@@ -24,12 +24,9 @@ export async function writeSnapshot(store: HubStore, out: Writable): Promise<voi
       let total = 0;
       for (const entity of parentsFirst) {
         const spec = entityTable(entity) as EntityTable;
-        for (let after: string | null = null; ; ) {
-          const rows = await tx.snapshotRows(entity, after, SNAPSHOT_ROWS_PER_LINE);
-          if (rows.length === 0) break;
+        for await (const rows of tx.snapshotChunks(entity, SNAPSHOT_ROWS_PER_LINE)) {
           await write({ kind: 'rows', entity, rows: rows.map((r) => encodeSnapshotRow(spec, r.columns, r.changeNumber, r.children)) });
           total += rows.length;
-          after = rows.at(-1)!.columns[spec.key] as string;
         }
       }
       await write({ kind: 'end', rows: total });
