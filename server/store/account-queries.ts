@@ -101,8 +101,10 @@ export async function takeAttempt(ex: SqlExecutor, key: string, limit: number, w
   await ex.run(`DELETE FROM sign_in_attempts WHERE expires_at <= ${p(1)}`, [now]);
   const recent = await ex.all<{ at: number }>(`SELECT at FROM sign_in_attempts WHERE key = ${p(1)} AND at > ${p(2)} ORDER BY at DESC LIMIT ${p(3)}`, [key, now - windowMs, limit]);
   if (recent.length >= limit) {
+    // Parallel attempts reach the key's lock in any order, so an attempt counted "later" than
+    // `now` is possible; nobody waits longer than one window.
     const oldestCounting = Number(recent[limit - 1]!.at);
-    return { taken: false, retryAfterMs: Math.max(1, oldestCounting + windowMs - now) };
+    return { taken: false, retryAfterMs: Math.min(windowMs, Math.max(1, oldestCounting + windowMs - now)) };
   }
   await ex.run(`INSERT INTO sign_in_attempts (key, at, expires_at) VALUES (${params(ex, 3)})`, [key, now, now + windowMs]);
   return { taken: true };
