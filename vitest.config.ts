@@ -16,6 +16,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 30_000,
+    // Hooks start real hubs and PostgreSQL databases; on a busy 2-core machine that can take more than 10 s.
+    hookTimeout: 30_000,
     pool: 'forks',
     projects: [
       {

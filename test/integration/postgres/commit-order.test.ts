@@ -61,18 +61,21 @@ describe('change numbers with two instances writing concurrently', () => {
     let cursor = await stores[1]!.read((tx) => tx.latestChange());
     const reader = (async () => {
       let pulls = 0;
+      /** Pulls that moved the cursor while transactions were still being written: the interleaving under test. */
+      let advancedWhileWriting = 0;
       while (writing || pulls === 0) {
         const page = await stores[1]!.read((tx) => tx.changesAfter(cursor, 3));
         for (const change of page) seen.add(change.id);
         cursor = page.at(-1)?.changeNumber ?? cursor;
+        if (writing && page.length > 0) advancedWhileWriting++;
         if ((pulls++ & 3) === 0) await console.call<SyncStatus>('syncNow');
         await sleep(1);
       }
-      return pulls;
+      return advancedWhileWriting;
     })();
     await Promise.all(writers);
     writing = false;
-    expect(await reader).toBeGreaterThan(10);
+    expect(await reader, 'pulls that moved the cursor while writers were still at work').toBeGreaterThanOrEqual(3);
     // Whatever is left after the last write, read to the end: nothing may have been stepped over.
     for (let page = await stores[1]!.read((tx) => tx.changesAfter(cursor, 1000)); page.length > 0; page = await stores[1]!.read((tx) => tx.changesAfter(cursor, 1000))) {
       for (const change of page) seen.add(change.id);
