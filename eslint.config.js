@@ -70,6 +70,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: ours('electron', 'renderer') }] },
   },
   {
+    // Node-side database code the hub store and the console replica share: it imports shared/ only.
+    files: ['db-common/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: ours('electron', 'renderer', 'server', 'test') }] },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='only']", message: 'No focused tests.' }] },
   },

@@ -1,6 +1,7 @@
 import { backupCommand } from './cli/backup-command';
 import { createAdminCommand } from './cli/create-admin-command';
 import { parseHubOptions } from './cli/hub-options';
+import { newEpochCommand } from './cli/new-epoch-command';
 import { restoreCommand } from './cli/restore-command';
 import { serveCommand } from './cli/serve-command';
 import { OperatorError } from './operator-error';
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   if (options.command === 'create-admin') await createAdminCommand(options);
   else if (options.command === 'backup') await backupCommand(options);
   else if (options.command === 'restore') await restoreCommand(options);
+  else if (options.command === 'new-epoch') await newEpochCommand(options);
   else await serveCommand(options);
 }
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { DemoDataset } from '../../shared/demo/seed-builder';
-import { SqliteHubStore } from '../../server/store/sqlite-hub-store';
+import { openHubStore, type StoreLocation } from '../../server/store/open-hub-store';
 
 /**
  * The hub as the benchmark runs it: a real `server/main.ts` process. Started as
@@ -15,9 +15,20 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const hubMain = path.join(root, 'server', 'main.ts');
 export const ADMIN = { email: 'bench.admin@example.com', name: 'Bench Admin', password: 'sync benchmark password' };
 
+/** Where a benchmark hub keeps its store: the SQLite file in `dataDir`, or a PostgreSQL database. */
+export interface BenchStore {
+  dataDir: string;
+  /** A PostgreSQL database URL; the SQLite file in dataDir when absent. */
+  database?: string;
+}
+
+export const engineOf = (store: BenchStore) => (store.database ? 'PostgreSQL' : 'SQLite');
+const storeArgs = (store: BenchStore) => ['--data', store.dataDir, ...(store.database ? ['--database', store.database] : [])];
+const location = (store: BenchStore): StoreLocation => (store.database ? { engine: 'postgres', url: store.database } : { engine: 'sqlite', data: store.dataDir });
+
 /** Writes the dataset through the store's own bulk path (validated, versioned, one transaction). */
-export async function loadHubStore(dataDir: string, dataset: DemoDataset): Promise<void> {
-  const store = SqliteHubStore.open(dataDir);
+export async function loadHubStore(where: BenchStore, dataset: DemoDataset): Promise<void> {
+  const store = await openHubStore(location(where));
   try {
     await store.transaction((tx) => tx.insertDataset(dataset), { actor: 'sync-bench', now: Date.now() });
   } finally {
@@ -25,8 +36,8 @@ export async function loadHubStore(dataDir: string, dataset: DemoDataset): Promi
   }
 }
 
-export function createAdmin(dataDir: string): void {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', hubMain, 'create-admin', '--email', ADMIN.email, '--name', ADMIN.name, '--data', dataDir], {
+export function createAdmin(store: BenchStore): void {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', hubMain, 'create-admin', '--email', ADMIN.email, '--name', ADMIN.name, ...storeArgs(store)], {
     cwd: root,
     env: { ...process.env, DISPATCH_DESK_ADMIN_PASSWORD: ADMIN.password },
     encoding: 'utf8',
@@ -41,8 +52,8 @@ export interface RunningHub {
   stop(): Promise<void>;
 }
 
-export async function startHub(dataDir: string, port = 0): Promise<RunningHub> {
-  const child = spawn(process.execPath, ['--import', 'tsx', hubMain, '--port', String(port), '--data', dataDir], {
+export async function startHub(store: BenchStore, port = 0): Promise<RunningHub> {
+  const child = spawn(process.execPath, ['--import', 'tsx', hubMain, '--port', String(port), ...storeArgs(store)], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -9,7 +9,7 @@ export function publicUser(user: StoredUser): HubUser {
 
 /** Checks the password and opens a session; undefined for any bad credential (never says which). */
 export async function signIn(store: HubStore, email: string, password: string, now = Date.now()): Promise<SignInResponse | undefined> {
-  const user = await store.transaction((tx) => tx.findUserByEmail(email));
+  const user = await store.read((tx) => tx.findUserByEmail(email));
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !ok) return undefined;
   const token = newSessionToken();

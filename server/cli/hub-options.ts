@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import { defaultHubTimeouts, type HubTimeouts } from '../http/hub-timeouts';
 import { OperatorError } from '../operator-error';
+import type { StoreLocation } from '../store/open-hub-store';
 
 export interface ServeOptions {
   command: 'serve';
   port: number;
   host: string;
   data: string;
+  store: StoreLocation;
   demo: boolean;
   timeouts: HubTimeouts;
 }
@@ -14,8 +16,15 @@ export interface ServeOptions {
 export interface CreateAdminOptions {
   command: 'create-admin';
   data: string;
+  store: StoreLocation;
   email: string;
   name: string;
+}
+
+/** `new-epoch`: tells every console to download everything again (after restoring a PostgreSQL backup). */
+export interface NewEpochOptions {
+  command: 'new-epoch';
+  store: StoreLocation;
 }
 
 /** `backup --to FILE`: an online copy of the store; `restore --from FILE`: puts a copy back (hub stopped). */
@@ -31,9 +40,12 @@ export interface RestoreOptions {
   from: string;
 }
 
-export type HubOptions = ServeOptions | CreateAdminOptions | BackupOptions | RestoreOptions;
+export type HubOptions = ServeOptions | CreateAdminOptions | BackupOptions | RestoreOptions | NewEpochOptions;
 
-const subcommands = ['create-admin', 'backup', 'restore'] as const;
+const subcommands = ['create-admin', 'backup', 'restore', 'new-epoch'] as const;
+
+/** The environment variable that names the PostgreSQL database when --database is not given. */
+export const DATABASE_URL_ENV = 'DATABASE_URL';
 
 export class UsageError extends OperatorError {
   override name = 'UsageError';
@@ -42,9 +54,10 @@ export class UsageError extends OperatorError {
 /**
  * `hub [--port N] [--host H] [--data DIR] [--demo] [--headers-timeout S] [--request-timeout S]`,
  * `hub create-admin --email E --name N [--data DIR]`, `hub backup --to FILE [--data DIR]` or
- * `hub restore --from FILE [--data DIR]`.
+ * `hub restore --from FILE [--data DIR]`, `hub new-epoch`. Every command takes `--database URL`
+ * (or DATABASE_URL) to use a PostgreSQL database instead of the SQLite file in --data.
  */
-export function parseHubOptions(argv: readonly string[]): HubOptions {
+export function parseHubOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): HubOptions {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -52,6 +65,7 @@ export function parseHubOptions(argv: readonly string[]): HubOptions {
       port: { type: 'string', default: '4800' },
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string', default: '.hub-data' },
+      database: { type: 'string' },
       demo: { type: 'boolean', default: false },
       'headers-timeout': { type: 'string', default: String(defaultHubTimeouts.headersMs / 1000) },
       'request-timeout': { type: 'string', default: String(defaultHubTimeouts.requestMs / 1000) },
@@ -65,6 +79,11 @@ export function parseHubOptions(argv: readonly string[]): HubOptions {
   if (rest.length > 0 || (command !== undefined && !(subcommands as readonly string[]).includes(command))) {
     throw new UsageError(`Unknown command "${positionals.join(' ')}"; the subcommands are ${subcommands.join(', ')}.`);
   }
+  const store = storeLocation(values.data, values.database ?? env[DATABASE_URL_ENV]);
+  if (command === 'new-epoch') return { command, store };
+  if ((command === 'backup' || command === 'restore') && store.engine === 'postgres') {
+    throw new UsageError(`${command} copies the SQLite store; for PostgreSQL use pg_dump / pg_restore, then run "hub new-epoch --database …" (docs/hub.md).`);
+  }
   if (command === 'backup') {
     if (!values.to) throw new UsageError('backup needs --to FILE, e.g. backup --to backups/hub-2026-11-28.sqlite.');
     return { command, data: values.data, to: values.to };
@@ -75,13 +94,13 @@ export function parseHubOptions(argv: readonly string[]): HubOptions {
   }
   if (command === 'create-admin') {
     if (!values.email || !values.name) throw new UsageError('create-admin needs --email and --name, e.g. create-admin --email ann@example.com --name "Ann Admin".');
-    return { command, data: values.data, email: values.email, name: values.name };
+    return { command, data: values.data, store, email: values.email, name: values.name };
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   const timeouts = { headersMs: seconds('--headers-timeout', values['headers-timeout']), requestMs: seconds('--request-timeout', values['request-timeout']) };
   if (timeouts.headersMs > timeouts.requestMs) throw new UsageError('--headers-timeout must not be longer than --request-timeout (the headers are part of the request).');
-  return { command: 'serve', port, host: values.host, data: values.data, demo: values.demo, timeouts };
+  return { command: 'serve', port, host: values.host, data: values.data, store, demo: values.demo, timeouts };
 }
 
 /** A duration option in seconds (decimals allowed), as whole milliseconds. */
@@ -89,4 +108,10 @@ function seconds(option: string, text: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0.1 || value > 3600) throw new UsageError(`${option} must be a number of seconds from 0.1 to 3600, not "${text}".`);
   return Math.round(value * 1000);
+}
+
+function storeLocation(data: string, database: string | undefined): StoreLocation {
+  if (database === undefined || database === '') return { engine: 'sqlite', data };
+  if (!/^postgres(ql)?:\/\//.test(database)) throw new UsageError(`--database (or ${DATABASE_URL_ENV}) must be a postgres:// or postgresql:// URL, not "${database.slice(0, 40)}".`);
+  return { engine: 'postgres', url: database };
 }

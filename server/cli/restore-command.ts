@@ -40,7 +40,8 @@ function checkBackup(backup: string): void {
     if (version > hubMigrations.length) throw new UsageError(`${backup} was written by a newer hub (schema ${version}); upgrade this hub first.`);
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new UsageError(`${backup} is damaged (integrity check: ${String(integrity)}); nothing was restored.`);
-    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'rows'").get()) throw new UsageError(`${backup} is not a Dispatch Desk hub store.`);
+    // `rows` up to schema 3, `row_changes` from the relational schema (4) on.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name IN ('rows', 'row_changes')").get()) throw new UsageError(`${backup} is not a Dispatch Desk hub store.`);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${backup} is not a readable SQLite hub store (${error instanceof Error ? error.message : String(error)}); nothing was restored.`);

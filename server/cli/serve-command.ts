@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { buildDemoDataset, DEMO_SEED } from '../../shared/demo/seed-builder';
 import { buildHubApp } from '../http/build-hub-app';
-import { SqliteHubStore } from '../store/sqlite-hub-store';
+import { openHubStore } from '../store/open-hub-store';
+import { DatabaseAttemptStore } from '../auth/database-attempt-store';
+import { SignInLimiter } from '../auth/sign-in-limiter';
 import type { HubStore } from '../store/hub-store';
 import { UsageError, type ServeOptions } from './hub-options';
 import { hubVersion } from './hub-version';
@@ -11,15 +13,22 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 /** Opens the store, optionally fills it with demo data, listens and shuts down cleanly on a signal. */
 export async function serveCommand(options: ServeOptions): Promise<void> {
-  const store = SqliteHubStore.open(options.data);
+  const store = await openHubStore(options.store);
   try {
-    if (options.demo) await fillDemo(store, options.data);
+    if (options.demo) await fillDemo(store, options.store.engine === 'postgres' ? 'the database' : options.data);
   } catch (error) {
     await store.close();
     throw error;
   }
-  const app = buildHubApp(store, { version: hubVersion(), logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr }, timeouts: options.timeouts });
-  if (store.opened.restoredFrom) {
+  // Several instances share one PostgreSQL database, so they must count sign-in attempts there too.
+  const signInLimiter = store.engine === 'postgres' ? new SignInLimiter(new DatabaseAttemptStore(store)) : undefined;
+  const app = buildHubApp(store, {
+    version: hubVersion(),
+    logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr },
+    timeouts: options.timeouts,
+    ...(signInLimiter ? { signInLimiter } : {}),
+  });
+  if ('restoredFrom' in store.opened && store.opened.restoredFrom) {
     app.log.warn({ event: 'restore-detected', ...store.opened.restoredFrom, epoch: store.opened.identity.epoch }, 'the store is behind its lineage record (restored from an older copy): started a new epoch, consoles will download everything again');
   }
   await app.listen({ port: options.port, host: options.host });
@@ -52,7 +61,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
 async function fillDemo(store: HubStore, data: string): Promise<void> {
   await store.transaction(async (tx) => {
     if ((await tx.countRows()) > 0) {
-      throw new UsageError(`The store in ${data} already holds data, so --demo will not add the demo company. Start without --demo, or use an empty --data folder.`);
+      throw new UsageError(`The store in ${data} already holds data, so --demo will not add the demo company. Start without --demo, or use an empty --data folder (or database).`);
     }
     await tx.insertDataset(buildDemoDataset({ seed: DEMO_SEED, now: Date.now() }));
   });

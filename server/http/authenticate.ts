@@ -24,7 +24,7 @@ export function requireRole(store: HubStore, roles: readonly Role[]): preHandler
     const token = bearerToken(request.headers.authorization);
     if (!token) return void sendError(reply, 401, 'unauthorized', 'Sign in first: send "Authorization: Bearer <token>" from POST /api/v1/auth/sign-in.');
     const tokenHash = hashSessionToken(token);
-    const session = await store.transaction((tx) => tx.findSession(tokenHash, Date.now()));
+    const session = await store.read((tx) => tx.findSession(tokenHash, Date.now()));
     if (!session) return void sendError(reply, 401, 'unauthorized', 'Your session has expired or was signed out; sign in again.');
     if (!roles.includes(session.user.role)) {
       return void sendError(reply, 403, 'forbidden', `This needs one of the roles ${roles.join(', ')}; you are signed in as ${session.user.role}.`);

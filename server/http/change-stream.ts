@@ -67,7 +67,7 @@ export class ChangeStreams {
 
   /** Heartbeat, after checking the session still exists (another hub instance may have signed it out). */
   private async beat(stream: OpenStream, response: ServerResponse): Promise<void> {
-    const session = await this.store.transaction((tx) => tx.findSession(stream.tokenHash, Date.now())).catch(() => undefined);
+    const session = await this.store.read((tx) => tx.findSession(stream.tokenHash, Date.now())).catch(() => undefined);
     if (!this.open.has(stream)) return;
     if (session) response.write(': heartbeat\n\n');
     else stream.end();

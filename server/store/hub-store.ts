@@ -1,31 +1,54 @@
+import type { AttemptTaken } from '../auth/attempt-store';
+import type { SnapshotRow } from './entity-store';
 import type { HubIdentity, Role } from '../../shared/contract/hub-http';
 import type { DemoDataset } from '../../shared/demo/seed-builder';
 import type { MutationEnv, MutationOutcome, MutationTx } from '../../shared/mutations/mutation-context';
 import type { EntityName, RowChange } from '../../shared/sync/synced-entities';
 
 /**
- * The hub's store, engine-neutral and async so that a PostgreSQL implementation can follow
- * without touching routes or mutations. All reads and writes happen inside `transaction`.
+ * The hub's store, engine-neutral and async: SQLite (one file, one writer) or PostgreSQL (one
+ * database shared by several hub instances). Writes happen inside `transaction`; reads that
+ * must not wait for writers (pull, health, session checks) inside `read`.
  */
 export interface HubStore {
+  readonly engine: 'sqlite' | 'postgres';
   /**
    * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws.
    * `env` is who and when audit entries written by this transaction are recorded for.
    */
   transaction<T>(fn: (tx: HubTx) => Promise<T>, env?: MutationEnv): Promise<T>;
-  /** Called with the newest change number after every commit that changed synced rows. */
+  /** Runs `fn` on one consistent snapshot, beside any running write (SQLite: a second connection). */
+  read<T>(fn: (tx: HubReadTx) => Promise<T>): Promise<T>;
+  /** Like `read`, for a long read (a first-sync snapshot) that must not hold up the short ones. */
+  readSnapshot<T>(fn: (tx: HubReadTx) => Promise<T>): Promise<T>;
+  /**
+   * Called with the newest change number after every commit that changed synced rows — on
+   * PostgreSQL also after commits of other hub instances on the same database.
+   */
   onChange(listener: (latest: number) => void): () => void;
   close(): Promise<void>;
 }
 
+/** What a read-only snapshot offers. */
+export type HubReadTx = Pick<
+  HubTx,
+  'get' | 'latestChange' | 'identity' | 'changesAfter' | 'snapshotChunks' | 'countRows' | 'findUserByEmail' | 'findSession' | 'findAppliedMutation'
+>;
+
 export interface HubTx extends MutationTx {
-  /** Writes a tombstone (the row stays, with `deleted` set and no data). */
+  /** Deletes the row, leaving a tombstone in row_changes so consoles learn of it. */
   remove(entity: EntityName, id: string): Promise<void>;
   latestChange(): Promise<number>;
   /** The store's id and epoch, sent with every pull. */
   identity(): Promise<HubIdentity>;
+  /** Gives the store a new epoch: every console downloads everything again (after a restore). */
+  startNewEpoch(): Promise<HubIdentity>;
+  /** Tells change listeners after commit even though no row changed (consoles then pull and see a new epoch). */
+  announceChange(): Promise<void>;
   /** Row changes with a change number above `cursor`, oldest first, at most `limit`. */
   changesAfter(cursor: number, limit: number): Promise<RowChange[]>;
+  /** Every live row of one entity as stored, `size` at a time (see entity-store.ts). */
+  snapshotChunks(entity: EntityName, size: number): AsyncIterable<SnapshotRow[]>;
   countRows(): Promise<number>;
   /**
    * Runs `fn` so that its writes can be undone without ending the transaction (a savepoint):
@@ -43,6 +66,10 @@ export interface HubTx extends MutationTx {
   /** The session and its user, when the session exists and has not expired at `now`. */
   findSession(tokenHash: string, now: number): Promise<ActiveSession | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
+  /** Sign-in attempt counts kept in the database (DatabaseAttemptStore): see AttemptStore. */
+  takeAttempt(key: string, limit: number, windowMs: number, now: number): Promise<AttemptTaken>;
+  giveBackAttempt(key: string, at: number): Promise<void>;
+  clearAttempts(key: string): Promise<void>;
 }
 
 export interface AppliedMutationRecord {

@@ -1,19 +1,15 @@
 import type Database from 'better-sqlite3';
+import { migrateSqlite, refuseNewerSqlite, type SqliteMigration } from '../../db-common/sqlite-migrate';
 import { OperatorError } from '../operator-error';
 import { hubMigrations, type HubMigration } from './migrations/index';
 
 /**
- * Brings the file up to this hub's schema. A file written by a newer hub is refused rather
- * than guessed at: an older hub could silently drop what it does not understand.
+ * Brings a SQLite store up to this hub's schema (db-common's runner: every pending step in one
+ * transaction). A file written by a newer hub is refused rather than guessed at: an older hub
+ * could silently drop what it does not understand.
  */
 export function migrate(db: Database.Database, file: string, migrations: readonly HubMigration[] = hubMigrations): void {
-  const current = refuseNewerStore(db, file, migrations);
-  for (const migration of migrations.slice(current)) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
+  migrateSqlite(db, migrations.map(sqliteStep), newerStore(file));
 }
 
 /**
@@ -21,9 +17,14 @@ export function migrate(db: Database.Database, file: string, migrations: readonl
  * anything that writes (even `journal_mode`), so a refused file stays exactly as it was.
  */
 export function refuseNewerStore(db: Database.Database, file: string, migrations: readonly HubMigration[] = hubMigrations): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > migrations.length) {
-    throw new OperatorError(`${file} has schema version ${current}, newer than this hub understands (${migrations.length}); upgrade the hub.`);
-  }
-  return current;
+  return refuseNewerSqlite(db, migrations.length, newerStore(file));
+}
+
+function newerStore(file: string) {
+  return (found: number, known: number) => new OperatorError(`${file} has schema version ${found}, newer than this hub understands (${known}); upgrade the hub.`);
+}
+
+function sqliteStep(step: HubMigration): SqliteMigration {
+  const { sqlite } = step;
+  return { version: step.version, name: step.name, up: (db) => (typeof sqlite === 'string' ? db.exec(sqlite) : sqlite(db)) };
 }

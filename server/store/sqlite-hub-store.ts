@@ -1,39 +1,47 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { AsyncMutex } from '../../db-common/async-mutex';
 import type { MutationEnv } from '../../shared/mutations/mutation-context';
-import { AsyncMutex } from './async-mutex';
-import type { HubStore, HubTx } from './hub-store';
+import type { HubReadTx, HubStore, HubTx } from './hub-store';
 import { migrate, refuseNewerStore } from './migrate';
-import { latestChange } from './row-reads';
-import { SqliteHubTx } from './sqlite-hub-tx';
+import { RelationalHubTx } from './relational-hub-tx';
+import { SqliteExecutor } from './sqlite-executor';
+import { GroupCommitWriter } from './sqlite-group-commit';
 import { LineageRecorder, lineageFile, reconcileLineage, type LineageCheck } from './store-lineage';
+
+export const SQLITE_STORE_FILE = 'hub.sqlite';
 
 /**
  * The default store: `<data>/hub.sqlite`. synchronous=FULL because the hub is the system of
- * record; transactions are serialized by a mutex so a mutation's overlap check and its write
- * can never interleave with another push (no technician is ever double-booked).
+ * record. Writes are serialized on the one write connection (with group commit) (the database's own
+ * trigger refuses overlapping bookings as a second line); reads run on a second, read-only
+ * connection, each on its own WAL snapshot, so pulls and sign-in checks never wait for writes.
  */
 export class SqliteHubStore implements HubStore {
-  private readonly mutex = new AsyncMutex();
+  readonly engine = 'sqlite';
+  private readonly writer: GroupCommitWriter;
+  private readonly readMutex = new AsyncMutex();
   private readonly listeners = new Set<(latest: number) => void>();
   private closed = false;
-
   private readonly lineage: LineageRecorder;
 
   private constructor(
     private readonly db: Database.Database,
-    file: string,
+    private readonly reader: Database.Database,
+    private readonly file: string,
     /** What opening found: the identity, and whether the file had been restored from an older copy. */
     readonly opened: LineageCheck,
   ) {
     this.lineage = new LineageRecorder(lineageFile(file), opened.identity);
+    this.writer = new GroupCommitWriter(db, (latest) => this.notify(latest));
   }
 
   static open(dataFolder: string): SqliteHubStore {
     mkdirSync(dataFolder, { recursive: true });
-    const file = join(dataFolder, 'hub.sqlite');
+    const file = join(dataFolder, SQLITE_STORE_FILE);
     const db = new Database(file);
+    let reader: Database.Database | undefined;
     try {
       refuseNewerStore(db, file);
       db.pragma('journal_mode = WAL');
@@ -41,29 +49,53 @@ export class SqliteHubStore implements HubStore {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       migrate(db, file);
-      return new SqliteHubStore(db, file, reconcileLineage(db, lineageFile(file)));
+      const opened = reconcileLineage(db, lineageFile(file));
+      reader = new Database(file, { readonly: true, fileMustExist: true });
+      reader.pragma('busy_timeout = 5000');
+      return new SqliteHubStore(db, reader, file, opened);
     } catch (error) {
+      reader?.close();
       db.close();
       throw error;
     }
   }
 
-  transaction<T>(fn: (tx: HubTx) => Promise<T>, env: MutationEnv = { actor: 'hub', now: Date.now() }): Promise<T> {
-    return this.mutex.run(async () => {
-      if (this.closed) throw new Error('The hub store is closed.');
-      const tx = new SqliteHubTx(this.db, env);
-      this.db.exec('BEGIN IMMEDIATE');
-      let result: T;
-      try {
-        result = await fn(tx);
-        this.db.exec('COMMIT');
-      } catch (error) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        throw error;
-      }
-      if (tx.changed) this.notify(latestChange(this.db));
-      return result;
+  /** Runs on the one write connection; transactions waiting together share a commit (sqlite-group-commit.ts). */
+  async transaction<T>(fn: (tx: HubTx) => Promise<T>, env: MutationEnv = { actor: 'hub', now: Date.now() }): Promise<T> {
+    if (this.closed) throw new Error('The hub store is closed.');
+    let result!: T;
+    await this.writer.run(async () => {
+      const tx = new RelationalHubTx(new SqliteExecutor(this.db), env, { write: true });
+      result = await fn(tx);
+      return tx.finish();
     });
+    return result;
+  }
+
+  read<T>(fn: (tx: HubReadTx) => Promise<T>): Promise<T> {
+    return this.readMutex.run(async () => {
+      if (!this.reader.open) throw new Error('The hub store is closed.');
+      const tx = new RelationalHubTx(new SqliteExecutor(this.reader), { actor: 'hub', now: Date.now() }, { write: false });
+      this.reader.exec('BEGIN');
+      try {
+        return await fn(tx);
+      } finally {
+        if (this.reader.inTransaction) this.reader.exec('COMMIT');
+      }
+    });
+  }
+
+  /** On a connection of its own, opened for this read: a snapshot of 300,000 rows keeps pulls waiting for nothing. */
+  async readSnapshot<T>(fn: (tx: HubReadTx) => Promise<T>): Promise<T> {
+    if (this.closed) throw new Error('The hub store is closed.');
+    const connection = new Database(this.file, { readonly: true, fileMustExist: true });
+    try {
+      connection.pragma('busy_timeout = 5000');
+      connection.exec('BEGIN');
+      return await fn(new RelationalHubTx(new SqliteExecutor(connection), { actor: 'hub', now: Date.now() }, { write: false }));
+    } finally {
+      connection.close();
+    }
   }
 
   onChange(listener: (latest: number) => void): () => void {
@@ -76,13 +108,15 @@ export class SqliteHubStore implements HubStore {
     for (const listener of this.listeners) listener(latest);
   }
 
-  /** Waits for the running transaction, then closes the file (later transactions fail). */
-  close(): Promise<void> {
-    return this.mutex.run(async () => {
-      if (this.closed) return;
-      this.closed = true;
+  /** Waits for the transactions already queued, then closes the file (later transactions fail). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.writer.run(async () => undefined);
+    await this.readMutex.run(async () => {
       this.listeners.clear();
       this.lineage.flush();
+      this.reader.close();
       this.db.close();
     });
   }

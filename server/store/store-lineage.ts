@@ -3,7 +3,6 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { HubIdentity } from '../../shared/contract/hub-http';
-import { latestChange, storeIdentity } from './row-reads';
 
 /**
  * Restore detection for the SQLite store. Beside `hub.sqlite` the hub keeps `hub.lineage.json`:
@@ -38,9 +37,17 @@ function writeLineage(file: string, lineage: Lineage): void {
   renameSync(temporary, file);
 }
 
+function storeIdentity(db: Database.Database): HubIdentity {
+  return db.prepare('SELECT store_id AS storeId, epoch FROM store_identity WHERE "only" = 1').get() as HubIdentity;
+}
+
+function latestChange(db: Database.Database): number {
+  return (db.prepare('SELECT latest FROM change_counter WHERE "only" = 1').get() as { latest: number }).latest;
+}
+
 /** Starts a new epoch: consoles that synced with the previous one will start over. */
 export function startNewEpoch(db: Database.Database, now = Date.now()): HubIdentity {
-  db.prepare('UPDATE store_identity SET epoch = ?, epoch_started_at = ? WHERE only = 1').run(randomBytes(16).toString('hex'), now);
+  db.prepare('UPDATE store_identity SET epoch = ?, epoch_started_at = ? WHERE "only" = 1').run(randomBytes(16).toString('hex'), now);
   return storeIdentity(db);
 }
 

@@ -13,7 +13,7 @@ export class CursorFromFutureError extends Error {
  * synced with another (or a restored) hub, and pulling "nothing new" would hide that.
  */
 export async function pullChanges(store: HubStore, cursor: number, limit: number): Promise<PullResponse> {
-  return store.transaction(async (tx) => {
+  return store.read(async (tx) => {
     const latest = await tx.latestChange();
     if (cursor > latest) throw new CursorFromFutureError(cursor, latest);
     const page = await tx.changesAfter(cursor, limit + 1);

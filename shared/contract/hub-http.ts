@@ -15,6 +15,7 @@ export const hubRoutes = {
   pull: '/api/v1/sync/pull',
   push: '/api/v1/sync/push',
   events: '/api/v1/sync/events',
+  snapshot: '/api/v1/sync/snapshot',
 } as const;
 
 export const roles = ['dispatcher', 'back_office', 'administrator'] as const;
@@ -94,6 +95,7 @@ export const routeRoles = {
   pull: ['dispatcher', 'back_office', 'administrator'],
   push: ['dispatcher', 'back_office', 'administrator'],
   events: ['dispatcher', 'back_office', 'administrator'],
+  snapshot: ['dispatcher', 'back_office', 'administrator'],
   createUser: ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 

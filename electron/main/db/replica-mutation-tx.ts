@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry, Booking } from '../../../shared/domain/entities';
+import { formatWorkOrderNumber } from '../../../shared/domain/work-order-number';
 import type { MutationTx } from '../../../shared/mutations/mutation-context';
 import { entityKey, type EntityName, type EntityRow } from '../../../shared/sync/synced-entities';
 import { bookingFromSql, deleteEntity, readEntity, reasonCodeFromSql, rowStamp, writeEntity } from './entity-rows';
 import type { Replica } from './open-replica';
-import { prepareCached } from './statement-cache';
+import { prepareCached } from '../../../db-common/sqlite-statement-cache';
 
 export interface ReplicaTxOptions {
   actor: string;
@@ -87,7 +88,7 @@ export class ReplicaMutationTx implements MutationTx {
     const max = prepareCached(this.db, "SELECT MAX(CAST(SUBSTR(number, 4) AS INTEGER)) FROM work_orders WHERE number LIKE 'WO-%'")
       .pluck()
       .get() as number | null;
-    return `WO-${String((max ?? 0) + 1).padStart(5, '0')}`;
+    return formatWorkOrderNumber((max ?? 0) + 1);
   }
 
   async audit(entry: Omit<AuditEntry, 'id' | 'at' | 'actor'>): Promise<void> {

@@ -3,7 +3,7 @@ import { clearEntities } from './entity-rows';
 import { dataOrigin, markDemo } from './queries/sync-state-queries';
 import type { Replica } from './open-replica';
 import { insertDataset } from './writes/insert-dataset';
-import { prepareCached } from './statement-cache';
+import { prepareCached } from '../../../db-common/sqlite-statement-cache';
 
 const DAY_MS = 86_400_000;
 /** A fresh demo reaches 13 days ahead; once less than a week of it is left, the board starts to empty. */

@@ -3,6 +3,7 @@ import type { HubUser, PullResponse, PushResponse, PushResult, SignInResponse } 
 import { HubIdentitySchema, hubRoutes, RoleSchema } from '../../../shared/contract/hub-http';
 import { RefusalCodeSchema } from '../../../shared/mutations/mutation-context';
 import type { MutationEnvelope } from '../../../shared/mutations/mutation-registry';
+import { SnapshotLineSchema, type SnapshotLine } from '../../../shared/contract/snapshot-stream';
 import { RowChangeSchema, type RowChange } from '../../../shared/sync/synced-entities';
 
 /** Why a call to the hub failed, sorted so sync knows what to do next. */
@@ -40,6 +41,9 @@ const PushResultSchema = z.union([
 ]);
 const PushResponseSchema = z.object({ results: z.array(PushResultSchema) });
 const ErrorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** A whole first sync may take a while on a slow link; pages and pushes keep their own, shorter timeout. */
+const SNAPSHOT_TIMEOUT_MS = 10 * 60_000;
 
 export interface HubClientOptions {
   baseUrl: string;
@@ -80,6 +84,47 @@ export class HubClient {
     const body = await this.request('GET', `${hubRoutes.pull}?cursor=${cursor}&limit=${limit}`, undefined, true);
     const page = parse(PullResponseSchema, body, 'pull');
     return { ...page, changes: page.changes as RowChange[] };
+  }
+
+  /**
+   * The hub's whole store as of one moment (shared/contract/snapshot-stream.ts), line by line,
+   * each line checked against its schema; undefined from a hub without snapshots (an older one).
+   */
+  async snapshot(): Promise<AsyncGenerator<SnapshotLine> | undefined> {
+    let response: Response;
+    try {
+      response = await fetch(this.baseUrl + hubRoutes.snapshot, {
+        headers: { ...this.auth(), accept: 'application/x-ndjson' },
+        signal: AbortSignal.any([AbortSignal.timeout(Math.max(this.timeoutMs, SNAPSHOT_TIMEOUT_MS)), this.retired.signal]),
+      });
+    } catch (error) {
+      if (this.retired.signal.aborted) throw this.retired.signal.reason;
+      throw unreachable(this.baseUrl, error);
+    }
+    if (response.status === 404) return undefined;
+    if (!response.ok || !response.body) throw await httpError(response);
+    return this.snapshotLines(response.body as unknown as AsyncIterable<Uint8Array>);
+  }
+
+  private async *snapshotLines(body: AsyncIterable<Uint8Array>): AsyncGenerator<SnapshotLine> {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of body) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n')) >= 0) {
+          const line = buffer.slice(0, end);
+          buffer = buffer.slice(end + 1);
+          yield parse(SnapshotLineSchema, parseJsonLine(line, this.baseUrl), 'snapshot');
+        }
+      }
+    } catch (error) {
+      if (error instanceof HubError) throw error;
+      if (this.retired.signal.aborted) throw this.retired.signal.reason;
+      throw unreachable(this.baseUrl, error);
+    }
+    if (buffer.trim() !== '') throw new HubError('malformed', `The hub at ${this.baseUrl} ended its snapshot in the middle of a line; nothing from it was applied.`);
   }
 
   async push(mutations: readonly MutationEnvelope[]): Promise<PushResponse> {
@@ -154,6 +199,14 @@ export class HubClient {
       if (error instanceof Error && error.name === 'TimeoutError') throw unreachable(this.baseUrl, error);
       throw new HubError('malformed', `The hub at ${this.baseUrl} answered ${path} with something that is not JSON.`);
     }
+  }
+}
+
+function parseJsonLine(line: string, baseUrl: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    throw new HubError('malformed', `The hub at ${baseUrl} sent a snapshot line that is not JSON; nothing from it was applied.`);
   }
 }
 

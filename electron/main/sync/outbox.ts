@@ -1,6 +1,6 @@
 import type { SyncIssue } from '../../../shared/contract/ipc-contract';
 import type { Replica } from '../db/open-replica';
-import { prepareCached } from '../db/statement-cache';
+import { prepareCached } from '../../../db-common/sqlite-statement-cache';
 
 /**
  * The outbox: mutations the hub has not accepted yet (pending), refused (kept for the

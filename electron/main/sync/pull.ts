@@ -10,6 +10,7 @@ import { restoreShadow } from '../db/replica-mutation-tx';
 import { withWriteTransaction } from '../db/write-transaction';
 import { HubError, type HubClient } from './hub-client';
 import { rebasePending, type RebaseErrorListener } from './local-mutation';
+import { applySnapshot } from './snapshot-download';
 
 /** More identity changes than this within one pull means something is wrong at the address. */
 const MAX_START_OVERS = 3;
@@ -44,7 +45,7 @@ export class StalePullError extends Error {
 }
 
 /**
- * Pulls every page after the cursor into the stage (each page committed on its own, so a cut
+ * From cursor 0 the store first comes as one snapshot (snapshotFirst). Then: pulls every page after the cursor into the stage (each page committed on its own, so a cut
  * connection resumes there), then applies the whole pull in ONE transaction: shadowed rows go
  * back to their server state, every staged change applies, the cursor advances and the pending
  * mutations are re-applied on top. Rows and their parents may sit in different pages in any
@@ -61,6 +62,11 @@ export async function pull(db: Replica, client: HubClient, options: PullOptions)
   let stage = await resumableStage(db);
   let received = 0;
   let startOvers = 0;
+  const fromSnapshot = stage.cursor === 0 ? await snapshotFirst(db, client, stage, options, guard) : undefined;
+  if (fromSnapshot) {
+    received = fromSnapshot.received;
+    stage = await beginStage(db, { hub: fromSnapshot.hub, baseCursor: fromSnapshot.cursor, cursor: fromSnapshot.cursor, replacesAll: false });
+  }
   const startOver = async (why: Exclude<StartOverReason, 'requested'>, hub: HubIdentity | null) => {
     if (++startOvers > MAX_START_OVERS) {
       throw new HubError('malformed', `The hub at ${client.baseUrl} keeps changing its identity between pages; are several hubs with separate stores behind one address? Nothing was applied.`);
@@ -95,8 +101,43 @@ export async function pull(db: Replica, client: HubClient, options: PullOptions)
     if (!page.hasMore || page.changes.length === 0) break;
   }
   const touched = await applyStage(db, stage, options, guard);
-  return { received, touched, replacedAll: stage.replacesAll };
+  fromSnapshot?.touched.forEach((e) => touched.add(e));
+  return { received, touched, replacedAll: stage.replacesAll || !!fromSnapshot };
 }
+
+/**
+ * Pulling from nothing: the whole store comes as one snapshot stream, applied in one
+ * transaction (snapshot-download.ts); the pages after it bring what changed meanwhile. A hub
+ * without snapshots answers undefined, and after a snapshot broke off the next pulls page from
+ * zero as before (resumable).
+ */
+async function snapshotFirst(db: Replica, client: HubClient, stage: PullStage, options: PullOptions, guard: () => void) {
+  if (snapshotBrokeOff.has(db)) return undefined;
+  guard();
+  try {
+    const lines = await client.snapshot();
+    if (!lines) return undefined;
+    return await applySnapshot(db, lines, {
+    actor: options.actor,
+    now: options.now,
+    guard,
+    onRebaseError: options.onRebaseError,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      onHeader: (hub) => {
+        if (stage.hub && !sameHub(stage.hub, hub)) options.onStartOver?.(stage.hub.storeId !== hub.storeId ? 'other_hub' : 'restored');
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof StalePullError)) snapshotBrokeOff.add(db);
+    throw error;
+  }
+}
+
+/**
+ * Replicas whose snapshot broke off (cut link, malformed line): until the console restarts they
+ * download page by page instead, which resumes where a cut left it.
+ */
+const snapshotBrokeOff = new WeakSet<Replica>();
 
 /**
  * A stage left by an interrupted pull continues when it still starts where the replica stands

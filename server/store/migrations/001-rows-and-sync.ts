@@ -8,7 +8,7 @@ import type { HubMigration } from './migration';
 export const rowsAndSync: HubMigration = {
   version: 1,
   name: 'synced rows, change counter, booking slots, applied mutations',
-  sql: `
+  sqlite: `
     CREATE TABLE rows (
       entity TEXT NOT NULL,
       id TEXT NOT NULL,

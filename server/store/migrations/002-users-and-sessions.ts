@@ -4,7 +4,7 @@ import type { HubMigration } from './migration';
 export const usersAndSessions: HubMigration = {
   version: 2,
   name: 'users and sessions',
-  sql: `
+  sqlite: `
     CREATE TABLE users (
       id TEXT PRIMARY KEY,
       email TEXT NOT NULL UNIQUE COLLATE NOCASE,

@@ -8,7 +8,7 @@ import type { HubMigration } from './migration';
 export const storeIdentity: HubMigration = {
   version: 3,
   name: 'store identity and epoch',
-  sql: `
+  sqlite: `
     CREATE TABLE store_identity (
       only INTEGER PRIMARY KEY CHECK (only = 1),
       store_id TEXT NOT NULL,

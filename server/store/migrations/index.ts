@@ -2,7 +2,8 @@ import type { HubMigration } from './migration';
 import { rowsAndSync } from './001-rows-and-sync';
 import { usersAndSessions } from './002-users-and-sessions';
 import { storeIdentity } from './003-store-identity';
+import { relationalSchema } from './004-relational-schema';
 
-/** Applied in this order; append new steps, never edit a released one. */
-export const hubMigrations: readonly HubMigration[] = [rowsAndSync, usersAndSessions, storeIdentity];
+/** Applied in this order on both engines; append new steps (with both forms), never edit a released one. */
+export const hubMigrations: readonly HubMigration[] = [rowsAndSync, usersAndSessions, storeIdentity, relationalSchema];
 export type { HubMigration };

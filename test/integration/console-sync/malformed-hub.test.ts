@@ -10,8 +10,14 @@ import { failOnRebaseError, replicaFile } from './support/console';
 let server: Server;
 let url: string;
 let answer: unknown;
+/** The snapshot stream's body; null: a hub from before snapshots (404), so the console pages from zero. */
+let snapshotBody: string | null = null;
 beforeAll(async () => {
-  server = createServer((_req, res) => {
+  server = createServer((req, res) => {
+    if (req.url?.startsWith('/api/v1/sync/snapshot')) {
+      if (snapshotBody === null) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"no such route"}}');
+      return void res.writeHead(200, { 'content-type': 'application/x-ndjson' }).end(snapshotBody);
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));
   });
@@ -40,6 +46,41 @@ describe('a hub that answers malformed data', () => {
       expect(db.prepare('SELECT COUNT(*) FROM territories').pluck().get()).toBe(0);
       expect(readSyncState(db).cursor).toBe(0);
     } finally {
+      db.close();
+    }
+  });
+
+  const header = JSON.stringify({ kind: 'header', hub: { storeId: 's', epoch: 'e' }, cursor: 2 });
+  const territory = JSON.stringify({ kind: 'rows', entity: 'territory', rows: [['ter-x', 'X', 1, 1]] });
+
+  it.each([
+    ['a row that fails its schema', [header, territory, JSON.stringify({ kind: 'rows', entity: 'characteristic', rows: [['chr-x', '', 1, 2]] }), JSON.stringify({ kind: 'end', rows: 2 })], /invalid characteristic row \(name/],
+    ['a row with too few cells', [header, JSON.stringify({ kind: 'rows', entity: 'territory', rows: [['ter-x', 'X']] }), JSON.stringify({ kind: 'end', rows: 1 })], /malformed territory row/],
+    ['no end line (cut off)', [header, territory], /ended before its end line/],
+    ['an end line that miscounts', [header, territory, JSON.stringify({ kind: 'end', rows: 5 })], /counted 5 rows but sent 1/],
+    ['a line that is not JSON', [header, '{"kind":"rows",'], /not JSON/],
+    [
+      'a row whose parent is not in it',
+      [header, JSON.stringify({ kind: 'rows', entity: 'contact', rows: [['con-x', 'acc-missing', 'Nobody', 'nobody@example.com', '[]', 0, 1, 1]] }), JSON.stringify({ kind: 'end', rows: 1 })],
+      /1 rows refer to rows that are not there \(first: contacts row \d+ → accounts\)/,
+    ],
+  ])('in a snapshot (%s) is an error, nothing of it is applied, and the next pull pages instead', async (_what, lines, message) => {
+    const db = openReplica(replicaFile());
+    try {
+      snapshotBody = lines.join('\n') + '\n';
+      const client = new HubClient({ baseUrl: url, token: 't' });
+      const error = await pull(db, client, { actor: 'test', now: Date.now, onRebaseError: failOnRebaseError }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HubError);
+      expect((error as HubError).kind).toBe('malformed');
+      expect((error as Error).message).toMatch(message);
+      expect(db.prepare('SELECT COUNT(*) FROM territories').pluck().get()).toBe(0);
+      expect(readSyncState(db).cursor).toBe(0);
+      expect(db.pragma('foreign_keys', { simple: true }), 'references are checked again after the snapshot').toBe(1);
+      answer = { hub: { storeId: 's', epoch: 'e' }, changes: [{ entity: 'territory', id: 'ter-y', version: 1, changeNumber: 1, deleted: false, data: { id: 'ter-y', name: 'Y' } }], cursor: 1, hasMore: false, latest: 1 };
+      await pull(db, client, { actor: 'test', now: Date.now, onRebaseError: failOnRebaseError });
+      expect(db.prepare('SELECT id FROM territories').pluck().all()).toEqual(['ter-y']);
+    } finally {
+      snapshotBody = null;
       db.close();
     }
   });

@@ -36,7 +36,14 @@ function poisonedStore(store: HubStore, poisoned: { id: string | null }): HubSto
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
     });
-  return { transaction: (fn, env) => store.transaction((tx) => fn(wrapTx(tx)), env), onChange: (l) => store.onChange(l), close: () => store.close() };
+  return {
+    engine: store.engine,
+    transaction: (fn, env) => store.transaction((tx) => fn(wrapTx(tx)), env),
+    read: (fn) => store.read(fn),
+    readSnapshot: (fn) => store.readSnapshot(fn),
+    onChange: (l) => store.onChange(l),
+    close: () => store.close(),
+  };
 }
 
 async function setUp(options: { poisoned?: { id: string | null } } = {}): Promise<{ hub: HubWithHistory; console: TestConsole; log: string[] }> {

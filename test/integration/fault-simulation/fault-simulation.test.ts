@@ -1,18 +1,18 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SyncIssue, SyncStatus } from '../../../shared/contract/ipc-contract';
 import { seededRandom, type Random } from '../../../shared/random/seeded-random';
 import type { BookingStatus } from '../../../shared/domain/booking-status';
 import { connect, startTestConsole, type TestConsole } from '../console-sync/support/console';
-import { createAdmin, newHubDataDir, runHubCommand, startHub, stopChild, type HubProcess } from '../support/hub-process';
+import { startHubDeployment, type HubBackup, type HubDeployment } from '../support/hub-deployment';
+import { hubTestEngine } from '../../support/hub-test-engine';
 import { startFaultProxy, type FaultProxy, type FaultRates, type FaultStats } from '../support/fault-proxy';
 
 /**
- * A seeded, repeatable fault simulation: three consoles and one hub process; thousands of
+ * A seeded, repeatable fault simulation: three consoles and one hub process (SQLite), or two
+ * hub instances on one PostgreSQL database with the consoles spread over them; thousands of
  * random operations while links are cut, answers are dropped after the hub applied them, pushes
- * are delivered twice or late, the hub is restarted (gracefully or killed) and once restored
- * from an older backup, consoles pull in small pages, and poison mutations (inherited names,
+ * are delivered twice or late, a hub instance is restarted (gracefully or killed) while the
+ * other keeps serving, and once the store is restored from an older backup, consoles pull in small pages, and poison mutations (inherited names,
  * impossible dates, absurd nesting) sit in their outboxes. At the end every console must hold
  * exactly the hub's state, every mutation a console accepted must have been applied at the hub
  * exactly once or refused with a reason — none lost, none stuck — except those the restore
@@ -56,14 +56,14 @@ interface Node {
 
 const random = seededRandom(SEED);
 const linkSeed = (index: number) => seededRandom(SEED * 31 + index + 1);
-let hub: HubProcess;
+let hub: HubDeployment;
 const nodes: Node[] = [];
 const sent: SentMutation[] = [];
 const tally = { locallyRefused: 0, syncFailures: 0, cuts: 0, restarts: 0, kills: 0, poison: 0 };
 /** Poison mutations written straight into a console's outbox (as a buggy or older console might), and the refusal each must get. */
 const poisoned: { id: string; node: Node; code: string }[] = [];
 /** The backup taken a third of the way in, put back two thirds of the way in. */
-const restore = { backupFile: '', backupOutcomes: new Map<string, HubOutcome>(), backupVersions: new Map<string, number>(), beforeRestore: new Map<string, HubOutcome>(), done: false };
+const restore = { backup: undefined as HubBackup | undefined, backupOutcomes: new Map<string, HubOutcome>(), backupVersions: new Map<string, number>(), beforeRestore: new Map<string, HubOutcome>(), done: false };
 
 afterAll(async () => {
   for (const node of nodes) {
@@ -73,17 +73,17 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-describe(`fault simulation (seed ${SEED}, ${OPERATIONS} operations, ${CONSOLES} consoles)`, () => {
+describe(`fault simulation (seed ${SEED}, ${OPERATIONS} operations, ${CONSOLES} consoles, ${hubTestEngine()})`, () => {
   it('converges every console to the hub and applies every mutation exactly once or refuses it with a reason', async () => {
     await setUp();
-    const initialVersions = new Map(hubBookings().map((b) => [b.id, b.version]));
+    const initialVersions = new Map((await hubBookings()).map((b) => [b.id, b.version]));
     for (let step = 0; step < OPERATIONS; step++) await randomOperation(step);
     await settle();
 
-    const hubState = hubBookings();
+    const hubState = await hubBookings();
     for (const node of nodes) expect(consoleBookings(node.console)).toEqual(hubState);
 
-    const outcomes = hubOutcomes();
+    const outcomes = await readOutcomes();
     const undone = undoneByRestore(outcomes);
     const lost = sent.filter((m) => !outcomes.has(m.id) && !undone.has(m.id));
     expect(lost).toEqual([]);
@@ -129,11 +129,9 @@ function ownedBy(node: Node, m: SentMutation): boolean {
 }
 
 async function setUp(): Promise<void> {
-  const dataDir = newHubDataDir();
-  createAdmin(dataDir);
-  hub = await startHub({ dataDir, demo: true });
+  hub = await startHubDeployment({ demo: true });
   for (let i = 0; i < CONSOLES; i++) {
-    const proxy = await startFaultProxy(() => hub.url, linkSeed(i), CALM);
+    const proxy = await startFaultProxy(() => hub.urlFor(i), linkSeed(i), CALM);
     const console = startTestConsole({ seedDemo: false, manualSync: !BACKGROUND_SYNC, pageSize: PAGE_SIZES[i % PAGE_SIZES.length]! });
     await connect(console, proxy.url);
     proxy.setRates(HOSTILE);
@@ -248,18 +246,15 @@ function toggleLink(node: Node): void {
 
 /** An online backup, as an operator would take one; what it holds is remembered for the final accounting. */
 async function takeBackup(): Promise<void> {
-  restore.backupFile = path.join(newHubDataDir(), 'backup.sqlite');
-  runHubCommand(['backup', '--to', restore.backupFile, '--data', hub.dataDir]);
-  restore.backupOutcomes = readOutcomes(restore.backupFile);
-  restore.backupVersions = new Map(readBookings(restore.backupFile).map((b) => [b.id, b.version]));
+  restore.backup = await hub.backup();
+  restore.backupOutcomes = await readOutcomes(restore.backup);
+  restore.backupVersions = new Map((await hubBookings(restore.backup)).map((b) => [b.id, b.version]));
 }
 
-/** The hub is stopped, the backup put back with `hub restore`, and the hub started again. */
+/** The hub is stopped, the backup put back (`hub restore`, or pg_restore and `hub new-epoch`), and the hub started again. */
 async function restoreBackup(): Promise<void> {
-  await stopChild(hub.child, 'SIGTERM');
-  restore.beforeRestore = readOutcomes(path.join(hub.dataDir, 'hub.sqlite'));
-  runHubCommand(['restore', '--from', restore.backupFile, '--data', hub.dataDir]);
-  hub = await startHub({ dataDir: hub.dataDir, port: hub.port });
+  restore.beforeRestore = await readOutcomes();
+  await hub.restore(restore.backup!);
   restore.done = true;
 }
 
@@ -300,8 +295,8 @@ async function expectPoisonRefused(): Promise<void> {
 async function restartHub(kill: boolean): Promise<void> {
   tally.restarts++;
   if (kill) tally.kills++;
-  await stopChild(hub.child, kill ? 'SIGKILL' : 'SIGTERM');
-  hub = await startHub({ dataDir: hub.dataDir, port: hub.port });
+  // With two instances they take turns: the other keeps serving its consoles meanwhile.
+  await hub.restart(tally.restarts, kill);
 }
 
 /** Heals the network and lets every console drain its outbox and pull the final state. */
@@ -327,48 +322,19 @@ function consoleBookings(console: TestConsole): BookingRow[] {
     .all() as BookingRow[];
 }
 
-function withHubDb<T>(read: (db: Database.Database) => T, file = path.join(hub.dataDir, 'hub.sqlite')): T {
-  const db = new Database(file, { readonly: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-}
-
-function hubBookings(): BookingRow[] {
-  return readBookings(path.join(hub.dataDir, 'hub.sqlite'));
-}
-
-function readBookings(file: string): BookingRow[] {
-  return withHubDb((db) =>
-    (db.prepare("SELECT id, version, data FROM rows WHERE entity = 'booking' AND deleted = 0 ORDER BY id").all() as { id: string; version: number; data: string }[]).map(
-      (row) => {
-        const b = JSON.parse(row.data) as { status: BookingStatus; resourceId: string; start: number; end: number; reviewState: string };
-        return { id: row.id, version: row.version, status: b.status, resourceId: b.resourceId, start: b.start, end: b.end, reviewState: b.reviewState };
-      },
-    ),
-    file,
+async function hubBookings(from?: HubBackup): Promise<BookingRow[]> {
+  const rows = await hub.query<BookingRow>(
+    'SELECT id, version, status, resource_id AS "resourceId", start_ms AS "start", end_ms AS "end", review_state AS "reviewState" FROM bookings',
+    from,
   );
+  return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 type HubOutcome = { status: 'applied' } | { status: 'refused'; reason: string };
 
-function hubOutcomes(): Map<string, HubOutcome> {
-  return readOutcomes(path.join(hub.dataDir, 'hub.sqlite'));
-}
-
-function readOutcomes(file: string): Map<string, HubOutcome> {
-  return withHubDb(
-    (db) =>
-      new Map(
-        (db.prepare('SELECT id, outcome_json FROM applied_mutations').all() as { id: string; outcome_json: string }[]).map((r) => [
-          r.id,
-          JSON.parse(r.outcome_json) as HubOutcome,
-        ]),
-      ),
-    file,
-  );
+async function readOutcomes(from?: HubBackup): Promise<Map<string, HubOutcome>> {
+  const rows = await hub.query<{ id: string; outcome_json: string }>('SELECT id, outcome_json FROM applied_mutations', from);
+  return new Map(rows.map((r) => [r.id, JSON.parse(r.outcome_json) as HubOutcome]));
 }
 
 /**

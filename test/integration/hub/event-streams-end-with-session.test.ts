@@ -6,7 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSessionToken, newSessionToken } from '../../../server/auth/session-token';
 import { buildHubApp } from '../../../server/http/build-hub-app';
-import { SqliteHubStore } from '../../../server/store/sqlite-hub-store';
+import type { HubStore } from '../../../server/store/hub-store';
+import { openHubStore } from '../../../server/store/open-hub-store';
+import { storeLocation } from '../../support/hub-test-engine';
 import { createUser } from '../../../server/users/create-user';
 import type { Booking } from '../../../shared/domain/entities';
 import { api, pullAll, push, rowsOf, signIn, startHub, type RunningHub } from './hub-process';
@@ -66,13 +68,13 @@ describe('event streams end with their session', () => {
 
 describe('event streams of sessions that end without a sign-out here', () => {
   let folder: string;
-  let store: SqliteHubStore;
+  let store: HubStore;
   let app: ReturnType<typeof buildHubApp>;
   let url: string;
   let userId: string;
   beforeAll(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'dd-hub-expiry-'));
-    store = SqliteHubStore.open(folder);
+    store = await openHubStore(storeLocation(folder));
     // Heartbeats (and the session checks that go with them) every 300 ms instead of 15 s.
     app = buildHubApp(store, { version: 'test', eventHeartbeatMs: 300 });
     await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,8 +1,9 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthResponse, HttpErrorBody, PullResponse } from '../../../shared/contract/hub-http';
-import { RowChangeSchema } from '../../../shared/sync/synced-entities';
+import { decodeSnapshotRow } from '../../../db-common/snapshot-cells';
+import { SnapshotLineSchema } from '../../../shared/contract/snapshot-stream';
+import { entityKey, RowChangeSchema, syncedEntitySchemas, type RowChange } from '../../../shared/sync/synced-entities';
+import { queryHubStore } from '../support/hub-database';
 import { api, signIn, startHub, type RunningHub } from './hub-process';
 
 let hub: RunningHub;
@@ -15,13 +16,10 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-function storeRowCount(): number {
-  const db = new Database(join(hub.dataDir, 'hub.sqlite'), { readonly: true });
-  try {
-    return (db.prepare('SELECT COUNT(*) AS n FROM rows').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+/** Every row the store holds (one row_changes row each, tombstones included). */
+async function storeRowCount(): Promise<number> {
+  const [row] = await queryHubStore<{ n: number | string }>(hub.dataDir, 'SELECT COUNT(*) AS n FROM row_changes');
+  return Number(row!.n);
 }
 
 describe('hub pull', () => {
@@ -48,7 +46,7 @@ describe('hub pull', () => {
     const health = await api<HealthResponse>(hub, '/api/v1/health');
     expect(cursor).toBe(health.body.latestChange);
     expect(pages).toBeGreaterThan(5);
-    expect(seen.size).toBe(storeRowCount());
+    expect(seen.size).toBe(await storeRowCount());
     expect(seen.size).toBeGreaterThan(5000);
   });
 
@@ -82,5 +80,34 @@ describe('hub pull', () => {
     expect(answer.body.error.code).toBe('invalid_request');
     expect(answer.body.error.message).toMatch(/cursor/);
     expect(answer.body.error.issues?.map((i) => i.path)).toContain('cursor');
+  });
+
+  it('streams every live row as one snapshot: rows that decode to valid entities, the same rows as paging, cursor = latest change', async () => {
+    const response = await fetch(`${hub.url}/api/v1/sync/snapshot`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/application\/x-ndjson/);
+    const lines = (await response.text()).trimEnd().split('\n').map((line) => SnapshotLineSchema.parse(JSON.parse(line)));
+    const health = await api<HealthResponse>(hub, '/api/v1/health');
+    expect(lines[0]).toEqual({ kind: 'header', hub: health.body.hub, cursor: health.body.latestChange });
+    const rows = lines.flatMap((line) => (line.kind === 'rows' ? line.rows.map((cells) => ({ entity: line.entity, ...decodeSnapshotRow(line.entity, cells) })) : []));
+    expect(lines.at(-1)).toEqual({ kind: 'end', rows: rows.length });
+    for (const { entity, row } of rows) expect(syncedEntitySchemas[entity].safeParse(row).success, `${entity} ${JSON.stringify(row).slice(0, 80)}`).toBe(true);
+    const paged = new Map<string, RowChange>();
+    for (let cursor = 0, more = true; more; ) {
+      const page = await api<PullResponse>(hub, `/api/v1/sync/pull?cursor=${cursor}&limit=5000`, { token });
+      for (const change of page.body.changes) paged.set(`${change.entity}/${change.id}`, change);
+      cursor = page.body.cursor;
+      more = page.body.hasMore;
+    }
+    const live = [...paged.values()].filter((c) => !c.deleted);
+    expect(rows).toHaveLength(live.length);
+    for (const { entity, row, version, changeNumber } of rows) {
+      const change = paged.get(`${entity}/${entityKey(entity, row)}`)!;
+      expect({ row, version, changeNumber }).toEqual({ row: change.data, version: change.version, changeNumber: change.changeNumber });
+    }
+  });
+
+  it('refuses a snapshot without a session (401)', async () => {
+    expect((await fetch(`${hub.url}/api/v1/sync/snapshot`)).status).toBe(401);
   });
 });

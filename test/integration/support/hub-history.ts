@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildHubApp } from '../../../server/http/build-hub-app';
 import type { HubStore, HubTx } from '../../../server/store/hub-store';
-import { SqliteHubStore } from '../../../server/store/sqlite-hub-store';
+import { openHubStore } from '../../../server/store/open-hub-store';
+import { storeLocation } from '../../support/hub-test-engine';
 import { createUser } from '../../../server/users/create-user';
 import { buildDemoDataset, DEMO_SEED } from '../../../shared/demo/seed-builder';
 import type { Booking, WorkOrder } from '../../../shared/domain/entities';
@@ -22,7 +23,7 @@ import { ADMIN } from './hub-process';
  * either order. The hub app is the real one (routes, store) listening on 127.0.0.1.
  */
 export interface HubWithHistory {
-  store: SqliteHubStore;
+  store: HubStore;
   app: FastifyInstance;
   url: string;
   dataDir: string;
@@ -47,7 +48,7 @@ export interface HubWithHistoryOptions {
 export async function startHubWithHistory(options: HubWithHistoryOptions): Promise<HubWithHistory> {
   const now = options.now ?? Date.now();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dd-history-hub-'));
-  const store = SqliteHubStore.open(dataDir);
+  const store = await openHubStore(storeLocation(dataDir));
   await createUser(store, { ...ADMIN, role: 'administrator' });
   await store.transaction((tx) => tx.insertDataset(buildDemoDataset({ seed: DEMO_SEED, now, technicians: 6, accounts: 24 })));
   const app = buildHubApp(options.wrapStore ? options.wrapStore(store) : store, { version: 'test', logger: options.logger ?? false });

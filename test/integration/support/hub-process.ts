@@ -3,8 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { storeArgs } from '../../support/hub-test-engine';
 
-/** Starts and stops a real hub (`server/main.ts`) for integration tests. */
+/**
+ * Starts and stops a real hub (`server/main.ts`) for integration tests, on the engine of the
+ * test project (hub-test-engine.ts): a data folder stands for its store either way.
+ */
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -25,7 +29,7 @@ export function newHubDataDir(): string {
 }
 
 export function createAdmin(dataDir: string): void {
-  runHubCommand(['create-admin', '--email', ADMIN.email, '--name', ADMIN.name, '--data', dataDir], { DISPATCH_DESK_ADMIN_PASSWORD: ADMIN.password });
+  runHubCommand(['create-admin', '--email', ADMIN.email, '--name', ADMIN.name, ...storeArgs(dataDir)], { DISPATCH_DESK_ADMIN_PASSWORD: ADMIN.password });
 }
 
 /** Runs a hub subcommand (create-admin, backup, restore) to its end; answers its stdout. */
@@ -36,7 +40,7 @@ export function runHubCommand(args: readonly string[], env: Record<string, strin
 }
 
 export async function startHub(options: { dataDir: string; port?: number; demo?: boolean; args?: readonly string[] }): Promise<HubProcess> {
-  const args = [hubMain, '--port', String(options.port ?? 0), '--data', options.dataDir, ...(options.demo ? ['--demo'] : []), ...(options.args ?? [])];
+  const args = [hubMain, '--port', String(options.port ?? 0), ...storeArgs(options.dataDir), ...(options.demo ? ['--demo'] : []), ...(options.args ?? [])];
   // `node --import tsx` rather than the tsx wrapper: SIGKILL must reach the hub itself (a crash).
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

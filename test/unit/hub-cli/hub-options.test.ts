@@ -20,3 +20,20 @@ describe('hub command-line timeouts', () => {
     expect(() => parseHubOptions(argv)).toThrow(message);
   });
 });
+
+describe('hub command-line store', () => {
+  it('uses the SQLite file in --data unless a database is named', () => {
+    expect(parseHubOptions(['--data', 'x'], {})).toMatchObject({ store: { engine: 'sqlite', data: 'x' } });
+  });
+
+  it('takes --database, or DATABASE_URL when the option is not given', () => {
+    expect(parseHubOptions(['--database', 'postgres://hub@db/dispatch'], {})).toMatchObject({ store: { engine: 'postgres', url: 'postgres://hub@db/dispatch' } });
+    expect(parseHubOptions([], { DATABASE_URL: 'postgresql://hub@db/dispatch' })).toMatchObject({ store: { engine: 'postgres', url: 'postgresql://hub@db/dispatch' } });
+    expect(parseHubOptions(['new-epoch', '--database', 'postgres://a@b/c'], {})).toEqual({ command: 'new-epoch', store: { engine: 'postgres', url: 'postgres://a@b/c' } });
+  });
+
+  it('refuses a database address that is not a PostgreSQL URL, and file backups of a PostgreSQL store', () => {
+    expect(() => parseHubOptions(['--database', 'mysql://x'], {})).toThrow(/must be a postgres:\/\/ or postgresql:\/\/ URL/);
+    expect(() => parseHubOptions(['backup', '--to', 'b.sqlite', '--database', 'postgres://a@b/c'], {})).toThrow(/pg_dump \/ pg_restore, then run "hub new-epoch/);
+  });
+});

@@ -104,13 +104,15 @@ describe('hub store migrations', () => {
     expect(identities[0]![0]!.store_id).not.toBe(identities[1]![0]!.store_id);
   });
 
-  it('roll a failing step back whole and keep the steps before it, so the next start carries on from there', () => {
+  it('roll every pending step back when one fails (one runner with the replica), so the next start begins again from the same version', () => {
     const db = memoryDb();
-    const broken: HubMigration = { version: hubMigrations.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (id TEXT); INSERT INTO no_such_table VALUES (1);' };
+    migrate(db, ':memory:', hubMigrations.slice(0, 2));
+    const broken: HubMigration = { version: hubMigrations.length + 1, name: 'broken', sqlite: 'CREATE TABLE half_done (id TEXT); INSERT INTO no_such_table VALUES (1);' };
     expect(() => migrate(db, ':memory:', [...hubMigrations, broken])).toThrow(/no such table: no_such_table/);
-    expect(version(db)).toBe(hubMigrations.length);
+    expect(version(db)).toBe(2);
     expect(tables(db)).not.toContain('half_done');
-    const fixed: HubMigration = { ...broken, sql: 'CREATE TABLE half_done (id TEXT);' };
+    expect(tables(db)).not.toContain('store_identity');
+    const fixed: HubMigration = { ...broken, sqlite: 'CREATE TABLE half_done (id TEXT);' };
     migrate(db, ':memory:', [...hubMigrations, fixed]);
     expect(version(db)).toBe(hubMigrations.length + 1);
     expect(tables(db)).toContain('half_done');
@@ -209,5 +211,49 @@ describe('hub store migrations carry data', () => {
     const afterWrite = await store.transaction((tx) => tx.changesAfter(latest, 10));
     expect(afterWrite).toEqual([expect.objectContaining({ entity: 'territory', id: dataset.territories[0]!.id, changeNumber: latest + 1, version: 2 })]);
     expect(await store.transaction((tx) => tx.findUserByEmail('anyone@example.com'))).toBeUndefined();
+  });
+});
+
+describe('hub store migration 004 (relational schema)', () => {
+  it('carries rows into their tables and drops the JSON store; the database then keeps references, slots and numbers', async () => {
+    let written!: ReturnType<typeof writeSchema1Rows>;
+    const folder = storeFolderAt(3, (db) => (written = writeSchema1Rows(db)));
+    await openStore(folder).close();
+    const db = new Database(path.join(folder, 'hub.sqlite'));
+    open.push(db);
+    db.pragma('foreign_keys = ON');
+    const { dataset, latest } = written;
+    expect(version(db)).toBe(4);
+    expect(tables(db)).not.toContain('rows');
+    expect(tables(db)).not.toContain('booking_slots');
+    expect(db.prepare('SELECT COUNT(*) FROM bookings').pluck().get()).toBe(dataset.bookings.length);
+    expect(db.prepare('SELECT COUNT(*) FROM row_changes').pluck().get()).toBe(latest);
+    expect(db.prepare("SELECT deleted, change_number FROM row_changes WHERE id = 'deleted-request'").get()).toEqual({ deleted: 1, change_number: latest });
+    const resource = dataset.resources[0]!;
+    expect(db.prepare('SELECT territory_id FROM resource_territories WHERE resource_id = ? ORDER BY rowid').pluck().all(resource.id)).toEqual(resource.territoryIds);
+    const highest = Math.max(...dataset.workOrders.map((w) => Number(w.number.slice(3))));
+    expect(db.prepare('SELECT latest FROM work_order_counter').pluck().get()).toBe(highest);
+    const account = dataset.contacts[0]!.accountId;
+    expect(() => db.prepare('DELETE FROM accounts WHERE id = ?').run(account)).toThrow(/FOREIGN KEY/);
+    const booking = dataset.bookings.find((b) => b.status === 'scheduled')!;
+    expect(() =>
+      db
+        .prepare('INSERT INTO bookings SELECT ?, work_order_id, resource_id, start_ms + 60000, end_ms, travel_minutes, status, assignment_origin, explanation, review_state, pinned, cancellation_reason_code, cancellation_note, version FROM bookings WHERE id = ?')
+        .run('overlapping', booking.id),
+    ).toThrow(/bookings_no_overlap/);
+  });
+
+  it('refuses to upgrade a store holding rows whose parent is gone, and leaves the file at schema 3', () => {
+    const folder = storeFolderAt(3, (db) => {
+      writeSchema1Rows(db);
+      const orphan = { ...buildDemoDataset({ seed: 7, now: Date.UTC(2025, 2, 10, 15), accounts: 4, technicians: 2 }).bookings[0]!, id: 'orphan', workOrderId: 'gone' };
+      db.prepare("INSERT INTO rows (entity, id, version, change_number, deleted, data) VALUES ('booking', 'orphan', 1, 999999, 0, ?)").run(JSON.stringify(orphan));
+    });
+    expect(() => SqliteHubStore.open(folder)).toThrow(OperatorError);
+    expect(() => SqliteHubStore.open(folder)).toThrow(/whose parent row is gone \(bookings row/);
+    const db = new Database(path.join(folder, 'hub.sqlite'), { readonly: true });
+    open.push(db);
+    expect(version(db)).toBe(3);
+    expect(db.prepare("SELECT COUNT(*) FROM rows WHERE id = 'orphan'").pluck().get()).toBe(1);
   });
 });

@@ -32,11 +32,12 @@ function changeLog(): RowChange[] {
   return changes;
 }
 
-/** A stand-in for the hub's pull route over a fixed log, answering with `identity(requestNumber)`. */
+/** A stand-in for the pull route of a hub without snapshots (pages from zero) over a fixed log, answering with `identity(requestNumber)`. */
 function fakeHub(log: RowChange[], identity: (request: number) => HubIdentity): HubClient {
   let requests = 0;
   return {
     baseUrl: 'http://hub.test',
+    snapshot: async () => undefined,
     async pull(cursor: number, limit: number): Promise<PullResponse> {
       const after = log.filter((c) => c.changeNumber > cursor);
       const changes = after.slice(0, limit);

@@ -1,8 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { SqliteMigration } from '../../../../db-common/sqlite-migrate';
 
 /** One schema step. `version` equals the number in the file name; they run in ascending order. */
-export interface Migration {
-  version: number;
-  name: string;
-  up(db: Database): void;
-}
+export type Migration = SqliteMigration;

@@ -1,7 +1,7 @@
 import type { BookingStatus } from '../../../../shared/domain/booking-status';
 import type { BoardBookingRow, BoardTechnicianRow, CalendarBooking } from '../../../../shared/contract/ipc-contract';
 import type { Replica } from '../open-replica';
-import { prepareCached } from '../statement-cache';
+import { prepareCached } from '../../../../db-common/sqlite-statement-cache';
 
 /** A calendar booking as SQLite returns it: review state and pinned still in their column forms. */
 type BookingRowSql = Omit<CalendarBooking, 'needsReview' | 'pinned'> & { reviewState: string; pinned: number };

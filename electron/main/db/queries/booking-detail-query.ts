@@ -1,7 +1,7 @@
 import type { BookingDetail } from '../../../../shared/contract/ipc-contract';
 import type { Replica } from '../open-replica';
 import { bookingColumns, bookingJoins, toCalendarBooking, type BookingRowSql } from './board-queries';
-import { prepareCached } from '../statement-cache';
+import { prepareCached } from '../../../../db-common/sqlite-statement-cache';
 
 type DetailRowSql = BookingRowSql & Omit<BookingDetail, keyof ReturnType<typeof toCalendarBooking> | 'reviewState'> & { reviewState: BookingDetail['reviewState'] };
 

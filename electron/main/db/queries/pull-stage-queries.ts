@@ -1,7 +1,7 @@
 import type { HubIdentity } from '../../../../shared/contract/hub-http';
 import type { RowChange } from '../../../../shared/sync/synced-entities';
 import type { Replica } from '../open-replica';
-import { prepareCached } from '../statement-cache';
+import { prepareCached } from '../../../../db-common/sqlite-statement-cache';
 
 /**
  * The pages of a pull not yet applied (migration 004). A stage belongs to one hub store and

@@ -2,7 +2,7 @@ import type { HubIdentity, HubUser } from '../../../../shared/contract/hub-http'
 import type { AppInfo } from '../../../../shared/contract/ipc-contract';
 import { clearEntities } from '../entity-rows';
 import type { Replica } from '../open-replica';
-import { prepareCached } from '../statement-cache';
+import { prepareCached } from '../../../../db-common/sqlite-statement-cache';
 
 export type DataOrigin = AppInfo['dataOrigin'];
 

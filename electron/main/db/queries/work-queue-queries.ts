@@ -2,7 +2,7 @@ import type { PortalRequestSummary, WorkOrderSummary } from '../../../../shared/
 import type { CancellationReasonCode } from '../../../../shared/domain/entities';
 import { reasonCodeFromSql } from '../entity-rows';
 import type { Replica } from '../open-replica';
-import { prepareCached } from '../statement-cache';
+import { prepareCached } from '../../../../db-common/sqlite-statement-cache';
 
 export function listUnscheduledWorkOrders(db: Replica): WorkOrderSummary[] {
   return prepareCached(db, 

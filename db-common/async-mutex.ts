@@ -1,6 +1,7 @@
 /**
- * One holder at a time, in arrival order. better-sqlite3 has one connection and async code
- * cannot run inside its db.transaction(), so transactions queue here instead.
+ * One holder at a time, in arrival order. better-sqlite3 is synchronous but the store and
+ * mutation interfaces are async, so a transaction spans awaits and cannot use db.transaction();
+ * transactions on one connection queue here instead (hub store and console replica alike).
  */
 export class AsyncMutex {
   private tail: Promise<void> = Promise.resolve();

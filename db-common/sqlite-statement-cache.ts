@@ -4,7 +4,8 @@ const caches = new WeakMap<Database, Map<string, Statement>>();
 
 /**
  * Prepares each distinct SQL text once per connection. Preparing is far more expensive than
- * running: an initial sync writes hundreds of thousands of rows through a handful of statements.
+ * running: an initial sync or a bulk load writes hundreds of thousands of rows through a
+ * handful of statements.
  */
 export function prepareCached(db: Database, sql: string): Statement {
   let cache = caches.get(db);
@@ -18,4 +19,9 @@ export function prepareCached(db: Database, sql: string): Statement {
     cache.set(sql, statement);
   }
   return statement;
+}
+
+/** SQLite has no booleans: the mapping's true/false are bound as 1/0. */
+export function sqliteCells(cells: readonly unknown[]): unknown[] {
+  return cells.map((c) => (c === true ? 1 : c === false ? 0 : c));
 }
