@@ -111,6 +111,7 @@ export const mutationRoles = {
   issueInvitation: ['back_office', 'administrator'],
   pinBooking: ['dispatcher', 'administrator'],
   unpinBooking: ['dispatcher', 'administrator'],
+  addComment: ['dispatcher', 'back_office', 'administrator'],
 } as const satisfies Record<MutationName, readonly Role[]>;
 
 /** The roles allowed to send `name`; undefined for anything that is not a mutation (own-property lookup). */

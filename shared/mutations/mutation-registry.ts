@@ -18,6 +18,7 @@ import {
   SetBookingStatusArgs,
   setBookingStatus,
 } from './booking-mutations';
+import { AddCommentArgs, addComment } from './comment-mutations';
 import { MutationRefusal, type MutationEnv, type MutationOutcome, type MutationTx } from './mutation-context';
 import { CreateWorkOrderArgs, createWorkOrder, ScheduleWorkOrderArgs, scheduleWorkOrder } from './work-order-mutations';
 
@@ -39,6 +40,7 @@ export const mutations = {
   issueInvitation: mutation(IssueInvitationArgs, issueInvitation),
   pinBooking: mutation(PinBookingArgs, pinBooking),
   unpinBooking: mutation(PinBookingArgs, unpinBooking),
+  addComment: mutation(AddCommentArgs, addComment),
 };
 
 export type MutationName = keyof typeof mutations;

@@ -1,10 +1,10 @@
-import type { AuditEntry, Booking, CancellationReasonCode, IncidentType, Resource } from '../../../shared/domain/entities';
+import type { AuditEntry, Booking, CancellationReasonCode, IncidentType, Resource, WorkOrderComment } from '../../../shared/domain/entities';
 import type { EntityName, EntityRow } from '../../../shared/sync/synced-entities';
 import type { Replica } from './open-replica';
 import { prepareCached } from './statement-cache';
 
 /**
- * Every synced entity ↔ the replica's relational tables (migration 001 and 003): read a row
+ * Every synced entity ↔ the replica's relational tables (migrations 001, 003 and 005): read a row
  * back as its domain object, write one (upsert, children replaced), delete one. Pull, the
  * replica's MutationTx and the shadow table all go through here, so the mapping lives once.
  */
@@ -310,6 +310,12 @@ const tables: { [E in EntityName]: EntityTable<E> } = {
     (a) => ({ id: a.id, at: a.at, actor: a.actor, entity: a.entity, entity_id: a.entityId, action: a.action, before_json: a.before, after_json: a.after }),
     { versioned: false },
   ),
+  comment: simple(
+    'comments',
+    (c): WorkOrderComment => ({ id: s(c.id), workOrderId: s(c.work_order_id), author: s(c.author), at: n(c.at), text: s(c.text) }),
+    (c) => ({ id: c.id, work_order_id: c.workOrderId, author: c.author, at: c.at, text: c.text }),
+    { versioned: false },
+  ),
 };
 
 function entityTable<E extends EntityName>(entity: E): EntityTable<E> {
@@ -339,6 +345,7 @@ export function rowStamp(db: Replica, entity: EntityName, id: string): { version
 
 /** Entity tables children-first, so clearing them never trips a foreign key. */
 const clearOrder: readonly string[] = [
+  'comments',
   'audit_log',
   'invitations',
   'portal_requests',

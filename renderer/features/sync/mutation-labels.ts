@@ -16,6 +16,7 @@ const labels: Record<MutationName, MessageKey> = {
   issueInvitation: 'mutation.issueInvitation',
   pinBooking: 'mutation.pinBooking',
   unpinBooking: 'mutation.unpinBooking',
+  addComment: 'mutation.addComment',
 };
 
 /** A mutation's name in words; unknown names are split from camelCase rather than shown raw. */
@@ -43,6 +44,7 @@ const argLabels: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
   ['accountId', 'mutationArg.accountId'],
   ['summary', 'mutationArg.summary'],
   ['priority', 'mutationArg.priority'],
+  ['text', 'mutationArg.text'],
 ]);
 
 function describe(key: string, value: unknown, intl: IntlShape): string {
