@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DemoDataset } from '../shared/demo/seed-builder';
 import { startConsoleProcess, type ConsoleProcess } from './sync-bench/console-process';
+import { printTable, summarise } from './report-table';
 import { buildSyncBenchDataset } from './sync-bench/dataset';
 import { createAdmin, loadHubStore, peakRssMb, startHub, type RunningHub } from './sync-bench/hub';
 
@@ -135,20 +136,7 @@ async function propagation(a: ConsoleProcess, b: ConsoleProcess): Promise<void> 
   row(name, "A's local write → in B's replica (median / p95 / max)", `${ms(local.median)} / ${ms(local.p95)} / ${ms(local.max)}`);
 }
 
-function summarise(values: number[]): { median: number; p95: number; max: number } {
-  const sorted = [...values].sort((x, y) => x - y);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
-  return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0 };
-}
 
-function printTable(): void {
-  const header = ['benchmark', 'measure', 'value'];
-  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => (r[c] ?? '').length)));
-  const print = (r: string[]) => console.log(r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | '));
-  print(header);
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  rows.forEach(print);
-}
 
 async function main(): Promise<void> {
   const hubRows = await prepareHub();
@@ -156,7 +144,7 @@ async function main(): Promise<void> {
   await pushAfterReconnect(first);
   const [a, b] = await twoConsoles(first);
   await propagation(a, b);
-  printTable();
+  printTable(rows);
 }
 
 async function cleanUp(): Promise<void> {
@@ -168,7 +156,7 @@ async function cleanUp(): Promise<void> {
 main()
   .finally(cleanUp)
   .catch((error: unknown) => {
-    printTable();
+    printTable(rows);
     console.error(error);
     process.exitCode = 1;
   });

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const benches = ['bench/board-bench.ts', 'bench/scheduling-bench.ts', 'bench/sync-bench.ts'];
+const benches = ['bench/board-bench.ts', 'bench/scheduling-bench.ts', 'bench/sync-bench.ts', 'bench/search-bench.ts'];
 let failed = false;
 for (const bench of benches) {
   console.log(`\n=== ${bench} ===`);

@@ -7,6 +7,7 @@ import type { Replica } from '../db/open-replica';
 import { appendPullPage, clearPullStage, readPullStage, stagedChanges, startPullStage, type PullStage } from '../db/queries/pull-stage-queries';
 import { readSyncState, setCursor, setHubIdentity, setLastSuccess } from '../db/queries/sync-state-queries';
 import { restoreShadow } from '../db/replica-mutation-tx';
+import { resumeSearchIndex, suspendSearchIndex } from '../db/search-index';
 import { withWriteTransaction } from '../db/write-transaction';
 import { HubError, type HubClient } from './hub-client';
 import { rebasePending, type RebaseErrorListener } from './local-mutation';
@@ -126,6 +127,8 @@ async function applyStage(db: Replica, stage: PullStage, options: PullOptions, g
   await withWriteTransaction(db, async () => {
     guard();
     db.pragma('defer_foreign_keys = ON');
+    // Replacing every row: the search index is rebuilt once at the end instead of row by row.
+    if (stage.replacesAll) suspendSearchIndex(db);
     restoreShadow(db).forEach((e) => touched.add(e));
     if (stage.replacesAll) {
       clearEntities(db);
@@ -137,6 +140,7 @@ async function applyStage(db: Replica, stage: PullStage, options: PullOptions, g
         touched.add(change.entity);
       }
     }
+    if (stage.replacesAll) resumeSearchIndex(db);
     setCursor(db, stage.cursor);
     if (stage.hub) setHubIdentity(db, stage.hub);
     setLastSuccess(db, options.now());
