@@ -1,8 +1,11 @@
+import type { ContextMenuAnswer, ContextMenuItem } from '../../shared/contract/context-menu';
 import type { ConsoleEvent } from '../../shared/contract/ipc-contract';
 import { migrations } from './db/migrations';
 import { openReplica, type Replica } from './db/open-replica';
 import { seedDemoIfEmpty } from './db/seed-demo-replica';
+import { RouteInbox } from './links/route-inbox';
 import { PreferencesStore, preferencesFileFor } from './preferences/preferences-store';
+import { RecordSearch } from './search/search-records';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
 
 /** What the IPC handlers work on. Plain Node: no Electron import, so tests and the browser host share it. */
@@ -16,9 +19,19 @@ export interface ConsoleServices {
   sync: SyncService;
   /** Look and language chosen on this computer. */
   preferences: PreferencesStore;
+  /** The command palette's record search. */
+  search: RecordSearch;
+  /** Links waiting for the window. */
+  routes: RouteInbox;
+  /** What only a desktop shell can do; set by the Electron shell, absent in the browser host. */
+  shell: ShellHooks;
   /** Subscribes to main-process notifications (sync status, data changed); returns the unsubscribe function. */
   onEvent(listener: (event: ConsoleEvent) => void): () => void;
   close(): void;
+}
+
+export interface ShellHooks {
+  showContextMenu?: (items: ContextMenuItem[]) => Promise<ContextMenuAnswer>;
 }
 
 export interface StartServicesOptions {
@@ -55,6 +68,9 @@ export function startConsoleServices(options: StartServicesOptions): ConsoleServ
   if (options.autoSync !== false) sync.start();
   return {
     db,
+    search: new RecordSearch(db),
+    routes: new RouteInbox(() => emit({ type: 'routes-pending' })),
+    shell: {},
     dataFile: options.dataFile,
     appVersion: options.appVersion,
     runtime: options.runtime,

@@ -21,6 +21,16 @@ export const ipcMethodNames = [
   'redownloadAll',
   'getPreferences',
   'setPreferences',
+  'search',
+  'getWorkOrderDetail',
+  'getAccountOverview',
+  'listBoardViews',
+  'saveBoardView',
+  'deleteBoardView',
+  'getMapDay',
+  'openLink',
+  'takeRoutes',
+  'showContextMenu',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

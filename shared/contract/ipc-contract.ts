@@ -5,7 +5,13 @@ import type { CancellationReasonCode, PortalRequest, Priority, WorkOrderStatus }
 import type { MutationOutcome } from '../mutations/mutation-context';
 import type { HubUser } from './hub-http';
 import { ipcMethodNames, type IpcMethodName } from './ipc-channels';
+import { BoardFilterSchema, SaveBoardViewSchema, type SavedBoardView } from './board-views';
+import { ShowContextMenuSchema, type AppCommand, type ContextMenuAnswer } from './context-menu';
+import { OpenLinkRequestSchema, type AppRoute } from './deep-link';
+import type { MapDay } from './map-day';
 import { PreferencesPatchSchema, type Preferences } from './preferences';
+import { SearchRequestSchema, type SearchResults } from './search';
+import { WorkOrderRefSchema, type AccountOverview, type WorkOrderDetail } from './work-order-detail';
 
 /**
  * Every console API method: the zod schema its request must pass (checked in the main
@@ -146,7 +152,11 @@ export interface RunMutationResponse {
 /** Main → renderer notifications. */
 export type ConsoleEvent =
   | { type: 'sync-status'; status: SyncStatus }
-  | { type: 'data-changed'; entities: string[] };
+  | { type: 'data-changed'; entities: string[] }
+  /** A link was opened (a second launch, the operating system): ask takeRoutes for it. */
+  | { type: 'routes-pending' }
+  /** The application menu (or a notification) asks the window to do something. */
+  | { type: 'command'; command: AppCommand };
 
 const DAY_MS = 86_400_000;
 const RangeSchema = z
@@ -168,6 +178,9 @@ export const ipcContract = {
         days: z.number().int().min(1).max(7).default(1),
         timeZone: TimeZoneSchema,
         territoryIds: z.array(IdSchema).max(100).optional(),
+        characteristicIds: BoardFilterSchema.shape.characteristicIds.optional(),
+        statuses: BoardFilterSchema.shape.statuses.optional(),
+        needsReview: z.boolean().optional(),
       })
       .strict(),
   ),
@@ -201,6 +214,16 @@ export const ipcContract = {
   redownloadAll: method<SyncStatus>()(z.object({}).strict()),
   getPreferences: method<Preferences>()(z.object({}).strict()),
   setPreferences: method<Preferences>()(PreferencesPatchSchema),
+  search: method<SearchResults>()(SearchRequestSchema),
+  getWorkOrderDetail: method<WorkOrderDetail>()(WorkOrderRefSchema),
+  getAccountOverview: method<AccountOverview>()(z.object({ accountId: IdSchema }).strict()),
+  listBoardViews: method<SavedBoardView[]>()(z.object({}).strict()),
+  saveBoardView: method<SavedBoardView>()(SaveBoardViewSchema),
+  deleteBoardView: method<{ deleted: boolean }>()(z.object({ id: IdSchema }).strict()),
+  getMapDay: method<MapDay>()(z.object({ date: IsoDateSchema, timeZone: TimeZoneSchema }).strict()),
+  openLink: method<AppRoute>()(OpenLinkRequestSchema),
+  takeRoutes: method<AppRoute[]>()(z.object({}).strict()),
+  showContextMenu: method<ContextMenuAnswer>()(ShowContextMenuSchema),
 } satisfies Record<IpcMethodName, { request: z.ZodType; response: unknown }>;
 
 export type IpcContract = typeof ipcContract;
