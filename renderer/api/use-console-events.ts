@@ -6,7 +6,7 @@ import { useApi } from './api-context';
 export const syncStatusKey = ['sync-status'] as const;
 
 /** Every query whose answer comes from replica rows: refetched when the replica changes. */
-const dataQueryRoots = new Set<unknown>(['board', 'calendar', 'booking', 'unscheduled', 'portal-requests', 'sync-issues', 'reason-codes']);
+const dataQueryRoots = new Set<unknown>(['board', 'calendar', 'booking', 'unscheduled', 'portal-requests', 'sync-issues', 'reason-codes', 'work-order', 'account', 'search', 'map', 'board-views']);
 
 /** Marks every data query stale in one pass over the cache; the ones on screen refetch at once. */
 export function invalidateData(queryClient: QueryClient): Promise<void> {

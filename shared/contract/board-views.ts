@@ -42,3 +42,9 @@ export const SaveBoardViewSchema = z
     view: BoardViewSchema,
   })
   .strict();
+
+/** What the board's filters offer. */
+export interface BoardFilterOptions {
+  territories: { id: string; name: string }[];
+  characteristics: { id: string; name: string }[];
+}

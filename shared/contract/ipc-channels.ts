@@ -24,6 +24,7 @@ export const ipcMethodNames = [
   'search',
   'getWorkOrderDetail',
   'getAccountOverview',
+  'listBoardFilterOptions',
   'listBoardViews',
   'saveBoardView',
   'deleteBoardView',

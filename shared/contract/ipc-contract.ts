@@ -5,7 +5,7 @@ import type { CancellationReasonCode, PortalRequest, Priority, WorkOrderStatus }
 import type { MutationOutcome } from '../mutations/mutation-context';
 import type { HubUser } from './hub-http';
 import { ipcMethodNames, type IpcMethodName } from './ipc-channels';
-import { BoardFilterSchema, SaveBoardViewSchema, type SavedBoardView } from './board-views';
+import { BoardFilterSchema, SaveBoardViewSchema, type BoardFilterOptions, type SavedBoardView } from './board-views';
 import { ShowContextMenuSchema, type AppCommand, type ContextMenuAnswer } from './context-menu';
 import { OpenLinkRequestSchema, type AppRoute } from './deep-link';
 import type { MapDay } from './map-day';
@@ -217,6 +217,7 @@ export const ipcContract = {
   search: method<SearchResults>()(SearchRequestSchema),
   getWorkOrderDetail: method<WorkOrderDetail>()(WorkOrderRefSchema),
   getAccountOverview: method<AccountOverview>()(z.object({ accountId: IdSchema }).strict()),
+  listBoardFilterOptions: method<BoardFilterOptions>()(z.object({}).strict()),
   listBoardViews: method<SavedBoardView[]>()(z.object({}).strict()),
   saveBoardView: method<SavedBoardView>()(SaveBoardViewSchema),
   deleteBoardView: method<{ deleted: boolean }>()(z.object({ id: IdSchema }).strict()),

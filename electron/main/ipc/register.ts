@@ -13,7 +13,7 @@ import { getBoard, getBookingDetail, listBookings } from './schedule-handlers';
 import { listPortalRequests, listUnscheduledWorkOrders } from './work-queue-handlers';
 import { getAccountOverview, getWorkOrderDetail, search } from './record-handlers';
 import { getMapDay, openLink, showContextMenu, takeRoutes } from './shell-handlers';
-import { deleteBoardView, listBoardViews, saveBoardView } from './view-handlers';
+import { deleteBoardView, listBoardFilterOptions, listBoardViews, saveBoardView } from './view-handlers';
 import { InvalidLinkError } from '../links/route-inbox';
 
 type Handler<M extends IpcMethodName> = (services: ConsoleServices, request: ParsedRequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
@@ -40,6 +40,7 @@ const handlers: { [M in IpcMethodName]: Handler<M> } = {
   search,
   getWorkOrderDetail,
   getAccountOverview,
+  listBoardFilterOptions,
   listBoardViews,
   saveBoardView,
   deleteBoardView,

@@ -1,5 +1,5 @@
 import type { ParsedRequestOf, ResponseOf } from '../../../shared/contract/ipc-contract';
-import { deleteView, listSavedViews, saveView } from '../db/queries/saved-view-queries';
+import { boardFilterOptions, deleteView, listSavedViews, saveView } from '../db/queries/saved-view-queries';
 import type { ConsoleServices } from '../services';
 
 /** Views are the signed-in hub user's; before any hub, the computer's local user's. */
@@ -17,4 +17,8 @@ export function saveBoardView(services: ConsoleServices, request: ParsedRequestO
 
 export function deleteBoardView(services: ConsoleServices, request: ParsedRequestOf<'deleteBoardView'>): ResponseOf<'deleteBoardView'> {
   return { deleted: deleteView(services.db, userKey(services), request.id) };
+}
+
+export function listBoardFilterOptions(services: ConsoleServices, _request: ParsedRequestOf<'listBoardFilterOptions'>): ResponseOf<'listBoardFilterOptions'> {
+  return boardFilterOptions(services.db);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BoardViewSchema, type BoardView, type SavedBoardView } from '../../../../shared/contract/board-views';
+import { BoardViewSchema, type BoardFilterOptions, type BoardView, type SavedBoardView } from '../../../../shared/contract/board-views';
 import type { Replica } from '../open-replica';
 import { prepareCached } from '../statement-cache';
 
@@ -43,4 +43,11 @@ function parseView(json: string): BoardView | undefined {
   } catch {
     return undefined;
   }
+}
+
+export function boardFilterOptions(db: Replica): BoardFilterOptions {
+  return {
+    territories: prepareCached(db, 'SELECT id, name FROM territories ORDER BY name, id').all() as BoardFilterOptions['territories'],
+    characteristics: prepareCached(db, 'SELECT id, name FROM characteristics ORDER BY name, id').all() as BoardFilterOptions['characteristics'],
+  };
 }
