@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { emptyBoardFilter, type BoardView } from '../../../shared/contract/board-views';
 import { useIntl } from 'react-intl';
 import type { BoardData } from '../../../shared/contract/ipc-contract';
 import { useApi } from '../../api/api-context';
@@ -8,6 +9,7 @@ import { QueryState } from '../../components/query-state';
 import { useT } from '../../components/use-t';
 import { isSupportedLocale } from '../../../shared/i18n/locales';
 import { BookingDetailPanel } from '../booking-detail/booking-detail-panel';
+import { BoardFilters } from './board-filters';
 import { WorkQueuePane } from '../work-queue/work-queue-pane';
 import type { BoardBooking } from './board-types';
 import { ScheduleBoard } from './schedule-board';
@@ -20,12 +22,14 @@ interface Props {
 /** The dispatcher's day: the board, the unscheduled pane and the selected booking's details. */
 export function BoardPage({ date, timeZone }: Props) {
   const api = useApi();
-  const board = useQuery({ ...boardQuery(api, date, timeZone), placeholderData: keepPreviousData });
+  const [view, setView] = useState<BoardView>({ filter: emptyBoardFilter, days: 1 });
+  const board = useQuery({ ...boardQuery(api, date, timeZone, view), placeholderData: keepPreviousData });
   const [selected, setSelected] = useState<string | null>(null);
   const t = useT();
   return (
     <div className="board-page">
       <section className="board-page-main" aria-label={t('board.grid')} aria-busy={board.isFetching} data-date={date}>
+        <BoardFilters view={view} onChange={setView} />
         <QueryState query={board} loadingLabel={t('board.loading')}>
           {(data) => <BoardWithSummary data={data} selected={selected} onSelect={setSelected} />}
         </QueryState>
