@@ -8,6 +8,7 @@ import { boardQuery } from '../../api/queries';
 import { QueryState } from '../../components/query-state';
 import { useT } from '../../components/use-t';
 import { isSupportedLocale } from '../../../shared/i18n/locales';
+import { useNavigation } from '../../app/navigation';
 import { BookingDetailPanel } from '../booking-detail/booking-detail-panel';
 import { BoardFilters } from './board-filters';
 import { WorkQueuePane } from '../work-queue/work-queue-pane';
@@ -24,7 +25,8 @@ export function BoardPage({ date, timeZone }: Props) {
   const api = useApi();
   const [view, setView] = useState<BoardView>({ filter: emptyBoardFilter, days: 1 });
   const board = useQuery({ ...boardQuery(api, date, timeZone, view), placeholderData: keepPreviousData });
-  const [selected, setSelected] = useState<string | null>(null);
+  // The selection is the workspace's: the map selects on the board too.
+  const { selectedBookingId: selected, selectBooking: setSelected } = useNavigation();
   const t = useT();
   return (
     <div className="board-page">

@@ -27,6 +27,7 @@ import type { RowContext } from './board-rows';
 import { GroupHeader, TechnicianRow } from './board-rows';
 import type { BoardBooking, ScheduleBoardProps } from './board-types';
 import { useBoardKeyboard } from './use-board-keyboard';
+import { useRevealSelected } from './use-reveal-selected';
 import { useTimeWindow } from './use-time-window';
 import './schedule-board.css';
 
@@ -216,6 +217,8 @@ function BoardGrid(props: BoardGridProps) {
     scrollToItem: (index) => rowVirtualizer.scrollToIndex(index, { align: 'auto' }),
     firstVisibleIndex: () => firstVisibleItem(rowVirtualizer.getVirtualItems(), rowVirtualizer.scrollOffset ?? 0),
   });
+
+  useRevealSelected(props.selectedBookingId ?? null, { activeId, setActiveId, findBooking, itemIndexByResource, scrollerRef, scale: time.scale, scrollToItem: (index) => rowVirtualizer.scrollToIndex(index, { align: 'center' }) });
 
   const canvasWidth = NAME_COLUMN_WIDTH + time.trackWidth;
   const totalHeight = rowVirtualizer.getTotalSize();

@@ -31,7 +31,7 @@ function findBookingElement(scroller: HTMLElement | null, id: string): HTMLEleme
 }
 
 /** Horizontal part of "scroll into view"; the sticky name column hides the viewport's left edge. */
-function scrollBookingIntoView(scroller: HTMLElement, scale: TimeScale, booking: BoardBooking) {
+export function scrollBookingIntoView(scroller: HTMLElement, scale: TimeScale, booking: BoardBooking) {
   const visibleWidth = scroller.clientWidth - NAME_COLUMN_WIDTH;
   const left = timeToX(scale, Math.max(booking.start, scale.rangeStart));
   const width = Math.min(timeToX(scale, Math.min(booking.end, scale.rangeEnd)) - left, visibleWidth - 2 * SCROLL_MARGIN);
