@@ -11,6 +11,7 @@ import { isSupportedLocale } from '../../../shared/i18n/locales';
 import { useNavigation } from '../../app/navigation';
 import { BookingDetailPanel } from '../booking-detail/booking-detail-panel';
 import { BoardFilters } from './board-filters';
+import { useBookingContextMenu } from './booking-context-menu';
 import { WorkQueuePane } from '../work-queue/work-queue-pane';
 import type { BoardBooking } from './board-types';
 import { ScheduleBoard } from './schedule-board';
@@ -63,8 +64,10 @@ function BoardWithSummary({ data, selected, onSelect }: { data: BoardData; selec
   const needReview = bookings.filter((b) => b.needsReview).length;
   const t = useT();
   const { locale } = useIntl();
+  const { menu, open: openMenu } = useBookingContextMenu(data.bookings, onSelect);
   return (
     <>
+      {menu}
       <p className="board-summary" data-testid="board-summary">
         {t('board.summary', { technicians: data.technicians.length, bookings: bookings.length, review: needReview })}
       </p>
@@ -77,6 +80,7 @@ function BoardWithSummary({ data, selected, onSelect }: { data: BoardData; selec
         now={Date.now()}
         selectedBookingId={selected}
         onSelectBooking={onSelect}
+        onBookingContextMenu={openMenu}
         locale={isSupportedLocale(locale) ? locale : undefined}
       />
     </>

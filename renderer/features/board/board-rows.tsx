@@ -22,6 +22,7 @@ export interface RowContext {
   selectedId: string | null;
   onSelect: (id: string) => void;
   onActivate: (id: string) => void;
+  onContextMenu?: ((id: string, x: number, y: number) => void) | undefined;
 }
 
 interface GroupHeaderProps {
@@ -111,6 +112,7 @@ export function TechnicianRow({ technician, row, timeWindow, itemIndex, top, con
             isSelected={placed.booking.id === context.selectedId}
             onSelect={context.onSelect}
             onActivate={context.onActivate}
+            onContextMenu={context.onContextMenu}
           />
         ))}
       </div>
@@ -129,6 +131,7 @@ interface BookingBlockProps {
   isSelected: boolean;
   onSelect: (id: string) => void;
   onActivate: (id: string) => void;
+  onContextMenu?: ((id: string, x: number, y: number) => void) | undefined;
 }
 
 function blockGeometry(placed: PlacedBooking, laneCount: number, scale: TimeScale) {
@@ -189,6 +192,7 @@ const BookingBlock = memo(function BookingBlock(props: BookingBlockProps) {
       tabIndex={isActive ? 0 : -1}
       onClick={() => props.onSelect(booking.id)}
       onFocus={() => props.onActivate(booking.id)}
+      onContextMenu={props.onContextMenu ? (event) => openContextMenu(event, booking.id, props.onContextMenu!) : undefined}
     >
       {/* The pin glyph and the review badge are CSS pseudo-elements: no extra DOM per block. */}
       <span className="board-booking-title">{text.primary}</span>
@@ -196,3 +200,11 @@ const BookingBlock = memo(function BookingBlock(props: BookingBlockProps) {
     </button>
   );
 });
+
+/** From the keyboard (Menu key, Shift+F10) the event has no pointer position: the menu opens at the block. */
+function openContextMenu(event: React.MouseEvent<HTMLElement>, id: string, open: (id: string, x: number, y: number) => void): void {
+  event.preventDefault();
+  const fromKeyboard = event.clientX === 0 && event.clientY === 0;
+  const box = event.currentTarget.getBoundingClientRect();
+  open(id, fromKeyboard ? box.left : event.clientX, fromKeyboard ? box.bottom : event.clientY);
+}

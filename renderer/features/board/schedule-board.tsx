@@ -232,6 +232,7 @@ function BoardGrid(props: BoardGridProps) {
     selectedId: props.selectedBookingId ?? null,
     onSelect,
     onActivate: setActiveId,
+    onContextMenu: props.onBookingContextMenu,
   };
   const canvasStyle = {
     width: canvasWidth,
