@@ -141,7 +141,7 @@ function blockGeometry(placed: PlacedBooking, laneCount: number, scale: TimeScal
   const right = timeToX(scale, Math.min(booking.end, scale.rangeEnd));
   const laneHeight = (ROW_HEIGHT - 2 * ROW_INSET) / laneCount;
   return {
-    left: left + BLOCK_GAP,
+    insetInlineStart: left + BLOCK_GAP,
     width: Math.max(MIN_BLOCK_WIDTH, right - left - 2 * BLOCK_GAP),
     top: ROW_INSET + lane * laneHeight,
     height: laneHeight - (laneCount > 1 ? 1 : 0),

@@ -29,6 +29,7 @@ import type { BoardBooking, ScheduleBoardProps } from './board-types';
 import { useBoardKeyboard } from './use-board-keyboard';
 import { useRevealSelected } from './use-reveal-selected';
 import { useTimeWindow } from './use-time-window';
+import { textDirection } from '../../../shared/i18n/locales';
 import './schedule-board.css';
 
 /** Rows rendered beyond the viewport on each side, so a fast wheel scroll shows no gaps. */
@@ -48,12 +49,13 @@ function guessViewport(): { width: number; height: number } {
 export function ScheduleBoard(props: ScheduleBoardProps) {
   const showLegend = props.showLegend ?? true;
   const formatters = useMemo(() => createFormatters(props.timeZone, props.locale), [props.timeZone, props.locale]);
+  const direction = textDirection(props.locale ?? 'en');
   return (
-    // Left to right in every language for now: mirroring the time axis for right-to-left
-    // languages is still to be done, so an Arabic console shows this board as in English.
-    <div className="board-root" dir="ltr">
+    // Time runs in the reading direction: right to left in Arabic, with the names at the right.
+    <div className="board-root" dir={direction}>
       {showLegend && <BoardLegend words={formatters.words} />}
-      {props.technicians.length === 0 ? <EmptyBoard text={formatters.words.empty} /> : <BoardGrid {...props} formatters={formatters} />}
+      {/* Keyed by direction: scroll offsets mean something else once the axis is mirrored. */}
+      {props.technicians.length === 0 ? <EmptyBoard text={formatters.words.empty} /> : <BoardGrid key={direction} {...props} formatters={formatters} />}
     </div>
   );
 }
@@ -336,7 +338,7 @@ function VerticalLines({ dayStarts, scale, nowX, height }: VerticalLinesProps) {
         <div
           key={time}
           className="board-day-line"
-          style={{ left: NAME_COLUMN_WIDTH + timeToX(scale, time), top: AXIS_HEIGHT, height }}
+          style={{ insetInlineStart: NAME_COLUMN_WIDTH + timeToX(scale, time), top: AXIS_HEIGHT, height }}
           aria-hidden="true"
         />
       ))}
@@ -344,7 +346,7 @@ function VerticalLines({ dayStarts, scale, nowX, height }: VerticalLinesProps) {
         <div
           className="board-now-line"
           data-testid="board-now-line"
-          style={{ left: NAME_COLUMN_WIDTH + nowX, top: AXIS_HEIGHT, height }}
+          style={{ insetInlineStart: NAME_COLUMN_WIDTH + nowX, top: AXIS_HEIGHT, height }}
           aria-hidden="true"
         />
       )}
