@@ -7,6 +7,7 @@ import { RouteInbox } from './links/route-inbox';
 import { PreferencesStore, preferencesFileFor } from './preferences/preferences-store';
 import { RecordSearch } from './search/search-records';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
+import type { TokenCipher } from './sync/token-cipher';
 
 /** What the IPC handlers work on. Plain Node: no Electron import, so tests and the browser host share it. */
 export interface ConsoleServices {
@@ -48,6 +49,8 @@ export interface StartServicesOptions {
   sync?: Pick<SyncServiceOptions, 'pollIntervalMs' | 'backoffMinMs' | 'backoffMaxMs' | 'requestTimeoutMs' | 'pageSize' | 'manualSync'>;
   /** Start syncing at once when the replica has a hub session (default true). */
   autoSync?: boolean;
+  /** How the hub session token is stored (the desktop app passes one over safeStorage). */
+  tokenCipher?: TokenCipher;
 }
 
 export function startConsoleServices(options: StartServicesOptions): ConsoleServices {
@@ -64,7 +67,7 @@ export function startConsoleServices(options: StartServicesOptions): ConsoleServ
       }
     }
   };
-  const sync = new SyncService(db, { now, emit, ...options.sync });
+  const sync = new SyncService(db, { now, emit, ...options.sync, ...(options.tokenCipher ? { tokenCipher: options.tokenCipher } : {}) });
   if (options.autoSync !== false) sync.start();
   return {
     db,

@@ -19,6 +19,9 @@ export interface Navigation {
   /** The technician the calendar shows (from the palette); undefined: the whole team. */
   calendarTechnicianId: string | undefined;
   showTechnician: (technicianId: string) => void;
+  /** The tab of the side pane's work queue (a notification about portal requests opens theirs). */
+  queueTab: 'unscheduled' | 'portal';
+  setQueueTab: (tab: 'unscheduled' | 'portal') => void;
   record: OpenRecord | null;
   openRecord: (record: OpenRecord) => void;
   closeRecord: () => void;
@@ -42,6 +45,7 @@ export function NavigationProvider({ timeZone, onShellCommand, children }: Props
   const [selectedBookingId, selectBooking] = useState<string | null>(null);
   const [calendarTechnicianId, setCalendarTechnician] = useState<string | undefined>(undefined);
   const [record, setRecord] = useState<OpenRecord | null>(null);
+  const [queueTab, setQueueTab] = useState<'unscheduled' | 'portal'>('unscheduled');
   const showTechnician = useCallback((id: string) => {
     setCalendarTechnician(id);
     setView('calendar');
@@ -53,13 +57,18 @@ export function NavigationProvider({ timeZone, onShellCommand, children }: Props
       else if (command === 'view-calendar') setView('calendar');
       else if (command === 'view-map') setView('map');
       else if (command === 'go-today') setDate(Temporal.Now.plainDateISO(timeZone).toString());
+      else if (command === 'open-portal-requests') {
+        setView('board');
+        selectBooking(null);
+        setQueueTab('portal');
+      }
       else onShellCommand(command);
     },
     [timeZone, onShellCommand],
   );
   const value = useMemo<Navigation>(
-    () => ({ view, setView, date, setDate, selectedBookingId, selectBooking, calendarTechnicianId, showTechnician, record, openRecord: setRecord, closeRecord, runCommand }),
-    [view, date, selectedBookingId, calendarTechnicianId, showTechnician, record, closeRecord, runCommand],
+    () => ({ view, setView, date, setDate, selectedBookingId, selectBooking, calendarTechnicianId, showTechnician, queueTab, setQueueTab, record, openRecord: setRecord, closeRecord, runCommand }),
+    [view, date, selectedBookingId, calendarTechnicianId, showTechnician, queueTab, record, closeRecord, runCommand],
   );
   return <NavigationContext value={value}>{children(value)}</NavigationContext>;
 }

@@ -121,6 +121,8 @@ export interface SyncStatus {
   initialSync: { received: number } | null;
   /** The last time the replica started over, and why. */
   lastStartOver: { at: number; reason: StartOverReason } | null;
+  /** How the hub session is kept on this computer: encrypted by the operating system, or as it is (no keychain). */
+  sessionProtection: 'os' | 'plain';
 }
 
 /**

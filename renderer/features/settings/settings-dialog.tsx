@@ -111,6 +111,7 @@ function ConnectedHub({ status, onOpenIssues }: { status: SyncStatus; onOpenIssu
         </Button>
       </Group>
       <Text c="dimmed" size="xs">{t('settings.hub.disconnectNote')}</Text>
+      <Text c="dimmed" size="xs" data-testid="session-protection">{status.sessionProtection === 'os' ? t('settings.hub.sessionOs') : t('settings.hub.sessionPlain')}</Text>
       <RedownloadEverything status={status} busy={busy} />
     </Stack>
   );

@@ -1,8 +1,8 @@
 import { Badge, Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { openPortalRequestsQuery } from '../../api/queries';
+import { useNavigation } from '../../app/navigation';
 import { useT } from '../../components/use-t';
 import { PortalRequestsPane } from './portal-requests-pane';
 import { UnscheduledPane } from './unscheduled-pane';
@@ -13,7 +13,8 @@ type TabId = 'unscheduled' | 'portal';
 export function WorkQueuePane() {
   const api = useApi();
   const t = useT();
-  const [active, setActive] = useState<TabId>('unscheduled');
+  // The workspace's, so a notification about portal requests can open their tab.
+  const { queueTab: active, setQueueTab: setActive } = useNavigation();
   // Same query as the portal pane: the tab shows how many requests wait without opening it.
   const openRequests = useQuery(openPortalRequestsQuery(api));
   const openCount = openRequests.data?.length;
