@@ -38,7 +38,8 @@ export function DayMap({ visits, technicians, tileUrl }: Props) {
             key={visit.bookingId}
             center={[visit.lat, visit.lng]}
             radius={selected ? 11 : 7}
-            pathOptions={{ color: selected ? '#101828' : colour, weight: selected ? 4 : 2, fillColor: colour, fillOpacity: 0.8, className: `map-marker map-marker-${visit.bookingId}` }}
+            className={`map-marker map-marker-${visit.bookingId}`}
+            pathOptions={{ color: selected ? '#101828' : colour, weight: selected ? 4 : 2, fillColor: colour, fillOpacity: 0.8 }}
             eventHandlers={{ click: () => selectBooking(visit.bookingId) }}
           >
             <Tooltip>{`${visit.workOrderNumber} · ${visit.title} — ${visit.resourceName}`}</Tooltip>

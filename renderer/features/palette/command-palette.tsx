@@ -54,7 +54,8 @@ export function CommandPalette() {
       data-testid="command-palette"
     >
       <Spotlight.Search placeholder={t('palette.placeholder')} aria-label={t('palette.title')} />
-      <Spotlight.ActionsList aria-label={t('palette.results')}>
+      {/* The list scrolls: its viewport takes the focus, so a keyboard can scroll it too (the actions are reached with the arrows). */}
+      <Spotlight.ActionsList aria-label={t('palette.results')} {...({ viewportProps: { tabIndex: 0, 'aria-label': t('palette.results') } } as object)}>
         {commands.length > 0 && (
           <Spotlight.ActionsGroup label={t('palette.group.commands')}>
             {commands.map((command) => (
