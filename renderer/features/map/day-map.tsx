@@ -26,7 +26,7 @@ export function DayMap({ visits, technicians, tileUrl }: Props) {
       <ZoomControl position="topleft" zoomInTitle={t('map.zoomIn')} zoomOutTitle={t('map.zoomOut')} />
       <FitTo points={points} />
       {technicians.map((tech) => (
-        <CircleMarker key={tech.id} center={[tech.lat, tech.lng]} radius={6} pathOptions={{ color: '#334155', weight: 2, fillOpacity: 0 }}>
+        <CircleMarker key={tech.id} center={[tech.lat, tech.lng]} radius={6} pathOptions={{ color: '#64748b', weight: 2, fillOpacity: 0 }}>
           <Tooltip>{`${tech.name} — ${technicianWhereabouts(tech, t)}`}</Tooltip>
         </CircleMarker>
       ))}
