@@ -18,8 +18,8 @@ export interface TokenCipher {
   open(stored: string): string | null;
 }
 
+/** Sealed tokens carry this prefix; anything else is a token stored as it is (hub tokens are base64url, never containing ':'). */
 const SEALED = 'os:v1:';
-const PLAIN = 'plain:';
 
 export function createTokenCipher(safeStorage?: SafeStorageLike, log: (message: string, error?: unknown) => void = console.warn): TokenCipher {
   const available = (() => {
@@ -31,10 +31,9 @@ export function createTokenCipher(safeStorage?: SafeStorageLike, log: (message: 
   })();
   return {
     protection: available ? 'os' : 'plain',
-    seal: (token) => (available ? SEALED + safeStorage!.encryptString(token).toString('base64') : PLAIN + token),
+    seal: (token) => (available ? SEALED + safeStorage!.encryptString(token).toString('base64') : token),
     open(stored) {
-      if (stored.startsWith(PLAIN)) return stored.slice(PLAIN.length);
-      if (!stored.startsWith(SEALED)) return stored; // written before tokens were sealed
+      if (!stored.startsWith(SEALED)) return stored; // stored as it is (no keychain, or written before tokens were sealed)
       if (!available) {
         log('The hub session was stored encrypted, but no system keychain is available now; sign in again.');
         return null;

@@ -116,6 +116,7 @@ describe('session token in the replica', () => {
   it('is stored as it is without a keychain, and says so', () => {
     const cipher = createTokenCipher(keychain(false));
     expect(cipher.protection).toBe('plain');
+    expect(cipher.seal('secret-token')).toBe('secret-token');
     expect(cipher.open(cipher.seal('secret-token'))).toBe('secret-token');
     expect(createTokenCipher().protection).toBe('plain');
   });
