@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunMutationResponse, SyncStatus, WorkOrderDetail } from '../../../shared/contract';
-import { ADMIN, startDemoHub, type HubProcess } from '../support/hub-process';
-import { connect, startTestConsole, waitFor, type TestConsole } from './support/console';
+import { ADMIN } from '../support/hub-process';
+import { useTwoConsolesOnDemoHub, waitFor } from './support/console';
 
 /**
  * A comment is a synced row like any other: written in one console, applied at the hub by the
  * same mutation (with the hub's author and time), seen in the other console's work order, and
  * refused there with a reason when the work order does not exist at the hub.
  */
-let hub: HubProcess;
-let a: TestConsole;
-let b: TestConsole;
-beforeAll(async () => {
-  hub = await startDemoHub();
-  a = startTestConsole({ seedDemo: false });
-  b = startTestConsole({ seedDemo: false });
-  await connect(a, hub.url);
-  await connect(b, hub.url);
-});
-afterAll(async () => {
-  a?.close();
-  b?.close();
-  await hub?.stop();
-});
+const consoles = useTwoConsolesOnDemoHub();
 
 describe('comments between consoles', () => {
   it("reaches the other console's work order, signed by the hub user", async () => {
+    const { a, b } = consoles;
     const workOrderId = a.services.db.prepare('SELECT id FROM work_orders ORDER BY number LIMIT 1').pluck().get() as string;
     const response = await a.call<RunMutationResponse>('runMutation', { name: 'addComment', args: { commentId: 'c-sync-1', workOrderId, text: 'Bring the long ladder' } });
     expect(response).toMatchObject({ queued: true, outcome: { status: 'applied' } });
@@ -37,6 +24,7 @@ describe('comments between consoles', () => {
   });
 
   it('sending the same comment twice writes it once', async () => {
+    const { a, b } = consoles;
     const workOrderId = a.services.db.prepare('SELECT id FROM work_orders ORDER BY number LIMIT 1 OFFSET 1').pluck().get() as string;
     await a.call('runMutation', { name: 'addComment', args: { commentId: 'c-sync-2', workOrderId, text: 'first' } });
     const again = await a.call<RunMutationResponse>('runMutation', { name: 'addComment', args: { commentId: 'c-sync-2', workOrderId, text: 'second' } });
