@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { useOwnBrowserHost } from './support/browser-host-process';
 import { openWorkingDayAhead } from './support/open-working-day-ahead';
 
 /**
@@ -36,4 +39,40 @@ test('selecting a visit on the map selects its booking on the board', async ({ p
   await expect(block).toBeInViewport();
   await expect(page.getByTestId('booking-detail')).toBeVisible();
   expect(requests.filter((url) => !url.startsWith(new URL(page.url()).origin))).toEqual([]);
+});
+
+test.describe('with a tile server', () => {
+  const host = useOwnBrowserHost();
+  let tiles: Server;
+  const served: string[] = [];
+  test.beforeAll(async () => {
+    // A local stand-in for a tile server: one transparent PNG for every tile.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+    tiles = createServer((req, res) => {
+      served.push(req.url ?? '');
+      res.writeHead(200, { 'content-type': 'image/png' }).end(png);
+    });
+    await new Promise<void>((resolve) => tiles.listen(0, '127.0.0.1', resolve));
+  });
+  test.afterAll(() => new Promise<void>((resolve) => tiles.close(() => resolve())));
+
+  test('tiles come from the server set in Settings, and a bad address is refused with the reason', async ({ page }) => {
+    await page.goto(host.url());
+    await expect(page.getByTestId('schedule-board')).toBeVisible();
+    await page.keyboard.press('Control+Comma');
+    const field = page.getByTestId('map-tile-url');
+    await field.fill('http://127.0.0.1/tiles/{z}/{x}.png');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('map-tile-url-error')).toHaveText('The tile address must contain {z}, {x} and {y}.');
+
+    const { port } = tiles.address() as AddressInfo;
+    await field.fill(`http://127.0.0.1:${port}/tiles/{z}/{x}/{y}.png`);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // Saving reloads the console: its content security policy now lets that server's images in.
+    await expect(page.getByTestId('schedule-board')).toBeVisible();
+    await page.getByRole('button', { name: 'Map', exact: true }).click();
+    await expect(page.locator('img.leaflet-tile-loaded').first()).toBeVisible();
+    expect(served.some((url) => /^\/tiles\/\d+\/\d+\/\d+\.png$/.test(url))).toBe(true);
+    await expect(page.getByTestId('map-page')).not.toContainText('No map tiles');
+  });
 });

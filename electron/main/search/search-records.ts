@@ -29,7 +29,8 @@ export class RecordSearch {
     const words = wordTrigrams(normalized);
     const groups: SearchGroup[] = [];
     for (const kind of searchKinds) {
-      const rowids = pickCandidates(words, this.indexes.forKind(kind), this.candidates);
+      // Work orders are a hundred times more numerous than the rest: they get more candidates.
+      const rowids = pickCandidates(words, this.indexes.forKind(kind), kind === 'workOrder' ? this.candidates : Math.ceil(this.candidates * 0.6));
       const hits = rankDocuments(loadSearchDocuments(this.db, kind, rowids), normalized, limit);
       if (hits.length > 0) groups.push({ kind, hits });
     }

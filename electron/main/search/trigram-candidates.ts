@@ -33,12 +33,15 @@ export function pickCandidates(words: readonly (readonly string[])[], index: Tri
   const held = (trigram: string) => (frequency.get(trigram) ?? 0) > 0;
   const byRarity = (a: string, b: string) => frequency.get(a)! - frequency.get(b)!;
   const chosen = new Set<string>();
+  let spent = 0;
   for (const word of words) {
     const rarest = word.filter(held).sort(byRarity)[0];
     // A word whose every trigram is everywhere ("service") narrows nothing: fuse.js checks it.
-    if (rarest !== undefined && frequency.get(rarest)! <= budget) chosen.add(rarest);
+    // Forced trigrams may spend at most twice the budget, however many words the query has.
+    if (rarest === undefined || chosen.has(rarest) || frequency.get(rarest)! > budget || spent + frequency.get(rarest)! > 2 * budget) continue;
+    chosen.add(rarest);
+    spent += frequency.get(rarest)!;
   }
-  let spent = [...chosen].reduce((sum, t) => sum + frequency.get(t)!, 0);
   for (const trigram of [...frequency.keys()].filter(held).sort(byRarity)) {
     if (chosen.has(trigram)) continue;
     const cost = frequency.get(trigram)!;

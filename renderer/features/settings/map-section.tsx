@@ -31,7 +31,11 @@ export function MapSection() {
   useEffect(() => setUrl(saved ?? ''), [saved]);
   const save = useMutation({
     mutationFn: (mapTileUrl: string | null) => api.setPreferences({ mapTileUrl }),
-    onSuccess: (next) => queryClient.setQueryData(['preferences'], next),
+    onSuccess: (next) => {
+      queryClient.setQueryData(['preferences'], next);
+      // The page's content security policy names the tile server, and is read when the page loads.
+      if (next.mapTileUrl !== saved) window.location.reload();
+    },
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
