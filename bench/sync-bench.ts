@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DemoDataset } from '../shared/demo/seed-builder';
 import { startConsoleProcess, type ConsoleProcess } from './sync-bench/console-process';
+import { printTable, summarise } from './report-table';
 import { buildSyncBenchDataset } from './sync-bench/dataset';
 import { startPostgres, type PostgresServer } from '../test/support/postgres-server';
 import { createAdmin, engineOf, loadHubStore, peakRssMb, startHub, type BenchStore, type RunningHub } from './sync-bench/hub';
@@ -142,20 +143,7 @@ async function propagation(store: BenchStore, a: ConsoleProcess, b: ConsoleProce
   row(name, "A's local write → in B's replica (median / p95 / max)", `${ms(local.median)} / ${ms(local.p95)} / ${ms(local.max)}`);
 }
 
-function summarise(values: number[]): { median: number; p95: number; max: number } {
-  const sorted = [...values].sort((x, y) => x - y);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
-  return { median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0 };
-}
 
-function printTable(): void {
-  const header = ['benchmark', 'measure', 'value'];
-  const widths = header.map((_, c) => Math.max(...[header, ...rows].map((r) => (r[c] ?? '').length)));
-  const print = (r: string[]) => console.log(r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | '));
-  print(header);
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  rows.forEach(print);
-}
 
 async function runEngine(store: BenchStore, dataset: DemoDataset): Promise<void> {
   const hubRows = await prepareHub(store, dataset);
@@ -179,7 +167,7 @@ async function main(): Promise<void> {
     postgres = await startPostgres();
     await runEngine({ dataDir: path.join(workDir, 'hub-postgres'), database: await postgres.createDatabase('sync_bench') }, dataset);
   }
-  printTable();
+  printTable(rows);
 }
 
 async function cleanUp(): Promise<void> {
@@ -193,7 +181,7 @@ async function cleanUp(): Promise<void> {
 main()
   .finally(cleanUp)
   .catch((error: unknown) => {
-    printTable();
+    printTable(rows);
     console.error(error);
     process.exitCode = 1;
   });

@@ -12,6 +12,8 @@ import type { ConsoleEvent } from '../../shared/contract/ipc-contract';
 import type { ApiDispatcher } from '../main/ipc/register';
 import { CONTENT_SECURITY_POLICY } from '../main/security-policy';
 
+
+
 /**
  * Serves the built renderer and implements `window.api` over a WebSocket, so the real UI runs in
  * a plain browser against the real main-process services. It is the Electron preload's twin:
@@ -26,8 +28,21 @@ export interface BrowserHost {
 /** Main-process notifications, fanned out to every open page (the browser twin of webContents.send). */
 export type EventSource = (listener: (event: ConsoleEvent) => void) => () => void;
 
-export async function startBrowserHost(options: { staticDir: string; dispatch: ApiDispatcher; port?: number; events?: EventSource }): Promise<BrowserHost> {
-  const server = createServer((req, res) => serveStatic(options.staticDir, req, res));
+export interface BrowserHostOptions {
+  staticDir: string;
+  dispatch: ApiDispatcher;
+  port?: number;
+  events?: EventSource;
+  /** The page's Content Security Policy, read per request (it follows the map tile setting). */
+  contentSecurityPolicy?: () => string;
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const csp = options.contentSecurityPolicy ?? (() => CONTENT_SECURITY_POLICY);
+  const server = createServer((req, res) => {
+    if (req.url === OPEN_LINK_PATH) void openLink(req, res, options.dispatch);
+    else serveStatic(options.staticDir, req, res, csp());
+  });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   let ownHost = '';
   server.on('upgrade', (req, socket, head) => {
@@ -91,7 +106,32 @@ const contentTypes: Record<string, string> = {
   '.json': 'application/json',
 };
 
-function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
+/** Where a second launch (`npm run open-link`) hands a link to this running host. */
+export const OPEN_LINK_PATH = '/open-link';
+
+/**
+ * POST {"url": "dispatch-desk://…"} from a local process, through the same handler Electron's
+ * second-instance event uses. A browser page may not: it always sends an Origin header.
+ */
+async function openLink(req: IncomingMessage, res: ServerResponse, dispatch: ApiDispatcher): Promise<void> {
+  const reply = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  if (req.method !== 'POST' || req.headers.origin !== undefined) return void reply(403, { ok: false, message: 'Links are handed over by a local process only.' });
+  let text = '';
+  for await (const chunk of req) {
+    text += String(chunk);
+    if (text.length > 4096) return void reply(413, { ok: false, message: 'The request is too large.' });
+  }
+  let payload: unknown;
+  try {
+    payload = JSON.parse(text);
+  } catch {
+    return void reply(400, { ok: false, message: 'The body must be JSON like {"url": "dispatch-desk://work-order/WO-00123"}.' });
+  }
+  const result = await dispatch('openLink', payload);
+  reply(result.ok ? 200 : 400, result.ok ? { ok: true, route: result.data } : { ok: false, message: result.error.message });
+}
+
+function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, csp: string): void {
   const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
   const file = path.join(root, pathname === '/' ? 'index.html' : pathname);
   if (!file.startsWith(path.resolve(root)) || !existsSync(file) || !statSync(file).isFile()) {
@@ -100,7 +140,7 @@ function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): v
   }
   res.writeHead(200, {
     'content-type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'content-security-policy': csp,
     'cache-control': 'no-store',
   });
   createReadStream(file).pipe(res);

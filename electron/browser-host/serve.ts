@@ -5,6 +5,7 @@ import { REPLICA_FILE_NAME } from '../main/db/open-replica';
 import { createApiDispatcher } from '../main/ipc/register';
 import { preferencesFileFor } from '../main/preferences/preferences-store';
 import { startConsoleServices } from '../main/services';
+import { contentSecurityPolicy } from '../main/security-policy';
 import { startBrowserHost } from './browser-host';
 
 /**
@@ -33,7 +34,13 @@ if (values.fresh) {
 }
 
 const services = startConsoleServices({ dataFile, appVersion: process.env.npm_package_version ?? '0.0.0', runtime: 'browser-host' });
-const host = await startBrowserHost({ staticDir: path.resolve(values.static), dispatch: createApiDispatcher(services), port, events: services.onEvent });
+const host = await startBrowserHost({
+  staticDir: path.resolve(values.static),
+  dispatch: createApiDispatcher(services),
+  port,
+  events: services.onEvent,
+  contentSecurityPolicy: () => contentSecurityPolicy(services.preferences.get().mapTileUrl),
+});
 console.log(`Dispatch Desk browser host on ${host.url} (replica ${dataFile})`);
 
 const stop = async () => {

@@ -1,12 +1,15 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronNativeBindingPath } from './db/native-binding';
 import { IPC_EVENT_CHANNEL } from '../../shared/contract/ipc-channels';
 import { REPLICA_FILE_NAME } from './db/open-replica';
 import { createApiDispatcher, registerIpcHandlers } from './ipc/register';
-import { CONTENT_SECURITY_POLICY } from './security-policy';
+import { DEEP_LINK_SCHEME } from '../../shared/contract/deep-link';
+import { contentSecurityPolicy } from './security-policy';
 import { startConsoleServices, type ConsoleServices } from './services';
+import { followTheme, handleDeepLinks, installApplicationMenu, nativeContextMenus, notifyPortalRequests, windowPlacement } from './shell/desktop-shell';
+import { createTokenCipher } from './sync/token-cipher';
 import { appUrlCheck, createMainWindow } from './windows';
 
 /** The Electron shell: lifecycle and wiring only. Everything it starts is plain Node in ./services. */
@@ -14,9 +17,21 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const projectRoot = path.resolve(here, '..', '..');
 const isAppUrl = appUrlCheck(here);
 let services: ConsoleServices | undefined;
+let mainWindow: BrowserWindow | undefined;
 
 if (process.env.DISPATCH_DESK_USER_DATA) app.setPath('userData', process.env.DISPATCH_DESK_USER_DATA);
+// One console per user: a second launch hands its link (if any) to this one and quits.
 if (!app.requestSingleInstanceLock()) app.quit();
+// dispatch-desk:// links open the console; in development the registration names this script.
+if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1])]);
+else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+
+function focusMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
 
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
@@ -27,7 +42,9 @@ app.on('web-contents-created', (_event, contents) => {
 
 app.whenReady().then(() => {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    // Read per response: images may come from the map tile server chosen in Settings.
+    const csp = contentSecurityPolicy(services?.preferences.get().mapTileUrl ?? null);
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   const nativeBinding = electronNativeBindingPath(projectRoot, app.isPackaged ? process.resourcesPath : undefined);
@@ -37,6 +54,7 @@ app.whenReady().then(() => {
     runtime: 'electron',
     planWorkerFile: path.join(here, 'plan-worker.js'),
     ...(nativeBinding ? { nativeBinding } : {}),
+    tokenCipher: createTokenCipher(safeStorage),
   });
   registerIpcHandlers(ipcMain, createApiDispatcher(services), isAppUrl);
   services.onEvent((event) => {
@@ -44,9 +62,20 @@ app.whenReady().then(() => {
       if (!window.isDestroyed()) window.webContents.send(IPC_EVENT_CHANNEL, event);
     }
   });
-  createMainWindow(here);
+  const current = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined);
+  const openWindow = () => {
+    const placement = windowPlacement(services!.dataFile);
+    mainWindow = createMainWindow(here, placement.initial);
+    placement.remember(mainWindow);
+  };
+  followTheme(services);
+  installApplicationMenu(services, current);
+  nativeContextMenus(services, current);
+  notifyPortalRequests(services, current);
+  openWindow();
+  handleDeepLinks(services, focusMainWindow);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(here);
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
 });
 

@@ -1,12 +1,16 @@
 import { fileURLToPath } from 'node:url';
+import type { ContextMenuAnswer, ContextMenuItem } from '../../shared/contract/context-menu';
 import type { ConsoleEvent } from '../../shared/contract/ipc-contract';
 import { migrations } from './db/migrations';
 import { openReplica, type Replica } from './db/open-replica';
 import { seedDemoIfEmpty } from './db/seed-demo-replica';
+import { RouteInbox } from './links/route-inbox';
 import { PreferencesStore, preferencesFileFor } from './preferences/preferences-store';
 import { PlanRunner } from './scheduling/plan-runner';
 import { SchedulingWorlds } from './scheduling/world-cache';
+import { RecordSearch } from './search/search-records';
 import { SyncService, type SyncServiceOptions } from './sync/sync-service';
+import type { TokenCipher } from './sync/token-cipher';
 
 /** What the IPC handlers work on. Plain Node: no Electron import, so tests and the browser host share it. */
 export interface ConsoleServices {
@@ -23,9 +27,19 @@ export interface ConsoleServices {
   worlds: SchedulingWorlds;
   /** "Plan the day" runs, each in a worker thread. */
   plans: PlanRunner;
+  /** The command palette's record search. */
+  search: RecordSearch;
+  /** Links waiting for the window. */
+  routes: RouteInbox;
+  /** What only a desktop shell can do; set by the Electron shell, absent in the browser host. */
+  shell: ShellHooks;
   /** Subscribes to main-process notifications (sync status, data changed); returns the unsubscribe function. */
   onEvent(listener: (event: ConsoleEvent) => void): () => void;
   close(): void;
+}
+
+export interface ShellHooks {
+  showContextMenu?: (items: ContextMenuItem[]) => Promise<ContextMenuAnswer>;
 }
 
 export interface StartServicesOptions {
@@ -46,6 +60,8 @@ export interface StartServicesOptions {
   planWorkerFile?: string;
   /** How long a plan keeps improving after its first result (ms). */
   planBudgetMs?: number;
+  /** How the hub session token is stored (the desktop app passes one over safeStorage). */
+  tokenCipher?: TokenCipher;
 }
 
 /** Beside this file when run from source (tests, the browser host); the Electron shell passes the built one. */
@@ -68,7 +84,7 @@ export function startConsoleServices(options: StartServicesOptions): ConsoleServ
       }
     }
   };
-  const sync = new SyncService(db, { now, emit, ...options.sync });
+  const sync = new SyncService(db, { now, emit, ...options.sync, ...(options.tokenCipher ? { tokenCipher: options.tokenCipher } : {}) });
   if (options.autoSync !== false) sync.start();
   const plans = new PlanRunner({
     workerFile: options.planWorkerFile ?? defaultPlanWorkerFile,
@@ -78,6 +94,9 @@ export function startConsoleServices(options: StartServicesOptions): ConsoleServ
   });
   return {
     db,
+    search: new RecordSearch(db),
+    routes: new RouteInbox(() => emit({ type: 'routes-pending' })),
+    shell: {},
     dataFile: options.dataFile,
     appVersion: options.appVersion,
     runtime: options.runtime,

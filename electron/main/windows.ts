@@ -2,6 +2,7 @@ import { BrowserWindow } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { appUrlMatcher } from './app-url';
+import { MIN_SIZE, type WindowState } from './shell/window-state';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
@@ -15,12 +16,11 @@ export function appUrlCheck(mainDir: string): (url: string) => boolean {
   return appUrlMatcher({ indexFile: rendererIndexFile(mainDir), devServerUrl });
 }
 
-export function createMainWindow(mainDir: string): BrowserWindow {
+export function createMainWindow(mainDir: string, placement: WindowState): BrowserWindow {
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 960,
-    minHeight: 600,
+    ...placement.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Dispatch Desk',
     show: false,
     webPreferences: {
@@ -31,7 +31,10 @@ export function createMainWindow(mainDir: string): BrowserWindow {
       webSecurity: true,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize();
+    window.show();
+  });
   if (devServerUrl) void window.loadURL(devServerUrl);
   else void window.loadURL(pathToFileURL(rendererIndexFile(mainDir)).toString());
   return window;

@@ -1,10 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
+import { emptyBoardFilter, type BoardView } from '../../shared/contract/board-views';
 import type { DispatchApi } from '../../shared/contract/ipc-contract';
 
 /** Queries used by more than one component: one key and one fetch each, so they share a cache entry. */
 
-export const boardQuery = (api: DispatchApi, date: string, timeZone: string, days = 1) =>
-  queryOptions({ queryKey: ['board', date, timeZone, days], queryFn: () => api.getBoard({ date, timeZone, days }) });
+/** The board for `days` days from `date`, filtered (empty filter lists mean everything). */
+export const boardQuery = (api: DispatchApi, date: string, timeZone: string, view: BoardView = { filter: emptyBoardFilter, days: 1 }) =>
+  queryOptions({ queryKey: ['board', date, timeZone, view], queryFn: () => api.getBoard({ date, timeZone, days: view.days, ...view.filter }) });
 
 export const openPortalRequestsQuery = (api: DispatchApi) =>
   queryOptions({ queryKey: ['portal-requests', 'open'], queryFn: () => api.listPortalRequests({ state: 'open' }) });

@@ -19,6 +19,12 @@ const dataQueryRoots = new Set<unknown>([
   'availability',
   'fit-in',
   'review-queue',
+  // Search, records and views (issue 12): the palette, work order and account detail, the map, saved views.
+  'work-order',
+  'account',
+  'search',
+  'map',
+  'board-views',
 ]);
 
 /** Marks every data query stale in one pass over the cache; the ones on screen refetch at once. */

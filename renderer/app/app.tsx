@@ -1,7 +1,7 @@
 import { Button } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { Temporal } from 'temporal-polyfill';
+import type { AppCommand } from '../../shared/contract/context-menu';
 import type { AppInfo } from '../../shared/contract/ipc-contract';
 import { useApi } from '../api/api-context';
 import { useConsoleEvents } from '../api/use-console-events';
@@ -10,13 +10,18 @@ import { useT } from '../components/use-t';
 import { useWindowKeydown } from '../components/use-window-keydown';
 import { BoardPage } from '../features/board/board-page';
 import { CalendarPage } from '../features/calendar/calendar-page';
+import { MapPage } from '../features/map/map-page';
+import { CommandPalette, openPalette } from '../features/palette/command-palette';
+import { RecordDrawer } from '../features/work-order/record-drawer';
 import { SettingsDialog } from '../features/settings/settings-dialog';
 import { SyncBanner, SyncStateBar } from '../features/sync/sync-banner';
 import { SyncIssuesPanel } from '../features/sync/sync-issues-panel';
 import { DateNavigation } from './date-navigation';
 import { IntlScope } from './intl-scope';
+import { LinkRoutes, MenuCommands, useSyncNowCommand } from './shell-commands';
+import { NavigationProvider, type View } from './navigation';
 
-type View = 'board' | 'calendar';
+const views: readonly View[] = ['board', 'calendar', 'map'];
 
 export function App() {
   const api = useApi();
@@ -39,37 +44,58 @@ type Overlay = 'settings' | 'sync-issues' | null;
 
 function Workspace({ timeZone, dataOrigin }: { timeZone: string; dataOrigin: AppInfo['dataOrigin'] }) {
   const t = useT();
-  const [view, setView] = useState<View>('board');
-  const [date, setDate] = useState(() => Temporal.Now.plainDateISO(timeZone).toString());
   const [overlay, setOverlay] = useState<Overlay>(null);
   const closeOverlay = useCallback(() => setOverlay(null), []);
   const openSettings = useCallback(() => setOverlay('settings'), []);
   const openIssues = useCallback(() => setOverlay('sync-issues'), []);
+  const syncNow = useSyncNowCommand();
+  const onShellCommand = useCallback(
+    (command: AppCommand) => {
+      if (command === 'open-settings') openSettings();
+      else if (command === 'open-sync-issues') openIssues();
+      else if (command === 'open-palette') openPalette();
+      else if (command === 'sync-now') syncNow();
+    },
+    [openSettings, openIssues, syncNow],
+  );
   useShortcuts(openSettings, openIssues);
   return (
-    <div className="app-shell">
-      <header className="app-header">
-        <h1 className="app-brand">{t('app.name')}</h1>
-        <nav className="app-views" aria-label={t('app.views')}>
-          {(['board', 'calendar'] as const).map((v) => (
-            <Button key={v} variant={view === v ? 'filled' : 'subtle'} className="app-view-tab" size="compact-md" aria-pressed={view === v} onClick={() => setView(v)}>
-              {v === 'board' ? t('app.view.board') : t('app.view.calendar')}
+    <NavigationProvider timeZone={timeZone} onShellCommand={onShellCommand}>
+      {({ view, setView, date, setDate }) => (
+        <div className="app-shell">
+          <header className="app-header">
+            <h1 className="app-brand">{t('app.name')}</h1>
+            <nav className="app-views" aria-label={t('app.views')}>
+              {views.map((v) => (
+                <Button key={v} variant={view === v ? 'filled' : 'subtle'} className="app-view-tab" size="compact-md" aria-pressed={view === v} onClick={() => setView(v)}>
+                  {t(`app.view.${v}`)}
+                </Button>
+              ))}
+            </nav>
+            <DateNavigation date={date} timeZone={timeZone} onChange={setDate} />
+            <SyncBanner dataOrigin={dataOrigin} onOpenIssues={openIssues} />
+            <Button variant="default" size="compact-md" className="app-header-button" onClick={openPalette} title={t('palette.shortcut')} aria-keyshortcuts="Control+K">
+              {t('palette.open')}
             </Button>
-          ))}
-        </nav>
-        <DateNavigation date={date} timeZone={timeZone} onChange={setDate} />
-        <SyncBanner dataOrigin={dataOrigin} onOpenIssues={openIssues} />
-        <Button variant="default" size="compact-md" className="app-header-button" onClick={openSettings} title={t('app.settingsShortcut')} aria-keyshortcuts="Control+Comma">
-          {t('settings.title')}
-        </Button>
-      </header>
-      <SyncStateBar onOpenSettings={openSettings} />
-      <main className="app-main">
-        {view === 'board' ? <BoardPage date={date} timeZone={timeZone} onNavigateDate={setDate} /> : <CalendarPage date={date} timeZone={timeZone} />}
-      </main>
-      <SettingsDialog open={overlay === 'settings'} onClose={closeOverlay} onOpenIssues={openIssues} />
-      <SyncIssuesPanel open={overlay === 'sync-issues'} onClose={closeOverlay} />
-    </div>
+            <Button variant="default" size="compact-md" className="app-header-button" onClick={openSettings} title={t('app.settingsShortcut')} aria-keyshortcuts="Control+Comma">
+              {t('settings.title')}
+            </Button>
+          </header>
+          <SyncStateBar onOpenSettings={openSettings} />
+          <main className="app-main">
+            {view === 'board' && <BoardPage date={date} timeZone={timeZone} onNavigateDate={setDate} />}
+            {view === 'calendar' && <CalendarPage date={date} timeZone={timeZone} />}
+            {view === 'map' && <MapPage date={date} timeZone={timeZone} />}
+          </main>
+          <SettingsDialog open={overlay === 'settings'} onClose={closeOverlay} onOpenIssues={openIssues} />
+          <SyncIssuesPanel open={overlay === 'sync-issues'} onClose={closeOverlay} />
+          <CommandPalette />
+          <RecordDrawer />
+          <LinkRoutes />
+          <MenuCommands />
+        </div>
+      )}
+    </NavigationProvider>
   );
 }
 

@@ -32,6 +32,17 @@ export const ipcMethodNames = [
   'cancelPlan',
   'getPlanRun',
   'resubmitSyncIssue',
+  'search',
+  'getWorkOrderDetail',
+  'getAccountOverview',
+  'listBoardFilterOptions',
+  'listBoardViews',
+  'saveBoardView',
+  'deleteBoardView',
+  'getMapDay',
+  'openLink',
+  'takeRoutes',
+  'showContextMenu',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

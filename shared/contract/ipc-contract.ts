@@ -7,7 +7,13 @@ import type { HubUser } from './hub-http';
 import { ipcMethodNames, type IpcMethodName } from './ipc-channels';
 import { method } from './contract-method';
 import { dispatchContract, type PlanRun } from './dispatch-contract';
+import { BoardFilterSchema, SaveBoardViewSchema, type BoardFilterOptions, type SavedBoardView } from './board-views';
+import { ShowContextMenuSchema, type AppCommand, type ContextMenuAnswer } from './context-menu';
+import { OpenLinkRequestSchema, type AppRoute } from './deep-link';
+import type { MapDay } from './map-day';
 import { PreferencesPatchSchema, type Preferences } from './preferences';
+import { SearchRequestSchema, type SearchResults } from './search';
+import { WorkOrderRefSchema, type AccountOverview, type WorkOrderDetail } from './work-order-detail';
 
 /**
  * Every console API method: the zod schema its request must pass (checked in the main
@@ -137,6 +143,8 @@ export interface SyncStatus {
   initialSync: { received: number } | null;
   /** The last time the replica started over, and why. */
   lastStartOver: { at: number; reason: StartOverReason } | null;
+  /** How the hub session is kept on this computer: encrypted by the operating system, or as it is (no keychain). */
+  sessionProtection: 'os' | 'plain';
 }
 
 /**
@@ -170,7 +178,11 @@ export type ConsoleEvent =
   | { type: 'sync-status'; status: SyncStatus }
   | { type: 'data-changed'; entities: string[] }
   /** A "Plan the day" run moved on (first result, improved, finished, canceled or failed). */
-  | { type: 'plan-progress'; run: PlanRun };
+  | { type: 'plan-progress'; run: PlanRun }
+  /** A link was opened (a second launch, the operating system): ask takeRoutes for it. */
+  | { type: 'routes-pending' }
+  /** The application menu (or a notification) asks the window to do something. */
+  | { type: 'command'; command: AppCommand };
 
 const DAY_MS = 86_400_000;
 const RangeSchema = z
@@ -188,6 +200,9 @@ export const ipcContract = {
         days: z.number().int().min(1).max(7).default(1),
         timeZone: TimeZoneSchema,
         territoryIds: z.array(IdSchema).max(100).optional(),
+        characteristicIds: BoardFilterSchema.shape.characteristicIds.optional(),
+        statuses: BoardFilterSchema.shape.statuses.optional(),
+        needsReview: z.boolean().optional(),
       })
       .strict(),
   ),
@@ -222,6 +237,17 @@ export const ipcContract = {
   getPreferences: method<Preferences>()(z.object({}).strict()),
   setPreferences: method<Preferences>()(PreferencesPatchSchema),
   ...dispatchContract,
+  search: method<SearchResults>()(SearchRequestSchema),
+  getWorkOrderDetail: method<WorkOrderDetail>()(WorkOrderRefSchema),
+  getAccountOverview: method<AccountOverview>()(z.object({ accountId: IdSchema }).strict()),
+  listBoardFilterOptions: method<BoardFilterOptions>()(z.object({}).strict()),
+  listBoardViews: method<SavedBoardView[]>()(z.object({}).strict()),
+  saveBoardView: method<SavedBoardView>()(SaveBoardViewSchema),
+  deleteBoardView: method<{ deleted: boolean }>()(z.object({ id: IdSchema }).strict()),
+  getMapDay: method<MapDay>()(z.object({ date: IsoDateSchema, timeZone: TimeZoneSchema }).strict()),
+  openLink: method<AppRoute>()(OpenLinkRequestSchema),
+  takeRoutes: method<AppRoute[]>()(z.object({}).strict()),
+  showContextMenu: method<ContextMenuAnswer>()(ShowContextMenuSchema),
 } satisfies Record<IpcMethodName, { request: z.ZodType; response: unknown }>;
 
 export type IpcContract = typeof ipcContract;

@@ -208,3 +208,13 @@ export const InvitationSchema = z.object({
   state: z.enum(invitationStates),
 });
 export type Invitation = z.infer<typeof InvitationSchema>;
+
+/** A note on a work order, written once by a console user and never edited. */
+export const WorkOrderCommentSchema = z.object({
+  id: IdSchema,
+  workOrderId: IdSchema,
+  author: z.string().min(1).max(200),
+  at: EpochMsSchema,
+  text: z.string().trim().min(1, 'must not be empty').max(4000),
+});
+export type WorkOrderComment = z.infer<typeof WorkOrderCommentSchema>;

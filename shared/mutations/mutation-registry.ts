@@ -18,6 +18,7 @@ import {
   SetBookingStatusArgs,
   setBookingStatus,
 } from './booking-mutations';
+import { AddCommentArgs, addComment } from './comment-mutations';
 import { MutationRefusal, type MutationEnv, type MutationOutcome, type MutationTx } from './mutation-context';
 import { ApplyScheduleArgs, applySchedule } from './schedule-changes';
 import { CreateWorkOrderArgs, createWorkOrder, ScheduleWorkOrderArgs, scheduleWorkOrder } from './work-order-mutations';
@@ -41,6 +42,7 @@ export const mutations = {
   pinBooking: mutation(PinBookingArgs, pinBooking),
   unpinBooking: mutation(PinBookingArgs, unpinBooking),
   applySchedule: mutation(ApplyScheduleArgs, applySchedule),
+  addComment: mutation(AddCommentArgs, addComment),
 };
 
 export type MutationName = keyof typeof mutations;

@@ -12,6 +12,7 @@ import {
   ResourceSchema,
   ServiceAccountSchema,
   TerritorySchema,
+  WorkOrderCommentSchema,
   WorkOrderSchema,
 } from '../domain/entities';
 
@@ -33,6 +34,7 @@ export const syncedEntitySchemas = {
   reasonCode: CancellationReasonCodeSchema,
   invitation: InvitationSchema,
   audit: AuditEntrySchema,
+  comment: WorkOrderCommentSchema,
 } as const;
 
 export type EntityName = keyof typeof syncedEntitySchemas;

@@ -5,9 +5,11 @@ import { expectNoSeriousViolations } from './support/axe';
 import { startBrowserHost } from './support/browser-host-process';
 import { chooseAppearance, type Appearance } from './support/appearance';
 import { openWorkingDayAhead } from './support/open-working-day-ahead';
+import { chooseWithKeyboard, openPaletteAndType } from './support/palette';
 
 /**
- * axe-core (WCAG 2.1 A/AA) on the screens a dispatcher lives in, in the light theme left to right
+ * axe-core (WCAG 2.1 A/AA) on the screens a dispatcher lives in (board, settings, cancel form,
+ * portal requests, palette, work order, map, calendar), with a screenshot of each, in the light theme left to right
  * (the shared console), and in the dark theme and in Arabic (right to left) on a console of their
  * own, since the theme and the language are saved for every window of a console.
  */
@@ -15,11 +17,11 @@ interface Variant {
   name: string;
   appearance: Appearance | null;
   /** Labels as the user sees them in the variant's language. */
-  labels: { settings: string; cancel: string; portal: RegExp; calendar: string; goToDate: string };
+  labels: { settings: string; cancel: string; portal: RegExp; calendar: string; goToDate: string; map: string };
 }
 
-const english = { settings: 'Settings', cancel: 'Cancel booking…', portal: /Portal requests/, calendar: 'Calendar', goToDate: 'Go to date' };
-const arabic = { settings: 'الإعدادات', cancel: 'إلغاء الحجز…', portal: /طلبات البوابة/, calendar: 'التقويم', goToDate: 'الانتقال إلى تاريخ' };
+const english = { settings: 'Settings', cancel: 'Cancel booking…', portal: /Portal requests/, calendar: 'Calendar', goToDate: 'Go to date', map: 'Map' };
+const arabic = { settings: 'الإعدادات', cancel: 'إلغاء الحجز…', portal: /طلبات البوابة/, calendar: 'التقويم', goToDate: 'الانتقال إلى تاريخ', map: 'الخريطة' };
 const variants: Variant[] = [
   { name: 'light, left to right', appearance: null, labels: english },
   { name: 'dark, left to right', appearance: { theme: 'Dark', language: null }, labels: english },
@@ -55,6 +57,7 @@ for (const variant of variants) {
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('booking-detail')).toBeVisible();
       await expectNoSeriousViolations(page);
+      await page.screenshot({ path: test.info().outputPath('board.png') });
     });
 
     test('the settings dialog', async ({ page }) => {
@@ -76,6 +79,35 @@ for (const variant of variants) {
       await page.getByRole('tab', { name: variant.labels.portal }).click();
       await expect(page.getByTestId('portal-request-list')).toBeVisible();
       await expectNoSeriousViolations(page);
+    });
+
+    test('the command palette with results', async ({ page }) => {
+      await open(page, false);
+      const palette = await openPaletteAndType(page, 'furnace');
+      await expect(palette.locator('[data-testid=palette-hit]').first()).toBeVisible();
+      await expectNoSeriousViolations(page);
+      await page.screenshot({ path: test.info().outputPath('palette.png') });
+    });
+
+    test('the work order drawer with its history', async ({ page }) => {
+      await open(page, false);
+      const palette = await openPaletteAndType(page, 'WO-00012');
+      await chooseWithKeyboard(page, palette.getByTestId('palette-command').filter({ hasText: 'WO-00012' }));
+      const wo = page.getByTestId('work-order-detail');
+      await expect(wo).toBeVisible();
+      await expectNoSeriousViolations(page);
+      await wo.getByRole('tab').nth(2).click();
+      await expectNoSeriousViolations(page);
+      await page.screenshot({ path: test.info().outputPath('work-order.png') });
+    });
+
+    test('the map and its lists', async ({ page }) => {
+      await open(page, true);
+      await page.getByRole('button', { name: variant.labels.map, exact: true }).click();
+      await expect(page.getByTestId('map-visit').first()).toBeVisible();
+      await page.getByTestId('map-visit').first().getByRole('button').first().click();
+      await expectNoSeriousViolations(page);
+      await page.screenshot({ path: test.info().outputPath('map.png') });
     });
 
     test('the calendar', async ({ page }) => {

@@ -75,8 +75,24 @@ test('Arabic turns the console right to left with translated labels, and stays a
   await expect(page.getByRole('heading', { name: 'أوامر عمل غير مجدولة' })).toBeVisible();
   await expect(page.getByTestId('board-summary')).toContainText('فني');
   await expect(page.getByTestId('board-legend')).toContainText('مجدول');
-  // The board itself stays left to right until its time axis is mirrored (a later change).
-  await expect(page.locator('.board-root')).toHaveAttribute('dir', 'ltr');
+  // The board mirrors: names on the right, time running from right to left.
+  await expect(page.locator('.board-root')).toHaveAttribute('dir', 'rtl');
+  const hours = page.locator('[data-testid=board-hour]');
+  const earlier = (await hours.nth(0).boundingBox())!;
+  const later = (await hours.nth(1).boundingBox())!;
+  expect(later.x).toBeLessThan(earlier.x);
+  const names = (await page.locator('.board-row-name').first().boundingBox())!;
+  const board = (await page.getByTestId('schedule-board').boundingBox())!;
+  expect(names.x + names.width).toBeCloseTo(board.x + board.width, -1);
+  // Left is later in time on screen, so ArrowLeft moves to the next booking of the technician.
+  const row = page.locator('[data-testid=board-row]').filter({ has: page.locator('[data-testid=board-booking]:nth-child(2)') }).first();
+  const firstOfRow = row.locator('[data-testid=board-booking]').first();
+  await firstOfRow.focus();
+  const box = (await firstOfRow.boundingBox())!;
+  await page.keyboard.press('ArrowLeft');
+  const moved = page.locator('[data-testid=board-booking]:focus');
+  await expect(moved).not.toHaveAttribute('data-booking-id', (await firstOfRow.getAttribute('data-booking-id'))!);
+  expect((await moved.boundingBox())!.x).toBeLessThan(box.x);
   // The shell mirrors: the side pane is on the left, the brand on the right.
   const side = await page.locator('.board-page-side').boundingBox();
   expect(side!.x).toBeLessThan(100);

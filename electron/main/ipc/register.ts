@@ -12,6 +12,10 @@ import { connectHub, disconnectHub, dismissSyncIssue, getSyncStatus, listSyncIss
 import { SyncUserError } from '../sync/sync-service';
 import { getBoard, getBookingDetail, listBookings } from './schedule-handlers';
 import { listPortalRequests, listUnscheduledWorkOrders } from './work-queue-handlers';
+import { getAccountOverview, getWorkOrderDetail, search } from './record-handlers';
+import { getMapDay, openLink, showContextMenu, takeRoutes } from './shell-handlers';
+import { deleteBoardView, listBoardFilterOptions, listBoardViews, saveBoardView } from './view-handlers';
+import { InvalidLinkError } from '../links/route-inbox';
 
 type Handler<M extends IpcMethodName> = (services: ConsoleServices, request: ParsedRequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
 
@@ -35,6 +39,17 @@ const handlers: { [M in IpcMethodName]: Handler<M> } = {
   getPreferences,
   setPreferences,
   ...dispatch,
+  search,
+  getWorkOrderDetail,
+  getAccountOverview,
+  listBoardFilterOptions,
+  listBoardViews,
+  saveBoardView,
+  deleteBoardView,
+  getMapDay,
+  openLink,
+  takeRoutes,
+  showContextMenu,
 };
 
 export type ApiDispatcher = (method: string, payload: unknown) => Promise<ApiResult<unknown>>;
@@ -54,6 +69,7 @@ export function createApiDispatcher(services: ConsoleServices, log: (message: st
       return { ok: true, data: await handler(services, parsed.data as never) };
     } catch (error) {
       if (error instanceof NotFoundError) return failure({ code: 'not_found', message: error.message });
+      if (error instanceof InvalidLinkError) return failure({ code: 'invalid_request', message: error.message });
       if (error instanceof SyncUserError) return failure({ code: error.code, message: error.message });
       log(`API method ${method} failed`, error);
       return failure({ code: 'internal', message: `The console could not complete ${method}; the details are in the log.` });

@@ -9,6 +9,8 @@ import { NotFoundError } from './handler-errors';
 /**
  * The board's range is whole local days in the requested zone, so DST days are 23 or 25 hours
  * long. Each technician comes with how booked each of those days is (utilisation shading).
+ * Filters: territories and skills choose the technicians (rows), statuses and "needs review" the
+ * bookings shown; utilisation always counts every active booking (a filter hides, it frees nothing).
  */
 export function getBoard(services: ConsoleServices, request: ParsedRequestOf<'getBoard'>): ResponseOf<'getBoard'> {
   const first = Temporal.PlainDate.from(request.date);
@@ -22,12 +24,14 @@ export function getBoard(services: ConsoleServices, request: ParsedRequestOf<'ge
   });
   const rangeStart = days[0]!.start;
   const rangeEnd = days[days.length - 1]!.end;
-  const rows = listBoardTechnicians(services.db, request.territoryIds);
+  const rows = listBoardTechnicians(services.db, request.territoryIds, request.characteristicIds);
   const shown = new Set(rows.map((t) => t.id));
-  const bookings = listBookingsInRange(services.db, { rangeStart, rangeEnd })
+  const all = listBookingsInRange(services.db, { rangeStart, rangeEnd })
     .filter((b) => shown.has(b.resourceId))
     .map(toBoardBooking);
-  const busy = activeSpansByResource(bookings);
+  const busy = activeSpansByResource(all);
+  const statuses = request.statuses?.length ? new Set<string>(request.statuses) : null;
+  const bookings = all.filter((b) => (!statuses || statuses.has(b.status)) && (!request.needsReview || (b.needsReview && b.status !== 'canceled')));
   const resources = services.worlds.technicians().byId;
   const technicians = rows.map((row) => {
     const resource = resources.get(row.id);

@@ -12,6 +12,7 @@ export const PREFERENCES_FILE_NAME = 'preferences.json';
 const StoredPreferencesSchema = z.object({
   colorScheme: ColorSchemePreferenceSchema.catch(defaultPreferences.colorScheme),
   locale: PreferencesSchema.shape.locale.catch(defaultPreferences.locale),
+  mapTileUrl: PreferencesSchema.shape.mapTileUrl.catch(defaultPreferences.mapTileUrl),
 });
 
 /**
@@ -21,6 +22,7 @@ const StoredPreferencesSchema = z.object({
  */
 export class PreferencesStore {
   private current: Preferences;
+  private readonly listeners = new Set<(preferences: Preferences) => void>();
 
   constructor(
     private readonly file: string,
@@ -39,7 +41,14 @@ export class PreferencesStore {
     writeFileSync(temporary, `${JSON.stringify(next, null, 2)}\n`);
     renameSync(temporary, this.file);
     this.current = next;
+    for (const listener of this.listeners) listener(next);
     return next;
+  }
+
+  /** Called after every saved change (the desktop shell follows the theme); returns the unsubscribe function. */
+  onChange(listener: (preferences: Preferences) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   private load(): Preferences {

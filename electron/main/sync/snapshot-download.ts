@@ -7,6 +7,7 @@ import type { Replica } from '../db/open-replica';
 import { clearPullStage } from '../db/queries/pull-stage-queries';
 import { setCursor, setHubIdentity, setLastSuccess } from '../db/queries/sync-state-queries';
 import { restoreShadow } from '../db/replica-mutation-tx';
+import { resumeSearchIndex, suspendSearchIndex } from '../db/search-index';
 import { BrokenReferencesError, withWriteTransaction } from '../db/write-transaction';
 import { HubError } from './hub-client';
 import { rebasePending, type RebaseErrorListener } from './local-mutation';
@@ -53,6 +54,8 @@ export async function applySnapshot(db: Replica, lines: AsyncGenerator<SnapshotL
 
 async function replaceEverything(db: Replica, lines: AsyncGenerator<SnapshotLine>, from: { hub: HubIdentity; cursor: number }, options: SnapshotOptions): Promise<SnapshotApplied> {
   options.guard();
+  // The search index is rebuilt once after the last row: row-by-row triggers would cost far more.
+  suspendSearchIndex(db);
   restoreShadow(db);
   clearEntities(db);
   let received = 0;
@@ -70,6 +73,7 @@ async function replaceEverything(db: Replica, lines: AsyncGenerator<SnapshotLine
     options.onProgress?.(received);
   }
   options.guard();
+  resumeSearchIndex(db);
   setCursor(db, from.cursor);
   setHubIdentity(db, from.hub);
   setLastSuccess(db, options.now());

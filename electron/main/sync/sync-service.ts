@@ -11,6 +11,7 @@ import { HubClient, HubError } from './hub-client';
 import { applyLocalMutation } from './local-mutation';
 import { clearOutbox, dismissSyncIssue, listSyncIssues, outboxCounts, retrySyncIssue } from './outbox';
 import { pull, requestFullDownload } from './pull';
+import { createTokenCipher, type TokenCipher } from './token-cipher';
 import { push } from './push';
 
 /** An error whose message is meant for the dispatcher (wrong password, unreachable address). */
@@ -26,6 +27,8 @@ export class SyncUserError extends Error {
 
 export interface SyncServiceOptions {
   now: () => number;
+  /** How the session token is kept in the replica (the desktop app encrypts it with safeStorage). */
+  tokenCipher?: TokenCipher;
   emit: (event: ConsoleEvent) => void;
   pollIntervalMs?: number;
   backoffMinMs?: number;
@@ -61,14 +64,17 @@ export class SyncService {
   private lastStatusJson = '';
   private generation = 0;
   private tail: Promise<unknown> = Promise.resolve();
+  private readonly cipher: TokenCipher;
 
   constructor(
     private readonly db: Replica,
     private readonly options: SyncServiceOptions,
   ) {
+    this.cipher = options.tokenCipher ?? createTokenCipher();
     const state = readSyncState(db);
-    this.connection = !state.hubUrl ? 'not_configured' : state.token ? 'connecting' : 'signed_out';
-    if (state.hubUrl && state.token) this.client = this.newClient(state.hubUrl, state.token);
+    const token = state.token ? this.cipher.open(state.token) : null;
+    this.connection = !state.hubUrl ? 'not_configured' : token ? 'connecting' : 'signed_out';
+    if (state.hubUrl && token) this.client = this.newClient(state.hubUrl, token);
     this.connectivity = new Connectivity({
       sync: () => this.syncCycle(),
       openEvents: (signal, onChange, onOpen) => {
@@ -111,6 +117,7 @@ export class SyncService {
       lastError: this.lastError,
       initialSync: this.initialSync,
       lastStartOver: this.lastStartOver,
+      sessionProtection: this.cipher.protection,
     };
   }
 
@@ -149,7 +156,7 @@ export class SyncService {
           clearPullStage(this.db);
           if (before.dataOrigin !== 'hub') clearOutbox(this.db);
         }
-        saveSession(this.db, { hubUrl: url, token: session.token, user: session.user });
+        saveSession(this.db, { hubUrl: url, token: this.cipher.seal(session.token), user: session.user });
       });
       this.client = client;
       this.lastError = null;

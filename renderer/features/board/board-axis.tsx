@@ -28,7 +28,7 @@ export function TimeAxis(props: TimeAxisProps) {
       <div
         key={time}
         className={showDay ? 'board-hour board-hour--day-start' : 'board-hour'}
-        style={{ left: timeToX(scale, time) }}
+        style={{ insetInlineStart: timeToX(scale, time) }}
         data-testid="board-hour"
         data-time={time}
       >
@@ -59,7 +59,7 @@ export function TimeAxis(props: TimeAxisProps) {
       </div>
       <div role="columnheader" aria-label={rangeLabel} className="board-axis-track" style={{ width: props.timelineWidth }}>
         {labels}
-        {props.nowX !== null && <div className="board-now-marker" style={{ left: props.nowX }} aria-hidden="true" />}
+        {props.nowX !== null && <div className="board-now-marker" style={{ insetInlineStart: props.nowX }} aria-hidden="true" />}
       </div>
     </div>
   );

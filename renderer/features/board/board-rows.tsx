@@ -29,6 +29,7 @@ export interface RowContext {
   /** Drag and drop is on: scheduled blocks carry its description (the board's handlers start drags). */
   drag: { describedBy: string | undefined; draggingId: string | null } | null;
   locked: ReadonlySet<string> | undefined;
+  onContextMenu?: ((id: string, x: number, y: number) => void) | undefined;
 }
 
 /** What a booking block carries while dragged (read by the drop handler). */
@@ -137,6 +138,7 @@ export function TechnicianRow({ technician, row, timeWindow, itemIndex, top, con
             isDragging={context.drag?.draggingId === placed.booking.id}
             onSelect={context.onSelect}
             onActivate={context.onActivate}
+            onContextMenu={context.onContextMenu}
           />
         ))}
       </div>
@@ -160,6 +162,7 @@ interface BookingBlockProps {
   isDragging: boolean;
   onSelect: (id: string) => void;
   onActivate: (id: string) => void;
+  onContextMenu?: ((id: string, x: number, y: number) => void) | undefined;
 }
 
 const utilisationColours: Record<string, string> = {
@@ -188,7 +191,7 @@ function blockGeometry(placed: PlacedBooking, laneCount: number, scale: TimeScal
   const right = timeToX(scale, Math.min(booking.end, scale.rangeEnd));
   const laneHeight = (ROW_HEIGHT - 2 * ROW_INSET) / laneCount;
   return {
-    left: left + BLOCK_GAP,
+    insetInlineStart: left + BLOCK_GAP,
     width: Math.max(MIN_BLOCK_WIDTH, right - left - 2 * BLOCK_GAP),
     top: ROW_INSET + lane * laneHeight,
     height: laneHeight - (laneCount > 1 ? 1 : 0),
@@ -247,6 +250,7 @@ const BookingBlock = memo(function BookingBlock(props: BookingBlockProps) {
       tabIndex={isActive ? 0 : -1}
       onClick={() => props.onSelect(booking.id)}
       onFocus={() => props.onActivate(booking.id)}
+      onContextMenu={props.onContextMenu ? (event) => openContextMenu(event, booking.id, props.onContextMenu!) : undefined}
     >
       {/* The pin glyph and the review badge are CSS pseudo-elements: no extra DOM per block. */}
       <span className="board-booking-title">{text.primary}</span>
@@ -254,3 +258,11 @@ const BookingBlock = memo(function BookingBlock(props: BookingBlockProps) {
     </button>
   );
 });
+
+/** From the keyboard (Menu key, Shift+F10) the event has no pointer position: the menu opens at the block. */
+function openContextMenu(event: React.MouseEvent<HTMLElement>, id: string, open: (id: string, x: number, y: number) => void): void {
+  event.preventDefault();
+  const fromKeyboard = event.clientX === 0 && event.clientY === 0;
+  const box = event.currentTarget.getBoundingClientRect();
+  open(id, fromKeyboard ? box.left : event.clientX, fromKeyboard ? box.bottom : event.clientY);
+}

@@ -48,6 +48,8 @@ export interface ScheduleBoardProps {
   /** Draws a "now" line if inside the range. */
   now?: number;
   onSelectBooking?: (id: string) => void;
+  /** Right click, the Menu key or Shift+F10 on a booking, at window coordinates. */
+  onBookingContextMenu?: (id: string, x: number, y: number) => void;
   selectedBookingId?: string | null;
   /** Horizontal scale; 120 by default. */
   pxPerHour?: number;

@@ -29,7 +29,9 @@ import { GroupHeader, TechnicianRow } from './board-rows';
 import type { BoardBooking, ScheduleBoardProps } from './board-types';
 import { useBoardDrag } from './use-board-drag';
 import { useBoardKeyboard } from './use-board-keyboard';
+import { useRevealSelected } from './use-reveal-selected';
 import { useTimeWindow } from './use-time-window';
+import { textDirection } from '../../../shared/i18n/locales';
 import './schedule-board.css';
 
 /** Rows rendered beyond the viewport on each side, so a fast wheel scroll shows no gaps. */
@@ -49,12 +51,13 @@ function guessViewport(): { width: number; height: number } {
 export function ScheduleBoard(props: ScheduleBoardProps) {
   const showLegend = props.showLegend ?? true;
   const formatters = useMemo(() => createFormatters(props.timeZone, props.locale), [props.timeZone, props.locale]);
+  const direction = textDirection(props.locale ?? 'en');
   return (
-    // Left to right in every language for now: mirroring the time axis for right-to-left
-    // languages is still to be done, so an Arabic console shows this board as in English.
-    <div className="board-root" dir="ltr">
+    // Time runs in the reading direction: right to left in Arabic, with the names at the right.
+    <div className="board-root" dir={direction}>
       {showLegend && <BoardLegend words={formatters.words} />}
-      {props.technicians.length === 0 ? <EmptyBoard text={formatters.words.empty} /> : <BoardGrid {...props} formatters={formatters} />}
+      {/* Keyed by direction: scroll offsets mean something else once the axis is mirrored. */}
+      {props.technicians.length === 0 ? <EmptyBoard text={formatters.words.empty} /> : <BoardGrid key={direction} {...props} formatters={formatters} />}
     </div>
   );
 }
@@ -234,6 +237,8 @@ function BoardGrid(props: BoardGridProps) {
   const drag = useBoardDrag({ enabled: props.draggable ?? false, findBooking, locked: props.lockedBookingIds });
   const geometry = useGeometry(scrollerRef, items, time.scale, props.timeZone, props.geometryRef);
 
+  useRevealSelected(props.selectedBookingId ?? null, { activeId, setActiveId, findBooking, itemIndexByResource, scrollerRef, scale: time.scale, scrollToItem: (index) => rowVirtualizer.scrollToIndex(index, { align: 'center' }) });
+
   const canvasWidth = NAME_COLUMN_WIDTH + time.trackWidth;
   const totalHeight = rowVirtualizer.getTotalSize();
   const context: RowContext = {
@@ -250,6 +255,7 @@ function BoardGrid(props: BoardGridProps) {
     dayStarts: time.dayStarts,
     drag: props.draggable ? { describedBy: drag.describedBy, draggingId: drag.draggingId } : null,
     locked: props.lockedBookingIds,
+    onContextMenu: props.onBookingContextMenu,
   };
   const canvasStyle = {
     width: canvasWidth,
@@ -379,7 +385,7 @@ function VerticalLines({ dayStarts, scale, nowX, height }: VerticalLinesProps) {
         <div
           key={time}
           className="board-day-line"
-          style={{ left: NAME_COLUMN_WIDTH + timeToX(scale, time), top: AXIS_HEIGHT, height }}
+          style={{ insetInlineStart: NAME_COLUMN_WIDTH + timeToX(scale, time), top: AXIS_HEIGHT, height }}
           aria-hidden="true"
         />
       ))}
@@ -387,7 +393,7 @@ function VerticalLines({ dayStarts, scale, nowX, height }: VerticalLinesProps) {
         <div
           className="board-now-line"
           data-testid="board-now-line"
-          style={{ left: NAME_COLUMN_WIDTH + nowX, top: AXIS_HEIGHT, height }}
+          style={{ insetInlineStart: NAME_COLUMN_WIDTH + nowX, top: AXIS_HEIGHT, height }}
           aria-hidden="true"
         />
       )}

@@ -3,6 +3,7 @@ import { useCallback, useLayoutEffect, useRef } from 'react';
 import type { BoardItem, RowBookings, TimeScale } from './board-layout';
 import { NAME_COLUMN_WIDTH, findRowWithBookings, rowBookings, timeToX } from './board-layout';
 import type { BoardBooking } from './board-types';
+import { inlineScroll, isRightToLeft, setInlineScroll } from './inline-scroll';
 
 /** Breathing room left beside a booking scrolled into view. */
 const SCROLL_MARGIN = 24;
@@ -32,14 +33,15 @@ function findBookingElement(scroller: HTMLElement | null, id: string): HTMLEleme
   return scroller?.querySelector<HTMLElement>(`[data-booking-id="${CSS.escape(id)}"]`) ?? null;
 }
 
-/** Horizontal part of "scroll into view"; the sticky name column hides the viewport's left edge. */
-function scrollBookingIntoView(scroller: HTMLElement, scale: TimeScale, booking: BoardBooking) {
+/** Horizontal part of "scroll into view"; the sticky name column hides the start of the viewport. */
+export function scrollBookingIntoView(scroller: HTMLElement, scale: TimeScale, booking: BoardBooking) {
   const visibleWidth = scroller.clientWidth - NAME_COLUMN_WIDTH;
   const left = timeToX(scale, Math.max(booking.start, scale.rangeStart));
   const width = Math.min(timeToX(scale, Math.min(booking.end, scale.rangeEnd)) - left, visibleWidth - 2 * SCROLL_MARGIN);
-  if (left < scroller.scrollLeft) scroller.scrollLeft = left - SCROLL_MARGIN;
-  else if (left + width > scroller.scrollLeft + visibleWidth) {
-    scroller.scrollLeft = left + width - visibleWidth + SCROLL_MARGIN;
+  const scrolled = inlineScroll(scroller);
+  if (left < scrolled) setInlineScroll(scroller, left - SCROLL_MARGIN);
+  else if (left + width > scrolled + visibleWidth) {
+    setInlineScroll(scroller, left + width - visibleWidth + SCROLL_MARGIN);
   }
 }
 
@@ -68,12 +70,18 @@ export function useBoardKeyboard(options: KeyboardOptions) {
     if (event.altKey || event.ctrlKey || event.metaKey || !handledKeys.has(event.key)) return;
     const o = optionsRef.current;
     if (o.isDragActive?.()) return;
-    const target = nextTarget(event.key, originOf(event.target, o), o);
+    // Left and right follow the screen: in a right-to-left board, left is later in time.
+    const key = o.scrollerRef.current && isRightToLeft(o.scrollerRef.current) ? mirrored(event.key) : event.key;
+    const target = nextTarget(key, originOf(event.target, o), o);
     if (target === undefined) return;
     event.preventDefault();
     if (target === null) return;
     moveFocus(target, o, pendingFocus);
   }, []);
+}
+
+function mirrored(key: string): string {
+  return key === 'ArrowLeft' ? 'ArrowRight' : key === 'ArrowRight' ? 'ArrowLeft' : key;
 }
 
 function originOf(target: EventTarget, o: KeyboardOptions): Origin {

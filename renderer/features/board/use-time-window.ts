@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TimeScale, TimeWindow } from './board-layout';
 import { HOUR_MS, NAME_COLUMN_WIDTH, visibleTimeWindow } from './board-layout';
+import { inlineScroll, setInlineScroll } from './inline-scroll';
 
 /**
  * Scroll positions are tracked in buckets of this many pixels: the board re-renders when the
@@ -37,11 +38,11 @@ export function useTimeWindow(
   useLayoutEffect(() => {
     const el = scrollerRef.current;
     if (!el) return;
-    el.scrollLeft = startXRef.current;
+    setInlineScroll(el, startXRef.current);
     const read = () => {
       // Width in whole buckets too: a scrollbar appearing must not re-render every row.
       const next = {
-        bucket: Math.floor(el.scrollLeft / BUCKET_PX),
+        bucket: Math.floor(inlineScroll(el) / BUCKET_PX),
         width: Math.ceil(el.clientWidth / BUCKET_PX) * BUCKET_PX,
       };
       setView((prev) => (prev.bucket === next.bucket && prev.width === next.width ? prev : next));

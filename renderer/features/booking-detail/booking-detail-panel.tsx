@@ -1,8 +1,9 @@
-import { Badge, CloseButton, Group, Title } from '@mantine/core';
+import { Badge, Button, CloseButton, Group, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useIntl } from 'react-intl';
 import { formatInstantRange } from '../../../shared/i18n/format-instant';
 import { useApi } from '../../api/api-context';
+import { useNavigation } from '../../app/navigation';
 import { reasonCodesQuery } from '../../api/queries';
 import { QueryState } from '../../components/query-state';
 import { useStatusLabel } from '../../components/status-label';
@@ -22,6 +23,7 @@ export function BookingDetailPanel({ bookingId, onClose }: Props) {
   const t = useT();
   const intl = useIntl();
   const statusLabel = useStatusLabel();
+  const { openRecord } = useNavigation();
   const query = useQuery({ queryKey: ['booking', bookingId], queryFn: () => api.getBookingDetail({ bookingId }) });
   const reasonCodes = useQuery({ ...reasonCodesQuery(api), enabled: !!query.data?.cancellationReasonCode });
   const reasonLabel = (code: string) => reasonCodes.data?.find((c) => c.code === code)?.label ?? code;
@@ -41,7 +43,12 @@ export function BookingDetailPanel({ bookingId, onClose }: Props) {
           <>
           <dl className="detail-list">
             <dt>{t('booking.workOrder')}</dt>
-            <dd>{b.workOrderNumber} · {b.incidentTypeName}</dd>
+            <dd>
+              <Button variant="subtle" size="compact-sm" className="inline-link" onClick={() => openRecord({ kind: 'work-order', ref: { workOrderId: b.workOrderId } })} aria-label={t('booking.openWorkOrder', { number: b.workOrderNumber })}>
+                {b.workOrderNumber}
+              </Button>{' '}
+              · {b.incidentTypeName}
+            </dd>
             <dt>{t('booking.status')}</dt>
             <dd>
               <Badge variant="light" className={`status-chip status-${b.status}`} data-testid="booking-status" data-status={b.status}>{statusLabel(b.status)}</Badge>

@@ -13,6 +13,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { textDirection, isSupportedLocale } from '../../../shared/i18n/locales';
 import { useApi } from '../../api/api-context';
+import { useNavigation } from '../../app/navigation';
 import { useStatusLabel } from '../../components/status-label';
 import { statusColors } from '../../components/status-colors';
 import { useT } from '../../components/use-t';
@@ -41,7 +42,10 @@ export function CalendarPage({ date, timeZone }: Props) {
   const { locale } = useIntl();
   const direction = isSupportedLocale(locale) ? textDirection(locale) : 'ltr';
   const statusLabel = useStatusLabel();
-  const [resourceId, setResourceId] = useState<string | undefined>(undefined);
+  // The palette can ask for one technician's calendar.
+  const { calendarTechnicianId } = useNavigation();
+  const [resourceId, setResourceId] = useState<string | undefined>(calendarTechnicianId);
+  useEffect(() => setResourceId(calendarTechnicianId), [calendarTechnicianId]);
   const [range, setRange] = useState<VisibleRange | null>(null);
   const bookings = useQuery({
     queryKey: ['calendar', range?.start, range?.end, resourceId],

@@ -5,10 +5,14 @@ import { Temporal } from 'temporal-polyfill';
 import type { BoardData } from '../../../shared/contract/ipc-contract';
 import { isSupportedLocale } from '../../../shared/i18n/locales';
 import { useApi } from '../../api/api-context';
+import { emptyBoardFilter, type BoardView } from '../../../shared/contract/board-views';
 import { boardQuery } from '../../api/queries';
+import { useNavigation } from '../../app/navigation';
 import { QueryState } from '../../components/query-state';
 import { useT } from '../../components/use-t';
+import { BoardFilters } from '../board/board-filters';
 import type { BoardGeometry } from '../board/board-geometry';
+import { useBookingContextMenu } from '../board/booking-context-menu';
 import type { BoardBooking } from '../board/board-types';
 import { ScheduleBoard } from '../board/schedule-board';
 import { BookingDetailPanel } from '../booking-detail/booking-detail-panel';
@@ -46,10 +50,12 @@ export function DispatchWorkspace({ date, companyZone, shownZone, onZone, onNavi
   const api = useApi();
   const t = useT();
   const intl = useIntl();
-  const [scale, setScale] = useState<BoardScale>('day');
-  const days = scaleDays[scale];
-  const board = useQuery({ ...boardQuery(api, date, shownZone, days), placeholderData: keepPreviousData });
-  const [side, setSide] = useState<SidePanel | null>(null);
+  // Filters and scale together: a saved view brings both back.
+  const [view, setView] = useState<BoardView>({ filter: emptyBoardFilter, days: 1 });
+  const scale = scaleOfDays(view.days);
+  const days = view.days;
+  const board = useQuery({ ...boardQuery(api, date, shownZone, view), placeholderData: keepPreviousData });
+  const [side, setSide] = useSelectionSidePanel();
   const plan = usePlanRun();
   const [store] = useState(() => new DragStore());
   const geometryRef = useRef<BoardGeometry | null>(null);
@@ -58,7 +64,7 @@ export function DispatchWorkspace({ date, companyZone, shownZone, onZone, onNavi
   names.current = useMemo(() => new Map((board.data?.technicians ?? []).map((t) => [t.id, t.name])), [board.data]);
   const technicianName = useCallback((id: string) => names.current.get(id) ?? id, []);
   const onDrop = useDropHandler();
-  const panels = useMemo<Panels>(() => ({ open: setSide, close: () => setSide(null) }), []);
+  const panels = useMemo<Panels>(() => ({ open: setSide, close: () => setSide(null) }), [setSide]);
   useOpenBookingRequests(setSide, onNavigateDate, shownZone);
   const technicianZones = useMemo(() => [...new Set((board.data?.technicians ?? []).map((x) => x.timeZone))].sort(), [board.data]);
   const dateLabel = Temporal.PlainDate.from(date).toLocaleString(intl.locale, { weekday: 'short', month: 'short', day: 'numeric' });
@@ -68,10 +74,11 @@ export function DispatchWorkspace({ date, companyZone, shownZone, onZone, onNavi
       <BoardDnd store={store} geometryRef={geometryRef} technicianName={technicianName} judge={judge} onDrop={onDrop}>
         <div className="board-page">
           <section className="board-page-main" aria-label={t('board.grid')} aria-busy={board.isFetching} data-date={date} data-scale={scale} data-zone={shownZone}>
-            <BoardToolbar scale={scale} onScale={setScale} companyZone={companyZone} zone={shownZone} technicianZones={technicianZones} onZone={onZone} onPlan={() => setSide({ kind: 'plan' })} planning={side?.kind === 'plan'} />
+            <BoardToolbar scale={scale} onScale={(next) => setView((v) => ({ ...v, days: scaleDays[next] as BoardView['days'] }))} companyZone={companyZone} zone={shownZone} technicianZones={technicianZones} onZone={onZone} onPlan={() => setSide({ kind: 'plan' })} planning={side?.kind === 'plan'} />
+            <BoardFilters view={view} onChange={setView} />
             <QueryState query={board} loadingLabel={t('board.loading')}>
               {(data) => (
-                <BoardView
+                <BoardCanvas
                   data={data}
                   scale={scale}
                   selected={side?.kind === 'booking' ? side.bookingId : null}
@@ -105,7 +112,7 @@ export function DispatchWorkspace({ date, companyZone, shownZone, onZone, onNavi
   );
 }
 
-interface BoardViewProps {
+interface BoardCanvasProps {
   data: BoardData;
   scale: BoardScale;
   selected: string | null;
@@ -115,10 +122,11 @@ interface BoardViewProps {
   ghosts: Parameters<typeof PlanGhostLayer>[0]['assignments'] | undefined;
 }
 
-function BoardView({ data, scale, selected, onSelect, store, geometryRef, ghosts }: BoardViewProps) {
+function BoardCanvas({ data, scale, selected, onSelect, store, geometryRef, ghosts }: BoardCanvasProps) {
   const t = useT();
   const { locale } = useIntl();
   const actions = useDispatchActions();
+  const { menu, open: openMenu } = useBookingContextMenu(data.bookings, onSelect);
   const bookings = useMemo<BoardBooking[]>(
     () =>
       data.bookings.map((b) => ({
@@ -148,6 +156,7 @@ function BoardView({ data, scale, selected, onSelect, store, geometryRef, ghosts
   );
   return (
     <>
+      {menu}
       <p className="board-summary" data-testid="board-summary">
         {t('board.summary', { technicians: data.technicians.length, bookings: bookings.length, review: needReview })}
       </p>
@@ -160,6 +169,7 @@ function BoardView({ data, scale, selected, onSelect, store, geometryRef, ghosts
         now={Date.now()}
         selectedBookingId={selected}
         onSelectBooking={onSelect}
+        onBookingContextMenu={openMenu}
         locale={isSupportedLocale(locale) ? locale : undefined}
         pxPerHour={scalePxPerHour[scale]}
         draggable
@@ -170,6 +180,31 @@ function BoardView({ data, scale, selected, onSelect, store, geometryRef, ghosts
       />
     </>
   );
+}
+
+function scaleOfDays(days: BoardView['days']): BoardScale {
+  return days === 1 ? 'day' : days === 3 ? '3days' : 'week';
+}
+
+/**
+ * The side pane, tied to the workspace's selected booking: the map, the palette or a context
+ * menu selecting a booking opens it here, and opening anything else (or closing) clears it.
+ */
+function useSelectionSidePanel(): [SidePanel | null, (panel: SidePanel | null) => void] {
+  const { selectedBookingId, selectBooking } = useNavigation();
+  const [side, setSideState] = useState<SidePanel | null>(null);
+  useEffect(() => {
+    if (selectedBookingId) setSideState((current) => (current?.kind === 'booking' && current.bookingId === selectedBookingId ? current : { kind: 'booking', bookingId: selectedBookingId }));
+    else setSideState((current) => (current?.kind === 'booking' ? null : current));
+  }, [selectedBookingId]);
+  const setSide = useCallback(
+    (panel: SidePanel | null) => {
+      setSideState(panel);
+      selectBooking(panel?.kind === 'booking' ? panel.bookingId : null);
+    },
+    [selectBooking],
+  );
+  return [side, setSide];
 }
 
 /** "Open the booking" from elsewhere (the sync-issues panel): go to its day and open it. */

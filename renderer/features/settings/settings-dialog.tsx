@@ -12,6 +12,7 @@ import { richText } from '../../components/rich-text';
 import { useT } from '../../components/use-t';
 import { startedOverMessages, startOverMessages } from '../sync/start-over-messages';
 import { AppearanceSection } from './appearance-section';
+import { MapSection } from './map-section';
 
 type Field = 'url' | 'email' | 'password';
 const fieldLabels: Record<Field, MessageKey> = { url: 'settings.hub.address', email: 'settings.hub.email', password: 'settings.hub.password' };
@@ -43,6 +44,7 @@ export function SettingsDialog({ open, onClose, onOpenIssues }: Props) {
       <Stack gap="lg">
         <AppearanceSection />
         <HubSection onOpenIssues={onOpenIssues} />
+        <MapSection />
       </Stack>
     </Modal>
   );
@@ -109,6 +111,7 @@ function ConnectedHub({ status, onOpenIssues }: { status: SyncStatus; onOpenIssu
         </Button>
       </Group>
       <Text c="dimmed" size="xs">{t('settings.hub.disconnectNote')}</Text>
+      <Text c="dimmed" size="xs" data-testid="session-protection">{status.sessionProtection === 'os' ? t('settings.hub.sessionOs') : t('settings.hub.sessionPlain')}</Text>
       <RedownloadEverything status={status} busy={busy} />
     </Stack>
   );

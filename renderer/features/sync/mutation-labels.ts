@@ -19,6 +19,7 @@ const labels: Record<MutationName, MessageKey> = {
   pinBooking: 'mutation.pinBooking',
   unpinBooking: 'mutation.unpinBooking',
   applySchedule: 'mutation.applySchedule',
+  addComment: 'mutation.addComment',
 };
 
 /** A mutation's name in words; unknown names are split from camelCase rather than shown raw. */
@@ -49,6 +50,7 @@ const argLabels: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
   ['book', 'mutationArg.book'],
   ['move', 'mutationArg.move'],
   ['unbook', 'mutationArg.unbook'],
+  ['text', 'mutationArg.text'],
 ]);
 
 function describe(key: string, value: unknown, intl: IntlShape): string {

@@ -1,22 +1,23 @@
 import { Badge, Tabs } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useApi } from '../../api/api-context';
 import { openPortalRequestsQuery } from '../../api/queries';
+import { useNavigation, type QueueTab } from '../../app/navigation';
 import { useT } from '../../components/use-t';
 import { ReviewQueuePane, useReviewQueue } from '../dispatch/review-queue-pane';
 import { usePanels } from '../dispatch/side-panels';
 import { PortalRequestsPane } from './portal-requests-pane';
 import { UnscheduledPane } from './unscheduled-pane';
 
-type TabId = 'unscheduled' | 'portal' | 'review';
+type TabId = QueueTab;
 
 /** The side pane when no booking is open: unscheduled work orders, the portal inbox and the review queue, as tabs (arrow keys switch). */
 export function WorkQueuePane() {
   const api = useApi();
   const t = useT();
   const panels = usePanels();
-  const [active, setActive] = useState<TabId>('unscheduled');
+  // The workspace's, so a notification about portal requests can open their tab.
+  const { queueTab: active, setQueueTab: setActive } = useNavigation();
   // Same query as the portal pane: the tab shows how many requests wait without opening it.
   const openRequests = useQuery(openPortalRequestsQuery(api));
   const openCount = openRequests.data?.length;

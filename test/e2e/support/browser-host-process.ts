@@ -1,8 +1,10 @@
+import { test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { stopChild } from '../../integration/support/hub-process';
 
 /**
  * A browser host of its own on a free port with a fresh replica (and fresh preferences), for tests
@@ -25,4 +27,16 @@ export async function startBrowserHost(): Promise<{ child: ChildProcess; url: st
     });
   });
   return { child, url, dataDir: data };
+}
+
+/** A browser host of its own for the tests of one file: started before them, stopped after. `url()` is its address. */
+export function useOwnBrowserHost(): { url: () => string } {
+  let started: { child: ChildProcess; url: string } | undefined;
+  test.beforeAll(async () => {
+    started = await startBrowserHost();
+  });
+  test.afterAll(async () => {
+    if (started) await stopChild(started.child);
+  });
+  return { url: () => started!.url };
 }

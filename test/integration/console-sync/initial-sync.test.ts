@@ -47,6 +47,13 @@ describe('initial sync', () => {
     expect(progress.at(-1)).toBeGreaterThan(2000);
     expect(console.events.some((e) => e.type === 'data-changed' && e.entities.includes('booking'))).toBe(true);
     expect(console.services.db.pragma('foreign_key_check')).toEqual([]);
+    // The search index was rebuilt in one pass and covers every downloaded record.
+    const db = console.services.db;
+    expect(db.prepare('SELECT suspended FROM search_state').pluck().get()).toBe(0);
+    const last = db.prepare('SELECT number, summary FROM work_orders ORDER BY number DESC LIMIT 1').get() as { number: string; summary: string };
+    const hits = console.services.search.search(last.number, 3).groups.find((g) => g.kind === 'workOrder')?.hits ?? [];
+    expect(hits[0]?.title).toBe(`${last.number} · ${last.summary}`);
+    expect(db.prepare(`SELECT COUNT(*) FROM search_work_orders WHERE search_work_orders MATCH '"wo-"'`).pluck().get()).toBe(expected.workOrder);
   });
 
   it('replaces the demo company with the hub data and keeps answering the board', async () => {

@@ -20,21 +20,26 @@ const bookingJoins = `
 
 /**
  * Technicians with their primary (first-listed) territory, ordered as the board groups them;
- * with `territoryIds`, only those serving any of them (primary or not).
+ * with `territoryIds`, only those serving any of them (primary or not); with
+ * `characteristicIds`, only those having every one of those skills.
  */
-export function listBoardTechnicians(db: Replica, territoryIds?: readonly string[]): Omit<BoardTechnicianRow, 'utilisation'>[] {
+export function listBoardTechnicians(db: Replica, territoryIds?: readonly string[], characteristicIds?: readonly string[]): Omit<BoardTechnicianRow, 'utilisation'>[] {
   const wanted = territoryIds && territoryIds.length > 0 ? JSON.stringify(territoryIds) : null;
+  const skills = characteristicIds && characteristicIds.length > 0 ? [...new Set(characteristicIds)] : null;
   return prepareCached(
     db,
     `SELECT r.id, r.name, t.id AS territoryId, t.name AS territoryName, r.time_zone AS timeZone
      FROM resources r
      JOIN resource_territories rt ON rt.rowid = (SELECT MIN(rowid) FROM resource_territories WHERE resource_id = r.id)
      JOIN territories t ON t.id = rt.territory_id
-     WHERE @wanted IS NULL OR EXISTS (
+     WHERE (@wanted IS NULL OR EXISTS (
        SELECT 1 FROM resource_territories served
-       WHERE served.resource_id = r.id AND served.territory_id IN (SELECT value FROM json_each(@wanted)))
+       WHERE served.resource_id = r.id AND served.territory_id IN (SELECT value FROM json_each(@wanted))))
+       AND (@skills IS NULL OR (
+         SELECT COUNT(*) FROM resource_characteristics rc
+         WHERE rc.resource_id = r.id AND rc.characteristic_id IN (SELECT value FROM json_each(@skills))) = @skillCount)
      ORDER BY t.name, r.name, r.id`,
-  ).all({ wanted }) as Omit<BoardTechnicianRow, 'utilisation'>[];
+  ).all({ wanted, skills: skills ? JSON.stringify(skills) : null, skillCount: skills?.length ?? 0 }) as Omit<BoardTechnicianRow, 'utilisation'>[];
 }
 
 export function listBookingsInRange(

@@ -1,14 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { countRows, rowStamp } from '../../../../electron/main/db/entity-rows';
 import { createApiDispatcher } from '../../../../electron/main/ipc/register';
 import { HubClient } from '../../../../electron/main/sync/hub-client';
 import { startConsoleServices, type ConsoleServices } from '../../../../electron/main/services';
 import type { ConsoleEvent, SyncStatus } from '../../../../shared/contract/ipc-contract';
 import type { EntityName } from '../../../../shared/sync/synced-entities';
-import { ADMIN } from '../../support/hub-process';
+import { ADMIN, startDemoHub, type HubProcess } from '../../support/hub-process';
 
 /** A console's services on a fresh replica file, with sync timings shortened for tests. */
 export interface TestConsole {
@@ -102,4 +102,25 @@ export function expectReplicaMatchesHub(console: TestConsole, hubRows: Map<Entit
     for (const [id, version] of rows) expect(rowStamp(db, entity, id)?.version, `${entity} ${id}`).toBe(version);
   }
   expect(db.pragma('foreign_key_check')).toEqual([]);
+}
+
+/**
+ * A demo hub and two consoles connected to it for the tests of one file (started before them,
+ * closed after). Read the fields inside tests: they are set in beforeAll.
+ */
+export function useTwoConsolesOnDemoHub(): { hub: HubProcess; a: TestConsole; b: TestConsole } {
+  const setup = {} as { hub: HubProcess; a: TestConsole; b: TestConsole };
+  beforeAll(async () => {
+    setup.hub = await startDemoHub();
+    setup.a = startTestConsole({ seedDemo: false });
+    setup.b = startTestConsole({ seedDemo: false });
+    await connect(setup.a, setup.hub.url);
+    await connect(setup.b, setup.hub.url);
+  });
+  afterAll(async () => {
+    setup.a?.close();
+    setup.b?.close();
+    await setup.hub?.stop();
+  });
+  return setup;
 }
