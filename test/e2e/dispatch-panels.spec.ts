@@ -56,7 +56,7 @@ test('find availability books a work order, and reassigns a booking, from the ra
   }
   expect(booked).not.toBeNull();
   await expect(page.locator(`[data-testid=unscheduled-item][data-work-order-id="${booked}"]`)).toHaveCount(0);
-  expect(await unscheduledCount(page)).toBe(before - 1);
+  await expect.poll(() => unscheduledCount(page)).toBe(before - 1);
 
   const block = page.locator('[data-testid=board-row] [data-testid=board-booking][data-status=scheduled]:not([data-needs-review])').nth(5);
   const bookingId = (await block.getAttribute('data-booking-id'))!;
@@ -187,7 +187,7 @@ test('fits urgent work in now: ranked by arrival, the visits that move and their
   }
   await expect(panel).toBeHidden();
   await expect(page.locator(`[data-testid=unscheduled-item][data-work-order-id="${id}"]`)).toHaveCount(0);
-  expect(await unscheduledCount(page)).toBe(before - 1);
+  await expect.poll(() => unscheduledCount(page)).toBe(before - 1);
   await page.locator('body').press('Control+z');
   await expect(page.locator(`[data-testid=unscheduled-item][data-work-order-id="${id}"]`)).toHaveCount(1);
 });
