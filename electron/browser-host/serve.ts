@@ -9,9 +9,11 @@ import { contentSecurityPolicy } from '../main/security-policy';
 import { startBrowserHost } from './browser-host';
 
 /**
- * `npm run browser-host -- [--port 5199] [--data .cache/browser-host] [--fresh]`
+ * `npm run browser-host -- [--port 5199] [--data .cache/browser-host] [--fresh] [--plan-worker <file>]`
  * Runs the console's services in Node and serves the built renderer (npm run build) to any
- * browser on 127.0.0.1. Used by the Playwright suite and the board benchmark.
+ * browser on 127.0.0.1. Used by the Playwright suite and the board benchmark. `--plan-worker`
+ * runs "Plan the day" in another worker script (the suite uses one that holds its improved plan
+ * back, so a plan can be canceled while improving on any machine).
  */
 const { values } = parseArgs({
   options: {
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: '.cache/browser-host' },
     static: { type: 'string', default: 'out/renderer' },
     fresh: { type: 'boolean', default: false },
+    'plan-worker': { type: 'string' },
   },
 });
 
@@ -33,7 +36,9 @@ if (values.fresh) {
   rmSync(preferencesFileFor(dataFile), { force: true });
 }
 
-const services = startConsoleServices({ dataFile, appVersion: process.env.npm_package_version ?? '0.0.0', runtime: 'browser-host' });
+const services = startConsoleServices({ dataFile, appVersion: process.env.npm_package_version ?? '0.0.0', runtime: 'browser-host',
+  ...(values['plan-worker'] ? { planWorkerFile: path.resolve(values['plan-worker']) } : {}),
+});
 const host = await startBrowserHost({
   staticDir: path.resolve(values.static),
   dispatch: createApiDispatcher(services),

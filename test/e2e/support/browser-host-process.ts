@@ -10,9 +10,10 @@ import { stopChild } from '../../integration/support/hub-process';
  * A browser host of its own on a free port with a fresh replica (and fresh preferences), for tests
  * that change what the shared one serves to every other test (a hub connection, the theme, the language).
  */
-export async function startBrowserHost(): Promise<{ child: ChildProcess; url: string; dataDir: string }> {
+export async function startBrowserHost(options: { planWorker?: string } = {}): Promise<{ child: ChildProcess; url: string; dataDir: string }> {
   const data = mkdtempSync(path.join(tmpdir(), 'dd-e2e-host-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/browser-host/serve.ts', '--port', '0', '--data', data], {
+  const extra = options.planWorker ? ['--plan-worker', options.planWorker] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/browser-host/serve.ts', '--port', '0', '--data', data, ...extra], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
