@@ -9,6 +9,8 @@ import { defineConfig } from 'vitest/config';
  * SQLite-only; their PostgreSQL counterparts are in test/integration/postgres.
  */
 const sqliteOnly = ['test/integration/hub/backup-restore.test.ts', 'test/integration/console-sync/hub-identity.test.ts'];
+/** Hub tests of the HTTP layer alone (timeouts of trickling requests): the store's engine plays no part. */
+const httpOnly = ['test/integration/hub/slow-requests.test.ts'];
 /** Console-sync tests that start no hub (a fake one, or none): nothing about the engine to test twice. */
 const noHub = ['test/integration/console-sync/backoff.test.ts', 'test/integration/console-sync/demo-mode.test.ts', 'test/integration/console-sync/malformed-hub.test.ts'];
 
@@ -33,7 +35,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['test/integration/hub/**/*.test.ts', 'test/integration/console-sync/**/*.test.ts', 'test/integration/fault-simulation/**/*.test.ts', 'test/integration/postgres/**/*.test.ts'],
-          exclude: [...sqliteOnly, ...noHub],
+          exclude: [...sqliteOnly, ...noHub, ...httpOnly],
           env: { HUB_TEST_ENGINE: 'postgres' },
           globalSetup: ['test/support/postgres-global-setup.ts'],
         },

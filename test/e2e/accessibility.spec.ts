@@ -10,8 +10,8 @@ import { chooseWithKeyboard, openPaletteAndType } from './support/palette';
 /**
  * axe-core (WCAG 2.1 A/AA) on the screens a dispatcher lives in (board, settings, cancel form,
  * portal requests, palette, work order, map, calendar), with a screenshot of each, in the light theme left to right
- * (the shared console), and in the dark theme and in Arabic (right to left) on a console of their
- * own, since the theme and the language are saved for every window of a console.
+ * (the shared console), and in the dark theme in Arabic (right to left) on a console of its own,
+ * since the theme and the language are saved for every window of a console.
  */
 interface Variant {
   name: string;
@@ -22,10 +22,10 @@ interface Variant {
 
 const english = { settings: 'Settings', cancel: 'Cancel booking…', portal: /Portal requests/, calendar: 'Calendar', goToDate: 'Go to date', map: 'Map' };
 const arabic = { settings: 'الإعدادات', cancel: 'إلغاء الحجز…', portal: /طلبات البوابة/, calendar: 'التقويم', goToDate: 'الانتقال إلى تاريخ', map: 'الخريطة' };
+// Each theme and each direction once (pairwise): colours do not depend on the direction nor the
+// layout on the theme, and every axe pass costs seconds, so the two other pairings are left out.
 const variants: Variant[] = [
   { name: 'light, left to right', appearance: null, labels: english },
-  { name: 'dark, left to right', appearance: { theme: 'Dark', language: null }, labels: english },
-  { name: 'light, Arabic', appearance: { theme: 'Light', language: 'العربية' }, labels: arabic },
   { name: 'dark, Arabic', appearance: { theme: 'Dark', language: 'العربية' }, labels: arabic },
 ];
 
