@@ -113,6 +113,7 @@ export const mutationRoles = {
   issueInvitation: ['back_office', 'administrator'],
   setPortalRole: ['back_office', 'administrator'],
   savePortalSettings: ['administrator'],
+  setChangeNotice: ['administrator'],
   pinBooking: ['dispatcher', 'administrator'],
   unpinBooking: ['dispatcher', 'administrator'],
   applySchedule: ['dispatcher', 'administrator'],

@@ -18,6 +18,7 @@ const labels: Record<MutationName, MessageKey> = {
   issueInvitation: 'mutation.issueInvitation',
   setPortalRole: 'mutation.setPortalRole',
   savePortalSettings: 'mutation.savePortalSettings',
+  setChangeNotice: 'mutation.setChangeNotice',
   pinBooking: 'mutation.pinBooking',
   unpinBooking: 'mutation.unpinBooking',
   applySchedule: 'mutation.applySchedule',

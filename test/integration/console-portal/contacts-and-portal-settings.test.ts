@@ -123,6 +123,23 @@ describe('portal settings', () => {
     expect((await api.call<PortalSettingsView>('getPortalSettings')).settings.surveyEnabled).toBe(false);
   });
 
+  it("sets an incident type's change notice, and clears it; a value out of range or unchanged is refused", async () => {
+    const type = (await api.call<PortalSettingsView>('getPortalSettings')).incidentTypes.find((t) => t.portalBookable)!;
+    const next = type.customerChangeNoticeHours === 48 ? 36 : 48;
+    expect((await mutate('setChangeNotice', { incidentTypeId: type.id, hours: next })).outcome.status).toBe('applied');
+    expect((await api.call<PortalSettingsView>('getPortalSettings')).incidentTypes.find((t) => t.id === type.id)!.customerChangeNoticeHours).toBe(next);
+    const same = (await mutate('setChangeNotice', { incidentTypeId: type.id, hours: next })).outcome;
+    expect(same).toMatchObject({ status: 'refused', code: 'state' });
+    const tooLong = (await mutate('setChangeNotice', { incidentTypeId: type.id, hours: 721 })).outcome;
+    expect(tooLong.status === 'refused' && tooLong.reason).toContain('hours: must be a whole number of hours from 0 to 720');
+    const fraction = (await mutate('setChangeNotice', { incidentTypeId: type.id, hours: 1.5 })).outcome;
+    expect(fraction).toMatchObject({ status: 'refused', code: 'invalid_args' });
+    expect((await mutate('setChangeNotice', { incidentTypeId: type.id, hours: null })).outcome.status).toBe('applied');
+    expect((await api.call<PortalSettingsView>('getPortalSettings')).incidentTypes.find((t) => t.id === type.id)!.customerChangeNoticeHours).toBeNull();
+    const audit = console.services.db.prepare("SELECT action FROM audit_log WHERE entity_id = ? ORDER BY at").pluck().all(type.id);
+    expect(audit).toEqual(['set-change-notice', 'set-change-notice']);
+  });
+
   it('refuses a request with fields the method does not take', async () => {
     expect((await api.fail('getPortalSettings', { version: 3 })).code).toBe('invalid_request');
   });
