@@ -26,6 +26,19 @@ export class PortalClient {
     return this.cookies.get(name);
   }
 
+  /** Carries `other`'s cookies, as a forged cross-site request would (but not its CSRF token, which a page elsewhere cannot read). */
+  takeCookiesOf(other: PortalClient): void {
+    for (const [name, value] of other.cookies) this.cookies.set(name, value);
+  }
+
+  get csrfToken(): string | undefined {
+    return this.csrf;
+  }
+
+  useCsrfToken(token: string | undefined): void {
+    this.csrf = token;
+  }
+
   async get<T = unknown>(route: string, params: Record<string, string> = {}, query: Record<string, string> = {}): Promise<Answer<T>> {
     const q = new URLSearchParams(query).toString();
     return this.send<T>('GET', `${portalPath(route, params)}${q ? `?${q}` : ''}`);
