@@ -37,6 +37,8 @@ export default defineConfig({
             'test/integration/console-sync/**/*.test.ts',
             'test/integration/fault-simulation/**/*.test.ts',
             'test/integration/portal/**/*.test.ts',
+            // The console's side of the portal against a portal hub (the contacts and settings test starts no hub).
+            'test/integration/console-portal/console-portal-journey.test.ts',
             'test/integration/postgres/**/*.test.ts',
           ],
           exclude: [...sqliteOnly, ...noHub],
