@@ -133,6 +133,22 @@ test('portal settings: bad input names the field and saves nothing; good input i
   await expect(form.getByRole('switch', { name: /Feedback survey/ })).not.toBeChecked();
 });
 
+test("portal requests: the customer's words whole, and the work order a click away", async ({ page }) => {
+  await page.goto(host.url());
+  await page.getByRole('tab', { name: /Portal requests/ }).click();
+  const request = page.getByTestId('portal-request').filter({ has: page.getByTestId('portal-request-work-order') }).first();
+  const message = request.getByTestId('portal-request-message');
+  await expect(message).toContainText('The customer wrote:');
+  // The whole message, not a clipped preview: the element shows all of its text.
+  expect(await message.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+  await page.screenshot({ path: test.info().outputPath('portal-requests.png') });
+  const link = request.getByTestId('portal-request-work-order');
+  const number = (await link.textContent())!;
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('work-order-detail')).toHaveAttribute('data-number', number);
+});
+
 test('Arabic: the contacts list right to left, an invitation made there, dates in Chicago time', async ({ page }) => {
   await page.goto(host.url());
   await expect(page.getByTestId('sync-banner')).toBeVisible();

@@ -69,6 +69,7 @@ function PortalRequestItem({ request, now }: { request: PortalRequestSummary; no
               size="sm"
               onClick={() => openRecord({ kind: 'work-order', ref: { workOrderId: request.workOrderId! } })}
               aria-label={t('portalRequests.openWorkOrder', { number: request.workOrderNumber })}
+              className="request-work-order"
               data-testid="portal-request-work-order"
             >
               <bdi>{request.workOrderNumber}</bdi>
