@@ -140,7 +140,7 @@ test("portal requests: the customer's words whole, and the work order a click aw
   const message = request.getByTestId('portal-request-message');
   await expect(message).toContainText('The customer wrote:');
   // The whole message, not a clipped preview: the element shows all of its text.
-  expect(await message.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+  expect(await message.evaluate((el) => { const box = el as unknown as { scrollHeight: number; clientHeight: number }; return box.scrollHeight <= box.clientHeight + 1; })).toBe(true);
   await page.screenshot({ path: test.info().outputPath('portal-requests.png') });
   const link = request.getByTestId('portal-request-work-order');
   const number = (await link.textContent())!;
