@@ -5,13 +5,7 @@ import type { MessageKey } from '../../../shared/i18n/catalogues';
 import { formatInstant } from '../../../shared/i18n/format-instant';
 import { useSyncStatus } from '../../api/use-console-events';
 import { useT } from '../../components/use-t';
-
-/**
- * What became of a contact's newest invitation. "pending" means two things: still on this
- * computer (the hub has not got it, nobody e-mailed it), or at the hub with its e-mail queued.
- * On demo data (no hub) it is never e-mailed. A pending or sent one past its expiry can no longer be redeemed.
- */
-type Shown = 'noHub' | 'awaitingHub' | 'pending' | 'sent' | 'redeemed' | 'revoked' | 'expired';
+import { shownState, type Shown } from './invitation-shown-state';
 
 const labels: Record<Shown, MessageKey> = {
   noHub: 'invitation.state.noHub',
@@ -25,14 +19,7 @@ const labels: Record<Shown, MessageKey> = {
 
 const colors: Record<Shown, string> = { noHub: 'warning', awaitingHub: 'warning', pending: 'brand', sent: 'brand', redeemed: 'brand', revoked: 'danger', expired: 'danger' };
 
-export function shownState(invitation: ContactInvitation, now: number, demo: boolean): Shown {
-  if (invitation.awaitingHub) return 'awaitingHub';
-  // Demo data has no hub: an invitation made here is never e-mailed.
-  if (demo && invitation.state === 'pending') return 'noHub';
-  if ((invitation.state === 'pending' || invitation.state === 'sent') && invitation.expiresAt <= now) return 'expired';
-  return invitation.state;
-}
-
+/** The newest invitation: its state, and when it was issued and expires (in the company zone). */
 export function InvitationStatus({ invitation, count, now }: { invitation: ContactInvitation | null; count: number; now: number }) {
   const t = useT();
   const intl = useIntl();

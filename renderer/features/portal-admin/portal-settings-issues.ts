@@ -28,8 +28,9 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], translate: (key
   for (const issue of issues) {
     const path = [...prefix, ...issue.path].map(String).join('.');
     if (errors.has(path)) continue;
-    // An empty number field arrives as undefined: the schema's "expected number" means "required".
-    const key = issue.code === 'invalid_type' ? 'portalSettings.error.required' : knownMessages.get(issue.message);
+    // An empty number field arrives as undefined: zod's own "expected number" then means "required"
+    // (a fraction where a whole number is due is invalid_type too, but with the schema's message).
+    const key = knownMessages.get(issue.message) ?? (issue.code === 'invalid_type' ? 'portalSettings.error.required' : undefined);
     errors.set(path, key ? translate(key) : issue.message);
   }
   return errors;
