@@ -34,7 +34,15 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: ['test/integration/hub/**/*.test.ts', 'test/integration/console-sync/**/*.test.ts', 'test/integration/fault-simulation/**/*.test.ts', 'test/integration/postgres/**/*.test.ts'],
+          include: [
+            'test/integration/hub/**/*.test.ts',
+            'test/integration/console-sync/**/*.test.ts',
+            'test/integration/fault-simulation/**/*.test.ts',
+            'test/integration/portal/**/*.test.ts',
+            // The console's side of the portal against a portal hub (the contacts and settings test starts no hub).
+            'test/integration/console-portal/console-portal-journey.test.ts',
+            'test/integration/postgres/**/*.test.ts',
+          ],
           exclude: [...sqliteOnly, ...noHub, ...httpOnly],
           env: { HUB_TEST_ENGINE: 'postgres' },
           globalSetup: ['test/support/postgres-global-setup.ts'],

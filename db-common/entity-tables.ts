@@ -128,6 +128,7 @@ export const entityTables: { readonly [E in EntityName]: EntityTable<E> } = {
   reasonCode: table('reasonCode', 'cancellation_reason_codes', [...same('code', 'label'), bool('active', 'active')], { key: 'code' }),
   invitation: table('invitation', 'invitations', same('id', 'contactId', 'email', 'createdAt', 'expiresAt', 'issuedBy', 'state')),
   comment: table('comment', 'comments', same('id', 'workOrderId', 'author', 'at', 'text'), { versioned: false }),
+  portalSettings: table('portalSettings', 'portal_settings', [plain('id', 'id'), json('settings_json', 'settings')]),
   audit: table('audit', 'audit_log', [...same('id', 'at', 'actor', 'entity', 'entityId', 'action'), plain('before_json', 'before'), plain('after_json', 'after')], {
     versioned: false,
   }),
@@ -192,6 +193,7 @@ export function rowFromColumns<E extends EntityName>(spec: EntityTable<E>, colum
 export const entityTablesChildrenFirst: readonly EntityName[] = [
   'comment',
   'audit',
+  'portalSettings',
   'invitation',
   'portalRequest',
   'booking',

@@ -25,6 +25,9 @@ const dataQueryRoots = new Set<unknown>([
   'search',
   'map',
   'board-views',
+  // The console side of the portal (features/portal-admin): contacts with invitations, portal settings.
+  'contacts',
+  'portal-settings',
 ]);
 
 /** Marks every data query stale in one pass over the cache; the ones on screen refetch at once. */

@@ -11,6 +11,7 @@ import { useWindowKeydown } from '../components/use-window-keydown';
 import { BoardPage } from '../features/board/board-page';
 import { CalendarPage } from '../features/calendar/calendar-page';
 import { MapPage } from '../features/map/map-page';
+import { PortalAdminPage } from '../features/portal-admin/portal-admin-page';
 import { CommandPalette, openPalette } from '../features/palette/command-palette';
 import { RecordDrawer } from '../features/work-order/record-drawer';
 import { SettingsDialog } from '../features/settings/settings-dialog';
@@ -21,7 +22,7 @@ import { IntlScope } from './intl-scope';
 import { LinkRoutes, MenuCommands, useSyncNowCommand } from './shell-commands';
 import { NavigationProvider, type View } from './navigation';
 
-const views: readonly View[] = ['board', 'calendar', 'map'];
+const views: readonly View[] = ['board', 'calendar', 'map', 'portal'];
 
 export function App() {
   const api = useApi();
@@ -72,7 +73,8 @@ function Workspace({ timeZone, dataOrigin }: { timeZone: string; dataOrigin: App
                 </Button>
               ))}
             </nav>
-            <DateNavigation date={date} timeZone={timeZone} onChange={setDate} />
+            {/* The portal's people and settings have no day to move through. */}
+            {view !== 'portal' && <DateNavigation date={date} timeZone={timeZone} onChange={setDate} />}
             <SyncBanner dataOrigin={dataOrigin} onOpenIssues={openIssues} />
             <Button variant="default" size="compact-md" className="app-header-button" onClick={openPalette} title={t('palette.shortcut')} aria-keyshortcuts="Control+K">
               {t('palette.open')}
@@ -86,6 +88,7 @@ function Workspace({ timeZone, dataOrigin }: { timeZone: string; dataOrigin: App
             {view === 'board' && <BoardPage date={date} timeZone={timeZone} onNavigateDate={setDate} />}
             {view === 'calendar' && <CalendarPage date={date} timeZone={timeZone} />}
             {view === 'map' && <MapPage date={date} timeZone={timeZone} />}
+            {view === 'portal' && <PortalAdminPage />}
           </main>
           <SettingsDialog open={overlay === 'settings'} onClose={closeOverlay} onOpenIssues={openIssues} />
           <SyncIssuesPanel open={overlay === 'sync-issues'} onClose={closeOverlay} />

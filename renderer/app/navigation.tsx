@@ -3,9 +3,11 @@ import { Temporal } from 'temporal-polyfill';
 import type { AppCommand } from '../../shared/contract/context-menu';
 import type { WorkOrderRef } from '../../shared/contract/work-order-detail';
 
-export type View = 'board' | 'calendar' | 'map';
+export type View = 'board' | 'calendar' | 'map' | 'portal';
 /** The side pane's tabs when nothing else is open (features/work-queue). */
 export type QueueTab = 'unscheduled' | 'portal' | 'review';
+/** The tabs of the Portal view (features/portal-admin). */
+export type PortalTab = 'contacts' | 'settings';
 
 /** A record open in the drawer: a work order, or an account (from an account, contact or asset). */
 export type OpenRecord = { kind: 'work-order'; ref: WorkOrderRef } | { kind: 'account'; accountId: string };
@@ -24,6 +26,8 @@ export interface Navigation {
   /** The tab of the side pane's work queue (a notification about portal requests opens theirs). */
   queueTab: QueueTab;
   setQueueTab: (tab: QueueTab) => void;
+  portalTab: PortalTab;
+  setPortalTab: (tab: PortalTab) => void;
   record: OpenRecord | null;
   openRecord: (record: OpenRecord) => void;
   closeRecord: () => void;
@@ -48,6 +52,7 @@ export function NavigationProvider({ timeZone, onShellCommand, children }: Props
   const [calendarTechnicianId, setCalendarTechnician] = useState<string | undefined>(undefined);
   const [record, setRecord] = useState<OpenRecord | null>(null);
   const [queueTab, setQueueTab] = useState<QueueTab>('unscheduled');
+  const [portalTab, setPortalTab] = useState<PortalTab>('contacts');
   const showTechnician = useCallback((id: string) => {
     setCalendarTechnician(id);
     setView('calendar');
@@ -58,6 +63,10 @@ export function NavigationProvider({ timeZone, onShellCommand, children }: Props
       if (command === 'view-board') setView('board');
       else if (command === 'view-calendar') setView('calendar');
       else if (command === 'view-map') setView('map');
+      else if (command === 'view-contacts' || command === 'open-portal-settings') {
+        setView('portal');
+        setPortalTab(command === 'view-contacts' ? 'contacts' : 'settings');
+      }
       else if (command === 'go-today') setDate(Temporal.Now.plainDateISO(timeZone).toString());
       else if (command === 'open-portal-requests') {
         setView('board');
@@ -69,8 +78,8 @@ export function NavigationProvider({ timeZone, onShellCommand, children }: Props
     [timeZone, onShellCommand],
   );
   const value = useMemo<Navigation>(
-    () => ({ view, setView, date, setDate, selectedBookingId, selectBooking, calendarTechnicianId, showTechnician, queueTab, setQueueTab, record, openRecord: setRecord, closeRecord, runCommand }),
-    [view, date, selectedBookingId, calendarTechnicianId, showTechnician, queueTab, record, closeRecord, runCommand],
+    () => ({ view, setView, date, setDate, selectedBookingId, selectBooking, calendarTechnicianId, showTechnician, queueTab, setQueueTab, portalTab, setPortalTab, record, openRecord: setRecord, closeRecord, runCommand }),
+    [view, date, selectedBookingId, calendarTechnicianId, showTechnician, queueTab, portalTab, record, closeRecord, runCommand],
   );
   return <NavigationContext value={value}>{children(value)}</NavigationContext>;
 }

@@ -9,6 +9,9 @@ import { sendError } from './http-errors';
 import { defaultHubTimeouts, lateRequestCheckInterval, type HubTimeouts } from './hub-timeouts';
 import { registerSyncRoutes } from './sync-routes';
 import { registerUserRoutes } from './user-routes';
+import { portalPlugin, type PortalDeps } from '../portal/portal-plugin';
+import type { MutationEffects } from '../sync/push-mutations';
+import { registerTechnicianRoutes } from '../tracking/technician-routes';
 
 export interface HubAppOptions {
   version: string;
@@ -19,6 +22,10 @@ export interface HubAppOptions {
   eventHeartbeatMs?: number;
   /** Sign-in attempt limits and where they are counted (default: in memory, docs/hub.md's limits). */
   signInLimiter?: SignInLimiter;
+  /** The customer portal's API (cookies, CSRF, security headers in its own scope); absent: no portal. */
+  portal?: PortalDeps;
+  /** What the hub adds after a pushed mutation applied (invitation codes and e-mails). */
+  mutationEffects?: MutationEffects;
 }
 
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -51,7 +58,10 @@ export function buildHubApp(store: HubStore, options: HubAppOptions): FastifyIns
   registerHealthRoute(app, store, options.version);
   registerAuthRoutes(app, store, streams, options.signInLimiter);
   registerUserRoutes(app, store);
-  registerSyncRoutes(app, store, streams);
+  registerSyncRoutes(app, store, streams, options.mutationEffects);
+  registerTechnicianRoutes(app, store);
+  const portal = options.portal;
+  if (portal) void app.register(async (scope) => portalPlugin(scope, portal));
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `There is no route ${request.method} ${request.url.split('?')[0]}.`));
   app.setErrorHandler(answerRequestError);
   return app;

@@ -28,6 +28,8 @@ export const appCommands = [
   'view-board',
   'view-calendar',
   'view-map',
+  'view-contacts',
+  'open-portal-settings',
   'go-today',
   'open-portal-requests',
 ] as const;

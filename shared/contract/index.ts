@@ -8,3 +8,4 @@ export * from './deep-link';
 export * from './map-day';
 export * from './search';
 export * from './work-order-detail';
+export * from './portal-admin';

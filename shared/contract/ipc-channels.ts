@@ -43,6 +43,9 @@ export const ipcMethodNames = [
   'openLink',
   'takeRoutes',
   'showContextMenu',
+  // The console side of the customer portal (portal-admin.ts).
+  'listContacts',
+  'getPortalSettings',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

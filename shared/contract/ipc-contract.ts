@@ -11,6 +11,7 @@ import { BoardFilterSchema, SaveBoardViewSchema, type BoardFilterOptions, type S
 import { ShowContextMenuSchema, type AppCommand, type ContextMenuAnswer } from './context-menu';
 import { OpenLinkRequestSchema, type AppRoute } from './deep-link';
 import type { MapDay } from './map-day';
+import { portalAdminContract } from './portal-admin';
 import { PreferencesPatchSchema, type Preferences } from './preferences';
 import { SearchRequestSchema, type SearchResults } from './search';
 import { WorkOrderRefSchema, type AccountOverview, type WorkOrderDetail } from './work-order-detail';
@@ -248,6 +249,7 @@ export const ipcContract = {
   openLink: method<AppRoute>()(OpenLinkRequestSchema),
   takeRoutes: method<AppRoute[]>()(z.object({}).strict()),
   showContextMenu: method<ContextMenuAnswer>()(ShowContextMenuSchema),
+  ...portalAdminContract,
 } satisfies Record<IpcMethodName, { request: z.ZodType; response: unknown }>;
 
 export type IpcContract = typeof ipcContract;

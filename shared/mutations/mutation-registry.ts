@@ -19,6 +19,8 @@ import {
   setBookingStatus,
 } from './booking-mutations';
 import { AddCommentArgs, addComment } from './comment-mutations';
+import { SetChangeNoticeArgs, setChangeNotice } from './incident-type-mutations';
+import { SavePortalSettingsArgs, savePortalSettings, SetPortalRoleArgs, setPortalRole } from './portal-admin-mutations';
 import { MutationRefusal, type MutationEnv, type MutationOutcome, type MutationTx } from './mutation-context';
 import { ApplyScheduleArgs, applySchedule } from './schedule-changes';
 import { CreateWorkOrderArgs, createWorkOrder, ScheduleWorkOrderArgs, scheduleWorkOrder } from './work-order-mutations';
@@ -39,6 +41,9 @@ export const mutations = {
   scheduleWorkOrder: mutation(ScheduleWorkOrderArgs, scheduleWorkOrder),
   handlePortalRequest: mutation(HandlePortalRequestArgs, handlePortalRequest),
   issueInvitation: mutation(IssueInvitationArgs, issueInvitation),
+  setPortalRole: mutation(SetPortalRoleArgs, setPortalRole),
+  savePortalSettings: mutation(SavePortalSettingsArgs, savePortalSettings),
+  setChangeNotice: mutation(SetChangeNoticeArgs, setChangeNotice),
   pinBooking: mutation(PinBookingArgs, pinBooking),
   unpinBooking: mutation(PinBookingArgs, unpinBooking),
   applySchedule: mutation(ApplyScheduleArgs, applySchedule),

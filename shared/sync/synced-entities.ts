@@ -15,6 +15,7 @@ import {
   WorkOrderCommentSchema,
   WorkOrderSchema,
 } from '../domain/entities';
+import { PortalSettingsRowSchema } from '../domain/portal-settings';
 
 /**
  * Every entity the hub syncs to consoles, with the schema its rows must pass. Reason codes
@@ -33,6 +34,7 @@ export const syncedEntitySchemas = {
   portalRequest: PortalRequestSchema,
   reasonCode: CancellationReasonCodeSchema,
   invitation: InvitationSchema,
+  portalSettings: PortalSettingsRowSchema,
   audit: AuditEntrySchema,
   comment: WorkOrderCommentSchema,
 } as const;

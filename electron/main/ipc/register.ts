@@ -16,6 +16,7 @@ import { getAccountOverview, getWorkOrderDetail, search } from './record-handler
 import { getMapDay, openLink, showContextMenu, takeRoutes } from './shell-handlers';
 import { deleteBoardView, listBoardFilterOptions, listBoardViews, saveBoardView } from './view-handlers';
 import { InvalidLinkError } from '../links/route-inbox';
+import { getPortalSettings, listContacts } from './portal-admin-handlers';
 
 type Handler<M extends IpcMethodName> = (services: ConsoleServices, request: ParsedRequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
 
@@ -50,6 +51,8 @@ const handlers: { [M in IpcMethodName]: Handler<M> } = {
   openLink,
   takeRoutes,
   showContextMenu,
+  listContacts,
+  getPortalSettings,
 };
 
 export type ApiDispatcher = (method: string, payload: unknown) => Promise<ApiResult<unknown>>;

@@ -71,6 +71,7 @@ export function buildMenuTemplate({ platform, appName, translate: t, development
       command('menu.board', 'view-board', 'CmdOrCtrl+1'),
       command('menu.calendar', 'view-calendar', 'CmdOrCtrl+2'),
       command('menu.map', 'view-map', 'CmdOrCtrl+3'),
+      command('menu.contacts', 'view-contacts', 'CmdOrCtrl+4'),
       pageShortcut('menu.today', 'go-today', 'Alt+T'),
       separator,
       ...(development ? [{ role: 'reload' }, { role: 'toggleDevTools' }, separator] : []),

@@ -14,6 +14,8 @@ const commandLabels: readonly { command: AppCommand; label: MessageKey }[] = [
   { command: 'view-board', label: 'palette.command.board' },
   { command: 'view-calendar', label: 'palette.command.calendar' },
   { command: 'view-map', label: 'palette.command.map' },
+  { command: 'view-contacts', label: 'palette.command.contacts' },
+  { command: 'open-portal-settings', label: 'palette.command.portalSettings' },
   { command: 'go-today', label: 'palette.command.today' },
   { command: 'sync-now', label: 'palette.command.syncNow' },
   { command: 'open-settings', label: 'palette.command.settings' },

@@ -16,6 +16,9 @@ const labels: Record<MutationName, MessageKey> = {
   scheduleWorkOrder: 'mutation.scheduleWorkOrder',
   handlePortalRequest: 'mutation.handlePortalRequest',
   issueInvitation: 'mutation.issueInvitation',
+  setPortalRole: 'mutation.setPortalRole',
+  savePortalSettings: 'mutation.savePortalSettings',
+  setChangeNotice: 'mutation.setChangeNotice',
   pinBooking: 'mutation.pinBooking',
   unpinBooking: 'mutation.unpinBooking',
   applySchedule: 'mutation.applySchedule',
@@ -51,6 +54,12 @@ const argLabels: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
   ['move', 'mutationArg.move'],
   ['unbook', 'mutationArg.unbook'],
   ['text', 'mutationArg.text'],
+  // The portal's console side (issueInvitation, setPortalRole, savePortalSettings, setChangeNotice).
+  ['expiresInDays', 'mutationArg.expiresInDays'],
+  ['granted', 'mutationArg.granted'],
+  ['settings', 'mutationArg.settings'],
+  ['incidentTypeId', 'mutationArg.incidentTypeId'],
+  ['hours', 'mutationArg.hours'],
 ]);
 
 function describe(key: string, value: unknown, intl: IntlShape): string {

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Paper, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { PortalRequestSummary } from '../../../shared/contract/ipc-contract';
 import type { MessageKey } from '../../../shared/i18n/catalogues';
 import { useApi } from '../../api/api-context';
 import { openPortalRequestsQuery } from '../../api/queries';
+import { useNavigation } from '../../app/navigation';
 import { mutationCall, useRunMutation } from '../../api/use-run-mutation';
 import { QueryState } from '../../components/query-state';
 import { RelativeTime, useNow } from '../../components/relative-time';
@@ -47,6 +48,7 @@ export function PortalRequestsPane() {
 function PortalRequestItem({ request, now }: { request: PortalRequestSummary; now: number }) {
   const t = useT();
   const run = useRunMutation();
+  const { openRecord } = useNavigation();
   const refusal = run.data?.outcome.status === 'refused' ? run.data.outcome : null;
   const kind = t(kindLabels[request.kind]);
   return (
@@ -58,9 +60,30 @@ function PortalRequestItem({ request, now }: { request: PortalRequestSummary; no
       <div>
         <bdi>{request.accountName}</bdi>
         {request.contactName && <span className="muted"> · <bdi>{request.contactName}</bdi></span>}
-        {request.workOrderNumber && <span className="muted"> · <bdi>{request.workOrderNumber}</bdi></span>}
+        {request.workOrderId && request.workOrderNumber && (
+          <span className="muted">
+            {' · '}
+            <Anchor
+              component="button"
+              type="button"
+              size="sm"
+              onClick={() => openRecord({ kind: 'work-order', ref: { workOrderId: request.workOrderId! } })}
+              aria-label={t('portalRequests.openWorkOrder', { number: request.workOrderNumber })}
+              className="request-work-order"
+              data-testid="portal-request-work-order"
+            >
+              <bdi>{request.workOrderNumber}</bdi>
+            </Anchor>
+          </span>
+        )}
       </div>
-      {request.message && <p className="request-message">{request.message}</p>}
+      {/* The customer's own words, whole (line breaks kept): back office answers from them. */}
+      {request.message && (
+        <blockquote className="request-message" data-testid="portal-request-message">
+          <span className="visually-hidden">{t('portalRequests.customerWrote')} </span>
+          {request.message}
+        </blockquote>
+      )}
       {refusal && <Alert color="danger" role="alert" mt="xs">{refusal.reason}</Alert>}
       {run.isError && <Alert color="danger" role="alert" mt="xs">{run.error.message}</Alert>}
       <Group mt="xs">

@@ -4,7 +4,8 @@ import { usersAndSessions } from './002-users-and-sessions';
 import { storeIdentity } from './003-store-identity';
 import { relationalSchema } from './004-relational-schema';
 import { workOrderComments } from './005-work-order-comments';
+import { portal } from './006-portal';
 
 /** Applied in this order on both engines; append new steps (with both forms), never edit a released one. */
-export const hubMigrations: readonly HubMigration[] = [rowsAndSync, usersAndSessions, storeIdentity, relationalSchema, workOrderComments];
+export const hubMigrations: readonly HubMigration[] = [rowsAndSync, usersAndSessions, storeIdentity, relationalSchema, workOrderComments, portal];
 export type { HubMigration };

@@ -25,7 +25,7 @@ describe('application menu', () => {
     expect(file.find((e) => e.command === 'open-palette')).toMatchObject({ label: 'Search and commands…', accelerator: 'CmdOrCtrl+K', registerAccelerator: false });
     expect(file.find((e) => e.command === 'sync-now')).toMatchObject({ accelerator: 'F5' });
     expect(file.at(-1)).toEqual({ role: 'quit' });
-    expect(find(menu, 'View').submenu!.map((e) => e.command).filter(Boolean)).toEqual(['view-board', 'view-calendar', 'view-map', 'go-today']);
+    expect(find(menu, 'View').submenu!.map((e) => e.command).filter(Boolean)).toEqual(['view-board', 'view-calendar', 'view-map', 'view-contacts', 'go-today']);
     expect(find(menu, 'View').submenu!.some((e) => e.role === 'toggleDevTools')).toBe(false);
     expect(find(menu, 'Window')).toMatchObject({ role: 'windowMenu' });
   });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { catalogues } from '../../../shared/i18n/catalogues';
 import { createIntlFor } from '../../../shared/i18n/create-intl';
 import { formatAge, formatInstant, formatInstantRange } from '../../../shared/i18n/format-instant';
-import { matchLocale, supportedLocales, textDirection } from '../../../shared/i18n/locales';
+import { matchLocale, supportedLocales, textDirection, type SupportedLocale } from '../../../shared/i18n/locales';
+import { mailCatalogues } from '../../../server/mail/mail-catalogues';
 
 /** Argument names a message uses, and its plural/select argument names with the cases it offers. */
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
@@ -28,15 +29,24 @@ function pluralCases(elements: MessageFormatElement[]): Map<string, string[]> {
   return cases;
 }
 
-const english = catalogues.en;
+type AnyCatalogues = Readonly<Record<SupportedLocale, Readonly<Record<string, string>>>>;
 
-describe('message catalogues', () => {
+/** Each area keeps its own catalogues (console, e-mails); each set is checked the same way. Last: keys allowed to read the same as English. */
+const catalogueSets: [string, AnyCatalogues, Record<'es' | 'ar', string[]>][] = [
+  // "Portal" and "Normal" are Spanish words too.
+  ['console', catalogues, { ar: ['app.name'], es: ['app.name', 'app.view.portal', 'portalAdmin.tabs', 'priority.normal'] }],
+  ['e-mail', mailCatalogues, { ar: [], es: [] }],
+];
+
+describe.each(catalogueSets)('%s message catalogues', (_name, set, sameAsEnglish) => {
+  const english = set.en;
+
   it.each(supportedLocales)('%s has exactly the English keys', (locale) => {
-    expect(Object.keys(catalogues[locale]).sort()).toEqual(Object.keys(english).sort());
+    expect(Object.keys(set[locale]).sort()).toEqual(Object.keys(english).sort());
   });
 
   it.each(supportedLocales)('every %s message parses as ICU and has text', (locale) => {
-    for (const [key, message] of Object.entries(catalogues[locale])) {
+    for (const [key, message] of Object.entries(set[locale])) {
       expect(() => parse(message), `${locale} ${key}`).not.toThrow();
       expect(message.trim(), `${locale} ${key}`).not.toBe('');
     }
@@ -44,14 +54,14 @@ describe('message catalogues', () => {
 
   it.each(['es', 'ar'] as const)('%s uses the same placeholders and tags as English in every message', (locale) => {
     for (const [key, message] of Object.entries(english)) {
-      const translated = catalogues[locale][key as keyof typeof english];
+      const translated = set[locale][key]!;
       expect([...argumentsOf(parse(translated))].sort(), `${locale} ${key}`).toEqual([...argumentsOf(parse(message))].sort());
     }
   });
 
   it.each(supportedLocales)('%s plurals cover every plural category the language has', (locale) => {
     const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
-    for (const [key, message] of Object.entries(catalogues[locale])) {
+    for (const [key, message] of Object.entries(set[locale])) {
       for (const [argument, cases] of pluralCases(parse(message))) {
         expect(cases, `${locale} ${key} {${argument}}`).toContain('other');
         // Arabic has zero, one, two, few, many and other; a missing one would fall back to "other".
@@ -62,9 +72,9 @@ describe('message catalogues', () => {
 
   it('is not English in Spanish and Arabic (beyond names and codes)', () => {
     const untranslated = (locale: 'es' | 'ar') =>
-      Object.entries(english).filter(([key, text]) => catalogues[locale][key as keyof typeof english] === text && /[a-z]{4,}/i.test(text.replace(/\{[^}]*\}/g, '')));
-    expect(untranslated('ar').map(([key]) => key)).toEqual(['app.name']);
-    expect(untranslated('es').map(([key]) => key).sort()).toEqual(['app.name', 'priority.normal']);
+      Object.entries(english).filter(([key, text]) => set[locale][key] === text && /[a-z]{4,}/i.test(text.replace(/\{[^}]*\}/g, '')));
+    expect(untranslated('ar').map(([key]) => key)).toEqual(sameAsEnglish.ar);
+    expect(untranslated('es').map(([key]) => key).sort()).toEqual(sameAsEnglish.es);
   });
 });
 

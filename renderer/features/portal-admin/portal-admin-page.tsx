@@ -1,0 +1,24 @@
+import { Tabs } from '@mantine/core';
+import { useNavigation, type PortalTab } from '../../app/navigation';
+import { useT } from '../../components/use-t';
+import { ContactsPanel } from './contacts-panel';
+import { PortalSettingsPanel } from './portal-settings-panel';
+import './portal-admin.css';
+
+/** The console side of the customer portal: who may use it (contacts, invitations, the portal role) and how booking works there (settings). */
+export function PortalAdminPage() {
+  const t = useT();
+  const { portalTab, setPortalTab } = useNavigation();
+  return (
+    <div className="portal-admin-page" data-testid="portal-admin-page">
+      <Tabs value={portalTab} onChange={(value) => value && setPortalTab(value as PortalTab)} keepMounted={false}>
+        <Tabs.List aria-label={t('portalAdmin.tabs')}>
+          <Tabs.Tab value="contacts">{t('portalAdmin.contacts')}</Tabs.Tab>
+          <Tabs.Tab value="settings">{t('portalAdmin.settings')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="contacts"><ContactsPanel /></Tabs.Panel>
+        <Tabs.Panel value="settings"><PortalSettingsPanel /></Tabs.Panel>
+      </Tabs>
+    </div>
+  );
+}
