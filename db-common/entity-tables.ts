@@ -127,6 +127,7 @@ export const entityTables: { readonly [E in EntityName]: EntityTable<E> } = {
   portalRequest: table('portalRequest', 'portal_requests', same('id', 'kind', 'accountId', 'contactId', 'workOrderId', 'message', 'createdAt', 'state', 'handledBy', 'handledAt')),
   reasonCode: table('reasonCode', 'cancellation_reason_codes', [...same('code', 'label'), bool('active', 'active')], { key: 'code' }),
   invitation: table('invitation', 'invitations', same('id', 'contactId', 'email', 'createdAt', 'expiresAt', 'issuedBy', 'state')),
+  portalSettings: table('portalSettings', 'portal_settings', [plain('id', 'id'), json('settings_json', 'settings')]),
   audit: table('audit', 'audit_log', [...same('id', 'at', 'actor', 'entity', 'entityId', 'action'), plain('before_json', 'before'), plain('after_json', 'after')], {
     versioned: false,
   }),
@@ -190,6 +191,7 @@ export function rowFromColumns<E extends EntityName>(spec: EntityTable<E>, colum
 /** Entity tables children-first, so deleting in this order never trips a foreign key. */
 export const entityTablesChildrenFirst: readonly EntityName[] = [
   'audit',
+  'portalSettings',
   'invitation',
   'portalRequest',
   'booking',

@@ -111,6 +111,8 @@ export const mutationRoles = {
   scheduleWorkOrder: ['dispatcher', 'administrator'],
   handlePortalRequest: ['back_office', 'dispatcher', 'administrator'],
   issueInvitation: ['back_office', 'administrator'],
+  setPortalRole: ['back_office', 'administrator'],
+  savePortalSettings: ['administrator'],
   pinBooking: ['dispatcher', 'administrator'],
   unpinBooking: ['dispatcher', 'administrator'],
   applySchedule: ['dispatcher', 'administrator'],

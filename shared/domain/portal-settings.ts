@@ -35,3 +35,24 @@ export const PortalSettingsSchema = z
   })
   .refine((s) => s.minLeadDays <= s.maxLeadDays, { message: 'the minimum lead time must not exceed the maximum', path: ['minLeadDays'] });
 export type PortalSettings = z.infer<typeof PortalSettingsSchema>;
+
+/** The one row that carries the portal settings (synced to consoles like any entity). */
+export const PORTAL_SETTINGS_ID = 'portal';
+
+export const PortalSettingsRowSchema = z.object({ id: z.literal(PORTAL_SETTINGS_ID), settings: PortalSettingsSchema, version: z.number().int().nonnegative() });
+export type PortalSettingsRow = z.infer<typeof PortalSettingsRowSchema>;
+
+/**
+ * What the portal offers until an administrator saves settings: every incident type marked
+ * portal-bookable, days from today to 30 days ahead, 4 hours' notice, 30-minute starts, survey on.
+ */
+export function defaultPortalSettings(portalBookableTypeIds: readonly string[]): PortalSettings {
+  return {
+    minLeadDays: 0,
+    maxLeadDays: 30,
+    minNoticeHours: 4,
+    bookableIncidentTypeIds: [...portalBookableTypeIds],
+    slots: { granularityMinutes: 30 },
+    surveyEnabled: true,
+  };
+}

@@ -18,6 +18,7 @@ import {
   SetBookingStatusArgs,
   setBookingStatus,
 } from './booking-mutations';
+import { SavePortalSettingsArgs, savePortalSettings, SetPortalRoleArgs, setPortalRole } from './portal-admin-mutations';
 import { MutationRefusal, type MutationEnv, type MutationOutcome, type MutationTx } from './mutation-context';
 import { ApplyScheduleArgs, applySchedule } from './schedule-changes';
 import { CreateWorkOrderArgs, createWorkOrder, ScheduleWorkOrderArgs, scheduleWorkOrder } from './work-order-mutations';
@@ -38,6 +39,8 @@ export const mutations = {
   scheduleWorkOrder: mutation(ScheduleWorkOrderArgs, scheduleWorkOrder),
   handlePortalRequest: mutation(HandlePortalRequestArgs, handlePortalRequest),
   issueInvitation: mutation(IssueInvitationArgs, issueInvitation),
+  setPortalRole: mutation(SetPortalRoleArgs, setPortalRole),
+  savePortalSettings: mutation(SavePortalSettingsArgs, savePortalSettings),
   pinBooking: mutation(PinBookingArgs, pinBooking),
   unpinBooking: mutation(PinBookingArgs, unpinBooking),
   applySchedule: mutation(ApplyScheduleArgs, applySchedule),

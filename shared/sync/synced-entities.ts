@@ -14,6 +14,7 @@ import {
   TerritorySchema,
   WorkOrderSchema,
 } from '../domain/entities';
+import { PortalSettingsRowSchema } from '../domain/portal-settings';
 
 /**
  * Every entity the hub syncs to consoles, with the schema its rows must pass. Reason codes
@@ -32,6 +33,7 @@ export const syncedEntitySchemas = {
   portalRequest: PortalRequestSchema,
   reasonCode: CancellationReasonCodeSchema,
   invitation: InvitationSchema,
+  portalSettings: PortalSettingsRowSchema,
   audit: AuditEntrySchema,
 } as const;
 

@@ -1,7 +1,7 @@
 import type { RunMutationResponse } from '../../../shared/contract/ipc-contract';
 import { isMutationName, type MutationName } from '../../../shared/mutations/mutation-registry';
 import type { Replica } from '../db/open-replica';
-import { prepareCached } from '../db/statement-cache';
+import { prepareCached } from '../../../db-common/sqlite-statement-cache';
 
 type Args = Record<string, unknown>;
 type Refresh = (args: Args, version: Versions) => Args;

@@ -16,6 +16,8 @@ const labels: Record<MutationName, MessageKey> = {
   scheduleWorkOrder: 'mutation.scheduleWorkOrder',
   handlePortalRequest: 'mutation.handlePortalRequest',
   issueInvitation: 'mutation.issueInvitation',
+  setPortalRole: 'mutation.setPortalRole',
+  savePortalSettings: 'mutation.savePortalSettings',
   pinBooking: 'mutation.pinBooking',
   unpinBooking: 'mutation.unpinBooking',
   applySchedule: 'mutation.applySchedule',

@@ -3,7 +3,7 @@ import type { BookingStatus } from '../../../../shared/domain/booking-status';
 import type { Resource } from '../../../../shared/domain/entities';
 import type { ExistingBooking, SchedulingResource } from '../../../../shared/scheduling/types';
 import type { Replica } from '../open-replica';
-import { prepareCached } from '../statement-cache';
+import { prepareCached } from '../../../../db-common/sqlite-statement-cache';
 
 /**
  * The replica read as the scheduling engine's input, in a few set-based queries (a thousand
