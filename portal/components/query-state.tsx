@@ -6,18 +6,21 @@ import { useErrorText } from './error-text';
 
 /** Loading, error (translated, with a retry) and data states of one query: no screen is ever blank. */
 export function QueryState<T>({ query, loadingLabel, children }: { query: UseQueryResult<T>; loadingLabel: string; children: (data: T) => ReactNode }) {
+  if (query.isPending) return <Loading label={loadingLabel} />;
+  if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
+  return <>{children(query.data)}</>;
+}
+
+/** A failed read, translated, with a retry. */
+export function QueryError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
   const t = useT();
   const errorText = useErrorText();
-  if (query.isPending) return <Loading label={loadingLabel} />;
-  if (query.isError) {
-    return (
-      <Alert color="danger" role="alert">
-        <Text size="sm" mb="xs">{errorText(query.error)}</Text>
-        <Button variant="default" size="compact-sm" onClick={() => void query.refetch()}>{t('common.tryAgain')}</Button>
-      </Alert>
-    );
-  }
-  return <>{children(query.data)}</>;
+  return (
+    <Alert color="danger" role="alert">
+      <Text size="sm" mb="xs">{errorText(error)}</Text>
+      <Button variant="default" size="compact-sm" onClick={onRetry}>{t('common.tryAgain')}</Button>
+    </Alert>
+  );
 }
 
 export function Loading({ label }: { label: string }) {

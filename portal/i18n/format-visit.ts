@@ -19,10 +19,16 @@ export function useFormatTimes() {
   return { range, instant, clockRange, clock };
 }
 
-/** A calendar day 'YYYY-MM-DD' (no instant, no zone): "Wed, Dec 3". */
+const dayStyles: Readonly<Record<'weekday' | 'dayMonth' | 'long', Intl.DateTimeFormatOptions>> = {
+  weekday: { weekday: 'short' },
+  dayMonth: { day: 'numeric', month: 'short' },
+  long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+};
+
+/** A calendar day 'YYYY-MM-DD' (a date, not an instant: no zone applies): "Wed", "Dec 3", "Wednesday, December 3, 2026". */
 export function useFormatDay() {
   const intl = useIntl();
-  return useCallback((date: string, style: 'short' | 'long' = 'short') => intl.formatDate(dayAsUtcNoon(date), { weekday: style, month: style, day: 'numeric', timeZone: 'UTC' }), [intl]);
+  return useCallback((date: string, style: keyof typeof dayStyles) => intl.formatDate(dayAsUtcNoon(date), { ...dayStyles[style], timeZone: 'UTC' }), [intl]);
 }
 
 export function dayAsUtcNoon(date: string): number {

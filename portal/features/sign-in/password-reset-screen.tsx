@@ -1,0 +1,106 @@
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'wouter';
+import { CompletePasswordResetRequestSchema, PasswordResetRequestSchema } from '../../../shared/contract/portal-http';
+import { isPortalApiError } from '../../api/portal-api-error';
+import { usePortalClient } from '../../api/portal-client-context';
+import { useErrorText } from '../../components/error-text';
+import { checkFields, serverFieldErrors, type FieldErrors } from '../../components/field-errors';
+import { Page } from '../../components/page';
+import { ErrorAlert } from '../../components/query-state';
+import { useT } from '../../i18n/use-t';
+
+/**
+ * Two steps on one screen: ask for the e-mail (the hub answers the same whether a profile
+ * exists or not), then the code and a new password. The e-mailed link opens the second step
+ * with e-mail and code filled in.
+ */
+export function PasswordResetScreen() {
+  const t = useT();
+  const [search] = useSearchParams();
+  const [requestedFor, setRequestedFor] = useState<string | null>(null);
+  const linked = search.has('code');
+  return (
+    <Page title={linked ? t('reset.completeTitle') : t('reset.title')}>
+      {!linked && <RequestReset onSent={setRequestedFor} />}
+      {requestedFor !== null && (
+        <Alert color="brand" role="status">
+          {t('reset.sent', { email: requestedFor })}
+        </Alert>
+      )}
+      {(linked || requestedFor !== null) && <CompleteReset initialEmail={search.get('email') ?? requestedFor ?? ''} initialCode={search.get('code') ?? ''} />}
+    </Page>
+  );
+}
+
+function RequestReset({ onSent }: { onSent: (email: string) => void }) {
+  const t = useT();
+  const client = usePortalClient();
+  const errorText = useErrorText();
+  const [email, setEmail] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const request = useMutation({
+    mutationFn: (body: { email: string }) => client.call<unknown>('requestPasswordReset', { body }),
+    onSuccess: (_, body) => onSent(body.email),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkFields(PasswordResetRequestSchema, { email: email.trim() }, t);
+    setErrors(checked.ok ? {} : checked.errors);
+    if (checked.ok) request.mutate(checked.value);
+  };
+  return (
+    <form onSubmit={submit} noValidate className="narrow-form">
+      <Stack gap="sm">
+        <Text>{t('reset.intro')}</Text>
+        <ErrorAlert message={request.isError ? errorText(request.error) : null} />
+        <TextInput label={t('signIn.email')} type="email" autoComplete="email" required value={email} error={errors.email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <Button type="submit" loading={request.isPending}>{t('reset.submit')}</Button>
+        <Anchor component={Link} href="/sign-in">{t('reset.backToSignIn')}</Anchor>
+      </Stack>
+    </form>
+  );
+}
+
+function CompleteReset({ initialEmail, initialCode }: { initialEmail: string; initialCode: string }) {
+  const t = useT();
+  const client = usePortalClient();
+  const errorText = useErrorText();
+  const [fields, setFields] = useState({ email: initialEmail, code: initialCode, password: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const complete = useMutation({
+    mutationFn: (body: unknown) => client.call<unknown>('completePasswordReset', { body }),
+    onError: (error) => {
+      if (isPortalApiError(error, 'invalid_request')) setErrors(serverFieldErrors(error.body?.issues, fields, t));
+    },
+  });
+  const set = (name: keyof typeof fields) => (event: { currentTarget: { value: string } }) => setFields({ ...fields, [name]: event.currentTarget.value });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = checkFields(CompletePasswordResetRequestSchema, { ...fields, email: fields.email.trim() }, t);
+    setErrors(checked.ok ? {} : checked.errors);
+    if (checked.ok) complete.mutate(checked.value);
+  };
+  if (complete.isSuccess) {
+    return (
+      <Alert color="brand" role="status">
+        <Stack gap="xs">
+          <Text size="sm">{t('reset.done')}</Text>
+          <Anchor component={Link} href="/sign-in">{t('signIn.submit')}</Anchor>
+        </Stack>
+      </Alert>
+    );
+  }
+  return (
+    <form onSubmit={submit} noValidate className="narrow-form">
+      <Stack gap="sm">
+        <ErrorAlert message={complete.isError ? errorText(complete.error) : null} />
+        <TextInput label={t('signIn.email')} type="email" autoComplete="email" required value={fields.email} error={errors.email} onChange={set('email')} />
+        <TextInput label={t('reset.code')} autoComplete="one-time-code" spellCheck={false} required value={fields.code} error={errors.code} onChange={set('code')} />
+        <PasswordInput label={t('reset.newPassword')} description={t('redeem.passwordHint')} autoComplete="new-password" required value={fields.password} error={errors.password} onChange={set('password')} />
+        <Button type="submit" loading={complete.isPending}>{t('reset.save')}</Button>
+      </Stack>
+    </form>
+  );
+}
