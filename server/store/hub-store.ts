@@ -1,5 +1,6 @@
 import type { AttemptTaken } from '../auth/attempt-store';
 import type { SnapshotRow } from './entity-store';
+import type { SqlExecutor } from './sql-executor';
 import type { HubIdentity, Role } from '../../shared/contract/hub-http';
 import type { DemoDataset } from '../../shared/demo/seed-builder';
 import type { MutationEnv, MutationOutcome, MutationTx } from '../../shared/mutations/mutation-context';
@@ -32,10 +33,15 @@ export interface HubStore {
 /** What a read-only snapshot offers. */
 export type HubReadTx = Pick<
   HubTx,
-  'get' | 'latestChange' | 'identity' | 'changesAfter' | 'snapshotChunks' | 'countRows' | 'findUserByEmail' | 'findSession' | 'findAppliedMutation'
+  'get' | 'latestChange' | 'identity' | 'changesAfter' | 'snapshotChunks' | 'countRows' | 'findUserByEmail' | 'findSession' | 'findAppliedMutation' | 'sql'
 >;
 
 export interface HubTx extends MutationTx {
+  /**
+   * This transaction's connection, for the store's own query modules (portal, mail, tracking
+   * queries in server/store) that keep tables which are not synced entities.
+   */
+  readonly sql: SqlExecutor;
   /** Deletes the row, leaving a tombstone in row_changes so consoles learn of it. */
   remove(entity: EntityName, id: string): Promise<void>;
   latestChange(): Promise<number>;

@@ -34,6 +34,10 @@ export class RelationalHubTx implements HubTx {
     this.lock = options.write && ex.dialect.name === 'postgres';
   }
 
+  get sql(): SqlExecutor {
+    return this.ex;
+  }
+
   /** Takes change numbers for this transaction's writes; answers the newest, or undefined when nothing changed. */
   async finish(): Promise<number | undefined> {
     if (this.pending.size === 0) return this.announce ? this.latestChange() : undefined;

@@ -223,7 +223,7 @@ describe('hub store migration 004 (relational schema)', () => {
     open.push(db);
     db.pragma('foreign_keys = ON');
     const { dataset, latest } = written;
-    expect(version(db)).toBe(4);
+    expect(version(db)).toBe(hubMigrations.length);
     expect(tables(db)).not.toContain('rows');
     expect(tables(db)).not.toContain('booking_slots');
     expect(db.prepare('SELECT COUNT(*) FROM bookings').pluck().get()).toBe(dataset.bookings.length);
