@@ -5,14 +5,14 @@ import { useT } from '../i18n/use-t';
 import { useLocaleChoice } from './locale-choice';
 
 /** Each language named in itself; signed in, the choice is saved to the profile (the e-mails follow it). */
-export function LanguageSwitch({ label, className }: { label?: string; className?: string }) {
+export function LanguageSwitch({ label, className, size = 'xs' }: { label?: string; className?: string; size?: 'xs' | 'sm' }) {
   const t = useT();
   const { locale } = useLocaleChoice();
   const choose = useChooseLanguage();
   return (
     <NativeSelect
       className={className}
-      size="xs"
+      size={size}
       label={label ?? t('language.label')}
       value={locale}
       data={supportedLocales.map((code) => ({ value: code, label: localeNames[code] }))}

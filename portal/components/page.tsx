@@ -2,6 +2,9 @@ import { Stack, Title } from '@mantine/core';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 
+/** The first screen after the page loads keeps the browser's focus where it is (the top); later ones move it. */
+let firstScreen = true;
+
 /**
  * One screen: its heading takes focus when the screen opens, so keyboard and screen-reader users
  * land on the new content (a hash route change does not move focus by itself), and the
@@ -14,7 +17,8 @@ export function Page({ title, children }: { title: string; children: ReactNode }
     document.title = `${title} · ${t('app.name')}`;
   }, [title, t]);
   useEffect(() => {
-    heading.current?.focus({ preventScroll: false });
+    if (firstScreen) firstScreen = false;
+    else heading.current?.focus();
   }, []);
   return (
     <Stack gap="md">

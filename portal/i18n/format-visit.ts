@@ -19,16 +19,25 @@ export function useFormatTimes() {
   return { range, instant, clockRange, clock };
 }
 
-const dayStyles: Readonly<Record<'weekday' | 'dayMonth' | 'long', Intl.DateTimeFormatOptions>> = {
+const dayStyles: Readonly<Record<'weekday' | 'day' | 'long', Intl.DateTimeFormatOptions>> = {
   weekday: { weekday: 'short' },
-  dayMonth: { day: 'numeric', month: 'short' },
+  day: { day: 'numeric' },
   long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
 };
 
-/** A calendar day 'YYYY-MM-DD' (a date, not an instant: no zone applies): "Wed", "Dec 3", "Wednesday, December 3, 2026". */
+/** A calendar day 'YYYY-MM-DD' (a date, not an instant: no zone applies): "Wed", "3", "Wednesday, December 3, 2026". */
 export function useFormatDay() {
   const intl = useIntl();
   return useCallback((date: string, style: keyof typeof dayStyles) => intl.formatDate(dayAsUtcNoon(date), { ...dayStyles[style], timeZone: 'UTC' }), [intl]);
+}
+
+/** The months a run of days spans: "November 2026", "Nov – Dec 2026". */
+export function useFormatMonths() {
+  const intl = useIntl();
+  return useCallback(
+    (first: string, last: string) => intl.formatDateTimeRange(dayAsUtcNoon(first), dayAsUtcNoon(last), { month: first.slice(0, 7) === last.slice(0, 7) ? 'long' : 'short', year: 'numeric', timeZone: 'UTC' }),
+    [intl],
+  );
 }
 
 export function dayAsUtcNoon(date: string): number {

@@ -75,7 +75,7 @@ function FeedbackForm({ appointment }: { appointment: AppointmentDetail }) {
       <Stack gap="sm">
         {summary}
         <div role="group" aria-labelledby="rating-label">
-          <Text id="rating-label" size="sm" fw={500} mb={4}>{t('feedback.rating')}</Text>
+          <div id="rating-label" className="field-legend">{t('feedback.rating')}</div>
           <Rating value={rating} onChange={(value) => { setRating(value); setMissingRating(false); }} size="lg" getSymbolLabel={(value) => t('feedback.stars', { rating: value })} />
           {missingRating && <Text c="danger.7" size="sm" role="alert">{t('feedback.chooseRating')}</Text>}
         </div>

@@ -27,7 +27,7 @@ export function ProfileScreen({ me }: { me: PortalMe }) {
         <dd>{me.linkedIdentity ? me.linkedIdentity.issuer : t('profile.linkedNone')}</dd>
       </dl>
       <Stack gap="xs" className="narrow-form">
-        <LanguageSwitch label={t('profile.language')} />
+        <LanguageSwitch label={t('profile.language')} size="sm" />
         {choose.isSuccess && <Text size="sm" role="status">{t('profile.saved')}</Text>}
         <ErrorAlert message={choose.isError ? errorText(choose.error) : null} />
       </Stack>

@@ -51,7 +51,7 @@ function RequestReset({ onSent }: { onSent: (email: string) => void }) {
     if (checked.ok) request.mutate(checked.value);
   };
   return (
-    <form onSubmit={submit} noValidate className="narrow-form">
+    <form onSubmit={submit} noValidate className="narrow-form panel">
       <Stack gap="sm">
         <Text>{t('reset.intro')}</Text>
         <ErrorAlert message={request.isError ? errorText(request.error) : null} />
@@ -93,7 +93,7 @@ function CompleteReset({ initialEmail, initialCode }: { initialEmail: string; in
     );
   }
   return (
-    <form onSubmit={submit} noValidate className="narrow-form">
+    <form onSubmit={submit} noValidate className="narrow-form panel">
       <Stack gap="sm">
         <ErrorAlert message={complete.isError ? errorText(complete.error) : null} />
         <TextInput label={t('signIn.email')} type="email" autoComplete="email" required value={fields.email} error={errors.email} onChange={set('email')} />

@@ -40,7 +40,7 @@ export function RedeemScreen() {
   return (
     <Page title={t('redeem.title')}>
       <Text>{t('redeem.intro')}</Text>
-      <form onSubmit={submit} noValidate className="narrow-form">
+      <form onSubmit={submit} noValidate className="narrow-form panel">
         <Stack gap="sm">
           <ErrorAlert message={redeem.isError ? errorText(redeem.error) : null} />
           <TextInput label={t('signIn.email')} type="email" autoComplete="email" required value={fields.email} error={errors.email} onChange={set('email')} />

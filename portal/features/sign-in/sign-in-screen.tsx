@@ -31,7 +31,7 @@ export function SignInScreen() {
   };
   return (
     <Page title={t('signIn.title')}>
-      <form onSubmit={submit} noValidate className="narrow-form">
+      <form onSubmit={submit} noValidate className="narrow-form panel">
         <Stack gap="sm">
           <ErrorAlert message={signIn.isError ? errorText(signIn.error) : null} />
           <TextInput label={t('signIn.email')} type="email" autoComplete="email" required value={email} error={errors.email} onChange={(e) => setEmail(e.currentTarget.value)} />
