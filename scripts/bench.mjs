@@ -1,12 +1,12 @@
 // `npm run bench [-- <section>... [options]]`: the benchmarks one after another (they would
-// disturb each other in parallel on 2 cores). Sections: board, scheduling, dispatch, sync, load, vrptw; all
+// disturb each other in parallel on 2 cores). Sections: board, scheduling, dispatch, sync, load, vrptw, portal; all
 // by default. Options after the sections go to them (e.g. `npm run bench -- vrptw --filter R2`,
 // see bench/vrptw-bench.ts for the VRPTW section's options).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const sections = { board: 'bench/board-bench.ts', scheduling: 'bench/scheduling-bench.ts', dispatch: 'bench/dispatch-bench.ts', sync: 'bench/sync-bench.ts', load: 'bench/load-bench.ts', vrptw: 'bench/vrptw-bench.ts' };
+const sections = { board: 'bench/board-bench.ts', scheduling: 'bench/scheduling-bench.ts', dispatch: 'bench/dispatch-bench.ts', sync: 'bench/sync-bench.ts', load: 'bench/load-bench.ts', vrptw: 'bench/vrptw-bench.ts', portal: ['bench/portal-web-bench.ts'] };
 const args = process.argv.slice(2);
 const chosen = [];
 while (args.length > 0 && Object.hasOwn(sections, args[0])) chosen.push(args.shift());
@@ -16,12 +16,14 @@ if (args.length > 0 && !args[0].startsWith('-')) {
 }
 let failed = false;
 for (const name of chosen.length > 0 ? chosen : Object.keys(sections)) {
-  const bench = sections[name];
-  console.log(`\n=== ${bench} ===`);
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [bench, ...args], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error(`${bench} failed (exit ${result.status}).`);
-    failed = true;
+  // A section may have several files (the portal's: the web app's and the hub's).
+  for (const bench of [sections[name]].flat()) {
+    console.log(`\n=== ${bench} ===`);
+    const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [bench, ...args], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) {
+      console.error(`${bench} failed (exit ${result.status}).`);
+      failed = true;
+    }
   }
 }
 process.exit(failed ? 1 : 0);
