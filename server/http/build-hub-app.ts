@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { SignInLimiter } from '../auth/sign-in-limiter';
-import { registerPortalApp } from '../portal/serve-portal-app';
+import { registerPortalApp, type PortalAppOptions } from '../portal/serve-portal-app';
 import type { HubStore } from '../store/hub-store';
 import { registerAuthRoutes } from './auth-routes';
 import { ChangeStreams } from './change-stream';
@@ -20,8 +20,8 @@ export interface HubAppOptions {
   eventHeartbeatMs?: number;
   /** Sign-in attempt limits and where they are counted (default: in memory, docs/hub.md's limits). */
   signInLimiter?: SignInLimiter;
-  /** The built customer portal served under /portal/ (default: dist-portal/ of this checkout). */
-  portalDir?: string;
+  /** The built customer portal served under /portal/ and its map tiles' address. */
+  portalApp?: PortalAppOptions;
 }
 
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -55,7 +55,7 @@ export function buildHubApp(store: HubStore, options: HubAppOptions): FastifyIns
   registerAuthRoutes(app, store, streams, options.signInLimiter);
   registerUserRoutes(app, store);
   registerSyncRoutes(app, store, streams);
-  registerPortalApp(app, options.portalDir);
+  registerPortalApp(app, options.portalApp);
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `There is no route ${request.method} ${request.url.split('?')[0]}.`));
   app.setErrorHandler(answerRequestError);
   return app;

@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
@@ -7,13 +8,23 @@ import { portalBasePath } from '../../shared/contract/portal-http';
 /** Where `npm run build:portal` (vite.portal.config.ts) writes the customer portal. */
 export const defaultPortalDir = path.resolve(import.meta.dirname, '..', '..', 'dist-portal');
 
+export interface PortalAppOptions {
+  /** The built app (default: dist-portal/ of this checkout). */
+  dir?: string;
+  /** The live map's tile URL template: its origin is the one place besides the hub images may come from. */
+  tileUrl?: string | null;
+}
+
 /**
  * Serves the built customer portal under /portal/: one page (routes live in the URL's hash),
  * its hashed assets cached for a year, the page itself never cached, and pre-compressed copies
- * (.br, .gz written at build time) to browsers that accept them. Without a build the hub still
- * runs and /portal/ says how to build it.
+ * (.br, .gz written at build time) to browsers that accept them. The page carries a strict
+ * Content-Security-Policy: scripts, styles, fonts and API calls from the hub only, images also
+ * from the tile server; no framing. Without a build the hub still runs and /portal/ says how
+ * to build it.
  */
-export function registerPortalApp(app: FastifyInstance, dir: string = defaultPortalDir): void {
+export function registerPortalApp(app: FastifyInstance, options: PortalAppOptions = {}): void {
+  const dir = options.dir ?? defaultPortalDir;
   const prefix = `${portalBasePath}/`;
   app.get(portalBasePath, (_request, reply) => reply.redirect(prefix, 301));
   if (!existsSync(path.join(dir, 'index.html'))) {
@@ -22,17 +33,39 @@ export function registerPortalApp(app: FastifyInstance, dir: string = defaultPor
     );
     return;
   }
-  void app.register(fastifyStatic, {
-    root: dir,
-    prefix,
-    index: ['index.html'],
-    preCompressed: true,
-    // Links into the app are hashes (/portal/#/redeem?…): no file other than these is ever asked for.
-    wildcard: true,
-    cacheControl: false,
-    setHeaders: (reply, filePath) => {
-      const hashedAsset = path.relative(dir, filePath).startsWith(`assets${path.sep}`);
-      reply.header('cache-control', hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
+  void app.register(async (scope) => {
+    await scope.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: portalCsp(options.tileUrl ?? null) }, crossOriginEmbedderPolicy: false });
+    await scope.register(fastifyStatic, {
+      root: dir,
+      prefix,
+      index: ['index.html'],
+      preCompressed: true,
+      wildcard: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        const hashedAsset = path.relative(dir, filePath).startsWith(`assets${path.sep}`);
+        reply.header('cache-control', hashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   });
+}
+
+/**
+ * Mantine writes its theme variables into <style> elements at run time, hence 'unsafe-inline'
+ * for styles only; scripts stay 'self'.
+ */
+export function portalCsp(tileUrl: string | null): Record<string, string[]> {
+  const tileOrigin = tileUrl ? new URL(tileUrl.replace(/\{[a-z]\}/g, 'a')).origin : null;
+  return {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', ...(tileOrigin ? [tileOrigin] : [])],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+  };
 }
