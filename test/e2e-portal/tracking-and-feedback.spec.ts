@@ -1,0 +1,89 @@
+import type { Booking, PortalRequest } from '../../shared/domain/entities';
+import { expectAxeClean } from '../e2e/support/axe';
+import { bookVisit } from './support/booking';
+import { expect, inviteAndRedeem, test } from './support/portal-test';
+import { TechnicianApp } from './support/technician';
+
+const chicagoTime = /\d{1,2}:\d{2}\s?[AP]M C[SD]T/;
+
+test('the technician on the way: active appointment with its live map, locked changes, position and arrival that refresh by themselves, tracking ends at In Progress, then feedback', async ({ page, portalHub }) => {
+  test.setTimeout(120_000);
+  const [, , , , fresh] = await portalHub.backOffice.freshCustomers(5);
+  const customer = await inviteAndRedeem(page, portalHub, fresh!);
+  const booked = await bookVisit(page, { service: 'Leak repair' });
+  const booking = (await portalHub.backOffice.rows<Booking>('booking')).find((b) => b.id === booked.bookingId);
+  const technician = TechnicianApp.issue(portalHub, booking!.resourceId);
+  const { lat: latitude, lng: longitude } = customer.account;
+
+  await technician.setStatus(booked.bookingId, 'traveling');
+  await technician.ping(latitude + 0.05, longitude - 0.04);
+  await page.getByRole('link', { name: 'My appointments' }).click();
+  const active = page.getByRole('region', { name: 'Active appointment' });
+  await expect(active.getByRole('article')).toContainText('On the way');
+  await expectAxeClean(page);
+
+  // Locked while on the way, and the page says why.
+  await active.getByRole('link', { name: 'Details' }).click();
+  await expect(page.getByText('Your technician is on the way, so this visit can no longer be moved or canceled here.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Move to another time' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Cancel the visit' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'View live map' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Live tracking' })).toBeVisible();
+  await expect(page.getByText(/^Estimated arrival: /)).toContainText(chicagoTime);
+  const position = page.getByText(/^Last reported position: /);
+  await expect(position).toContainText(`${(latitude + 0.05).toFixed(5)}, ${(longitude - 0.04).toFixed(5)}`);
+  await expect(position).toContainText(chicagoTime);
+  await expectAxeClean(page);
+
+  // A new ping shows up without reloading; then the visit starts and tracking ends.
+  await new Promise((resolve) => setTimeout(resolve, 5_100)); // the technician API accepts one ping per 5 s
+  await technician.ping(latitude + 0.01, longitude - 0.01);
+  await expect(position).toContainText(`${(latitude + 0.01).toFixed(5)}, ${(longitude - 0.01).toFixed(5)}`, { timeout: 45_000 });
+  await technician.setStatus(booked.bookingId, 'in_progress');
+  await expect(page.getByText('Your technician has arrived and the visit is in progress. Tracking has ended.')).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByText(/^Last reported position: /)).toHaveCount(0);
+
+  // Completed: feedback from the Past section; a low rating reaches back office.
+  await technician.setStatus(booked.bookingId, 'completed');
+  await page.getByRole('link', { name: 'My appointments' }).click();
+  const past = page.getByRole('region', { name: 'Past' });
+  await past.getByRole('link', { name: 'Send feedback' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'How was your visit?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(page.getByText('Please choose a rating.')).toBeVisible();
+  await page.getByRole('radio', { name: '2 stars' }).check({ force: true });
+  await page.getByLabel('Comment').fill('Arrived late and left a mess');
+  await expectAxeClean(page);
+  await page.getByRole('button', { name: 'Send feedback' }).click();
+  await expect(page.getByText('Thank you for your feedback.')).toBeVisible();
+  await page.getByRole('link', { name: 'Back to my appointments' }).click();
+  await expect(past.getByRole('article').filter({ hasText: booked.workOrderNumber })).toContainText('Feedback sent: 2 of 5');
+  await expect(past.getByRole('link', { name: 'Send feedback' })).toHaveCount(0);
+  const requests = await portalHub.backOffice.rows<PortalRequest>('portalRequest');
+  expect(requests.find((r) => r.kind === 'low_feedback' && r.workOrderId === booking!.workOrderId)?.message).toContain('Arrived late and left a mess');
+});
+
+test('inside a service\'s change notice the visit cannot be moved or canceled; the page says since when and takes a callback request', async ({ page, portalHub }) => {
+  const [, , , , , fresh] = await portalHub.backOffice.freshCustomers(6);
+  await inviteAndRedeem(page, portalHub, fresh!);
+  // Furnace tune-ups may not be changed within 24 hours; the earliest free time is inside that.
+  const booked = await bookVisit(page, { service: 'Furnace tune-up' });
+  await page.getByRole('link', { name: 'View the appointment' }).click();
+  const notice = page.getByText(/^This service cannot be moved or canceled here within 24 hours of the visit \(since /);
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(chicagoTime);
+  await expect(page.getByRole('button', { name: 'Move to another time' })).toHaveCount(0);
+
+  const callback = page.getByRole('region', { name: 'Ask us to call you back' });
+  await callback.getByRole('button', { name: 'Send the request' }).click();
+  await expect(callback.getByLabel('Message for us')).toHaveAccessibleDescription('Please fill this in.');
+  await callback.getByRole('radio', { name: 'Cancel the visit' }).check();
+  await callback.getByLabel('Message for us').fill('Please call me after 5 pm');
+  await expectAxeClean(page);
+  await callback.getByRole('button', { name: 'Send the request' }).click();
+  await expect(page.getByText('Request sent. We will call you back.')).toBeVisible();
+  const booking = (await portalHub.backOffice.rows<Booking>('booking')).find((b) => b.id === booked.bookingId);
+  const requests = await portalHub.backOffice.rows<PortalRequest>('portalRequest');
+  expect(requests.find((r) => r.kind === 'cancellation' && r.workOrderId === booking!.workOrderId)?.message).toContain('Please call me after 5 pm');
+});
