@@ -25,7 +25,7 @@ export function FreeTimePicker({ times, loading, value, onChange }: Props) {
         <ul className="times-list">
           {times.map((time) => (
             <li key={time.start}>
-              <Chip value={String(time.start)} type="radio" variant="outline" className="time-chip">
+              <Chip value={String(time.start)} type="radio" name="free-time" variant="outline" className="time-chip">
                 {time.kind === 'window' ? t('book.windowOption', { range: clockRange(time.start, time.end) }) : clock(time.start)}
               </Chip>
             </li>
