@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Translate } from '../i18n/use-t';
+import type { Translate } from '../i18n/translate';
 import type { PortalMessageKey } from '../i18n/portal-catalogues';
 
 export type FieldErrors = Partial<Record<string, string>>;

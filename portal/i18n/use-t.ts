@@ -1,9 +1,6 @@
 import { useCallback } from 'react';
 import { useIntl } from 'react-intl';
-import type { PortalMessageKey } from './portal-catalogues';
-
-export type MessageValues = Record<string, string | number | Date | null | undefined>;
-export type Translate = (id: PortalMessageKey, values?: MessageValues) => string;
+import type { Translate } from './translate';
 
 /** `t('home.title')`: a portal message in the language on screen, as text. */
 export function useT(): Translate {
