@@ -32,7 +32,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: ['test/integration/hub/**/*.test.ts', 'test/integration/console-sync/**/*.test.ts', 'test/integration/fault-simulation/**/*.test.ts', 'test/integration/postgres/**/*.test.ts'],
+          include: [
+            'test/integration/hub/**/*.test.ts',
+            'test/integration/console-sync/**/*.test.ts',
+            'test/integration/fault-simulation/**/*.test.ts',
+            'test/integration/portal/**/*.test.ts',
+            'test/integration/postgres/**/*.test.ts',
+          ],
           exclude: [...sqliteOnly, ...noHub],
           env: { HUB_TEST_ENGINE: 'postgres' },
           globalSetup: ['test/support/postgres-global-setup.ts'],

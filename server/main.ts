@@ -4,6 +4,7 @@ import { parseHubOptions } from './cli/hub-options';
 import { newEpochCommand } from './cli/new-epoch-command';
 import { restoreCommand } from './cli/restore-command';
 import { serveCommand } from './cli/serve-command';
+import { technicianTokenCommand } from './cli/technician-token-command';
 import { OperatorError } from './operator-error';
 
 /** `npm run hub` — see docs/hub.md. */
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   else if (options.command === 'backup') await backupCommand(options);
   else if (options.command === 'restore') await restoreCommand(options);
   else if (options.command === 'new-epoch') await newEpochCommand(options);
+  else if (options.command === 'technician-token') await technicianTokenCommand(options);
   else await serveCommand(options);
 }
 

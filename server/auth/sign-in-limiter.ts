@@ -37,10 +37,12 @@ export class SignInLimiter {
   constructor(
     private readonly store: AttemptStore = new MemoryAttemptStore(),
     private readonly limits: SignInLimits = defaultSignInLimits,
+    /** Keeps the counts of other guarded actions (the portal's sign-in, codes) apart in one store. */
+    private readonly namespace = '',
   ) {}
 
   async begin(email: string, address: string, now: number): Promise<SignInAdmission> {
-    const ticket = { accountKey: `account|${email.toLowerCase()}|${address}`, addressKey: `address|${address}`, at: now };
+    const ticket = { accountKey: `${this.namespace}account|${email.toLowerCase()}|${address}`, addressKey: `${this.namespace}address|${address}`, at: now };
     // The account first: a flood aimed at one account is then always told so, whatever order it arrives in.
     const byAccount = await this.store.take(ticket.accountKey, this.limits.perAccount.limit, this.limits.perAccount.windowMs, now);
     if (!byAccount.taken) return { admitted: false, retryAfterMs: byAccount.retryAfterMs, reason: 'account' };

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { defaultHubTimeouts, type HubTimeouts } from '../http/hub-timeouts';
 import { OperatorError } from '../operator-error';
 import type { StoreLocation } from '../store/open-hub-store';
+import { parsePortalOptions, portalCliOptions, type PortalServeOptions } from './portal-cli-options';
 
 export interface ServeOptions {
   command: 'serve';
@@ -11,6 +12,14 @@ export interface ServeOptions {
   store: StoreLocation;
   demo: boolean;
   timeouts: HubTimeouts;
+  portal: PortalServeOptions;
+}
+
+/** `technician-token --resource ID`: a new API token for one technician (replacing theirs), printed once. */
+export interface TechnicianTokenOptions {
+  command: 'technician-token';
+  store: StoreLocation;
+  resource: string;
 }
 
 export interface CreateAdminOptions {
@@ -40,9 +49,9 @@ export interface RestoreOptions {
   from: string;
 }
 
-export type HubOptions = ServeOptions | CreateAdminOptions | BackupOptions | RestoreOptions | NewEpochOptions;
+export type HubOptions = ServeOptions | CreateAdminOptions | BackupOptions | RestoreOptions | NewEpochOptions | TechnicianTokenOptions;
 
-const subcommands = ['create-admin', 'backup', 'restore', 'new-epoch'] as const;
+const subcommands = ['create-admin', 'backup', 'restore', 'new-epoch', 'technician-token'] as const;
 
 /** The environment variable that names the PostgreSQL database when --database is not given. */
 export const DATABASE_URL_ENV = 'DATABASE_URL';
@@ -54,7 +63,8 @@ export class UsageError extends OperatorError {
 /**
  * `hub [--port N] [--host H] [--data DIR] [--demo] [--headers-timeout S] [--request-timeout S]`,
  * `hub create-admin --email E --name N [--data DIR]`, `hub backup --to FILE [--data DIR]` or
- * `hub restore --from FILE [--data DIR]`, `hub new-epoch`. Every command takes `--database URL`
+ * `hub restore --from FILE [--data DIR]`, `hub new-epoch`, `hub technician-token --resource ID`;
+ * serve also takes the portal and e-mail options of portal-cli-options.ts. Every command takes `--database URL`
  * (or DATABASE_URL) to use a PostgreSQL database instead of the SQLite file in --data.
  */
 export function parseHubOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): HubOptions {
@@ -73,6 +83,8 @@ export function parseHubOptions(argv: readonly string[], env: Readonly<Record<st
       name: { type: 'string' },
       to: { type: 'string' },
       from: { type: 'string' },
+      resource: { type: 'string' },
+      ...portalCliOptions,
     },
   });
   const [command, ...rest] = positionals;
@@ -81,6 +93,10 @@ export function parseHubOptions(argv: readonly string[], env: Readonly<Record<st
   }
   const store = storeLocation(values.data, values.database ?? env[DATABASE_URL_ENV]);
   if (command === 'new-epoch') return { command, store };
+  if (command === 'technician-token') {
+    if (!values.resource) throw new UsageError('technician-token needs --resource ID (the technician\'s resource id), e.g. technician-token --resource res-0001.');
+    return { command, store, resource: values.resource };
+  }
   if ((command === 'backup' || command === 'restore') && store.engine === 'postgres') {
     throw new UsageError(`${command} copies the SQLite store; for PostgreSQL use pg_dump / pg_restore, then run "hub new-epoch --database …" (docs/hub.md).`);
   }
@@ -100,7 +116,7 @@ export function parseHubOptions(argv: readonly string[], env: Readonly<Record<st
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
   const timeouts = { headersMs: seconds('--headers-timeout', values['headers-timeout']), requestMs: seconds('--request-timeout', values['request-timeout']) };
   if (timeouts.headersMs > timeouts.requestMs) throw new UsageError('--headers-timeout must not be longer than --request-timeout (the headers are part of the request).');
-  return { command: 'serve', port, host: values.host, data: values.data, store, demo: values.demo, timeouts };
+  return { command: 'serve', port, host: values.host, data: values.data, store, demo: values.demo, timeouts, portal: parsePortalOptions(values, env) };
 }
 
 /** A duration option in seconds (decimals allowed), as whole milliseconds. */

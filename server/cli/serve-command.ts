@@ -7,6 +7,8 @@ import { SignInLimiter } from '../auth/sign-in-limiter';
 import type { HubStore } from '../store/hub-store';
 import { UsageError, type ServeOptions } from './hub-options';
 import { hubVersion } from './hub-version';
+import { portalServices } from '../portal/portal-services';
+import type { DeliveryLog } from '../mail/mail-delivery';
 
 const IN_FLIGHT_GRACE_MS = 1_500;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -22,11 +24,16 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   }
   // Several instances share one PostgreSQL database, so they must count sign-in attempts there too.
   const signInLimiter = store.engine === 'postgres' ? new SignInLimiter(new DatabaseAttemptStore(store)) : undefined;
+  // Delivery logs through the app's logger; it starts only after the app exists (below).
+  const mailLog: DeliveryLog = { info: (details, message) => app.log.info(details, message), warn: (details, message) => app.log.warn(details, message) };
+  const portal = portalServices(store, { config: { publicUrl: options.portal.portalUrl ?? '', tileUrl: options.portal.tileUrl }, mail: options.portal.mail }, mailLog);
   const app = buildHubApp(store, {
     version: hubVersion(),
     logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr },
     timeouts: options.timeouts,
     ...(signInLimiter ? { signInLimiter } : {}),
+    portal: portal.deps,
+    mutationEffects: portal.effects,
   });
   if ('restoredFrom' in store.opened && store.opened.restoredFrom) {
     app.log.warn({ event: 'restore-detected', ...store.opened.restoredFrom, epoch: store.opened.identity.epoch }, 'the store is behind its lineage record (restored from an older copy): started a new epoch, consoles will download everything again');
@@ -35,6 +42,10 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const { port } = app.server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   // The one line on stdout; logs go to stderr so scripts can read this line without filtering.
+  // E-mailed links point at the hub itself unless --portal-url names the public address.
+  if (!options.portal.portalUrl) portal.config.publicUrl = `http://${host}:${port}/portal`;
+  if (portal.delivery) portal.delivery.start();
+  else app.log.warn({ event: 'mail-not-configured' }, 'no SMTP host configured (--smtp-host / SMTP_HOST): e-mails wait in the outbox until one is');
   process.stdout.write(`${JSON.stringify({ event: 'listening', url: `http://${host}:${port}` })}\n`);
   let stopping = false;
   const stop = (signal: string) => {
@@ -46,6 +57,8 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     setTimeout(() => app.server.closeAllConnections(), IN_FLIGHT_GRACE_MS).unref();
     void app
       .close()
+      // The message being sent is finished and recorded before the store closes: nothing goes out twice.
+      .then(() => portal.delivery?.stop())
       .then(() => store.close())
       .then(() => process.exit(0))
       .catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { SignInLimiter } from '../auth/sign-in-limiter';
-import { registerPortalApp, type PortalAppOptions } from '../portal/serve-portal-app';
+import { registerPortalApp } from '../portal/serve-portal-app';
 import type { HubStore } from '../store/hub-store';
 import { registerAuthRoutes } from './auth-routes';
 import { ChangeStreams } from './change-stream';
@@ -10,6 +10,9 @@ import { sendError } from './http-errors';
 import { defaultHubTimeouts, lateRequestCheckInterval, type HubTimeouts } from './hub-timeouts';
 import { registerSyncRoutes } from './sync-routes';
 import { registerUserRoutes } from './user-routes';
+import { portalPlugin, type PortalDeps } from '../portal/portal-plugin';
+import type { MutationEffects } from '../sync/push-mutations';
+import { registerTechnicianRoutes } from '../tracking/technician-routes';
 
 export interface HubAppOptions {
   version: string;
@@ -20,8 +23,12 @@ export interface HubAppOptions {
   eventHeartbeatMs?: number;
   /** Sign-in attempt limits and where they are counted (default: in memory, docs/hub.md's limits). */
   signInLimiter?: SignInLimiter;
-  /** The built customer portal served under /portal/ and its map tiles' address. */
-  portalApp?: PortalAppOptions;
+  /** The customer portal's API (cookies, CSRF, security headers in its own scope); absent: no portal. */
+  portal?: PortalDeps;
+  /** What the hub adds after a pushed mutation applied (invitation codes and e-mails). */
+  mutationEffects?: MutationEffects;
+  /** Where the built portal app is (default: dist-portal/ of this checkout); served under /portal/ with the portal. */
+  portalAppDir?: string;
 }
 
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -54,8 +61,13 @@ export function buildHubApp(store: HubStore, options: HubAppOptions): FastifyIns
   registerHealthRoute(app, store, options.version);
   registerAuthRoutes(app, store, streams, options.signInLimiter);
   registerUserRoutes(app, store);
-  registerSyncRoutes(app, store, streams);
-  registerPortalApp(app, options.portalApp);
+  registerSyncRoutes(app, store, streams, options.mutationEffects);
+  registerTechnicianRoutes(app, store);
+  const portal = options.portal;
+  if (portal) {
+    void app.register(async (scope) => portalPlugin(scope, portal));
+    registerPortalApp(app, { dir: options.portalAppDir, tileUrl: portal.config.tileUrl });
+  }
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `There is no route ${request.method} ${request.url.split('?')[0]}.`));
   app.setErrorHandler(answerRequestError);
   return app;

@@ -3,13 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import { hubRoutes, PullQuerySchema, PushRequestSchema, routeRoles, type PushResponse } from '../../shared/contract/hub-http';
 import type { HubStore } from '../store/hub-store';
 import { pullChanges, CursorFromFutureError } from '../sync/pull-changes';
-import { pushMutations } from '../sync/push-mutations';
+import { pushMutations, type MutationEffects } from '../sync/push-mutations';
 import { writeSnapshot } from '../sync/snapshot-stream';
 import { requireRole, signedInSession, signedInUser } from './authenticate';
 import type { ChangeStreams } from './change-stream';
 import { parseOr400, sendError } from './http-errors';
 
-export function registerSyncRoutes(app: FastifyInstance, store: HubStore, streams: ChangeStreams): void {
+export function registerSyncRoutes(app: FastifyInstance, store: HubStore, streams: ChangeStreams, effects?: MutationEffects): void {
   app.get(hubRoutes.pull, { preHandler: requireRole(store, routeRoles.pull) }, async (request, reply) => {
     const query = parseOr400(PullQuerySchema, request.query, reply, 'pull query');
     if (!query) return reply;
@@ -25,7 +25,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: HubStore, stream
     const body = parseOr400(PushRequestSchema, request.body, reply, 'push');
     if (!body) return reply;
     const user = signedInUser(request);
-    const results = await pushMutations(store, user, body.mutations, request.log);
+    const results = await pushMutations(store, user, body.mutations, request.log, effects);
     const applied = results.filter((r) => r.status === 'applied').length;
     request.log.info({ event: 'push', userId: user.id, mutations: results.length, applied }, 'push handled');
     const response: PushResponse = { results };

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { portalBasePath } from '../../shared/contract/portal-http';
+import { cspDirectives } from './portal-plugin';
 
 /** Where `npm run build:portal` (vite.portal.config.ts) writes the customer portal. */
 export const defaultPortalDir = path.resolve(import.meta.dirname, '..', '..', 'dist-portal');
@@ -34,7 +35,7 @@ export function registerPortalApp(app: FastifyInstance, options: PortalAppOption
     return;
   }
   void app.register(async (scope) => {
-    await scope.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: portalCsp(options.tileUrl ?? null) }, crossOriginEmbedderPolicy: false });
+    await scope.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(options.tileUrl ?? null) }, crossOriginEmbedderPolicy: false });
     await scope.register(fastifyStatic, {
       root: dir,
       prefix,
@@ -48,24 +49,4 @@ export function registerPortalApp(app: FastifyInstance, options: PortalAppOption
       },
     });
   });
-}
-
-/**
- * Mantine writes its theme variables into <style> elements at run time, hence 'unsafe-inline'
- * for styles only; scripts stay 'self'.
- */
-export function portalCsp(tileUrl: string | null): Record<string, string[]> {
-  const tileOrigin = tileUrl ? new URL(tileUrl.replace(/\{[a-z]\}/g, 'a')).origin : null;
-  return {
-    'default-src': ["'self'"],
-    'script-src': ["'self'"],
-    'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', ...(tileOrigin ? [tileOrigin] : [])],
-    'font-src': ["'self'"],
-    'connect-src': ["'self'"],
-    'object-src': ["'none'"],
-    'base-uri': ["'none'"],
-    'form-action': ["'self'"],
-    'frame-ancestors': ["'none'"],
-  };
 }

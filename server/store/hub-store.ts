@@ -33,7 +33,19 @@ export interface HubStore {
 /** What a read-only snapshot offers. */
 export type HubReadTx = Pick<
   HubTx,
-  'get' | 'latestChange' | 'identity' | 'changesAfter' | 'snapshotChunks' | 'countRows' | 'findUserByEmail' | 'findSession' | 'findAppliedMutation' | 'sql'
+  | 'get'
+  | 'list'
+  | 'activeBookingsBetween'
+  | 'sitesOf'
+  | 'latestChange'
+  | 'identity'
+  | 'changesAfter'
+  | 'snapshotChunks'
+  | 'countRows'
+  | 'findUserByEmail'
+  | 'findSession'
+  | 'findAppliedMutation'
+  | 'sql'
 >;
 
 export interface HubTx extends MutationTx {

@@ -1,9 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { PushResult } from '../../shared/contract/hub-http';
 import { rolesForMutation } from '../../shared/contract/hub-http';
-import type { MutationOutcome } from '../../shared/mutations/mutation-context';
+import type { MutationEnv, MutationOutcome } from '../../shared/mutations/mutation-context';
 import { MutationEnvelopeSchema, runMutation, type MutationEnvelope } from '../../shared/mutations/mutation-registry';
-import type { HubStore, StoredUser } from '../store/hub-store';
+import type { HubStore, HubTx, StoredUser } from '../store/hub-store';
 import { mutationHash } from './canonical-hash';
 
 /**
@@ -11,17 +11,33 @@ import { mutationHash } from './canonical-hash';
  * answer stands alone: a bad envelope or an unexpected error is that mutation's refusal, and
  * the ones around it are applied or refused on their own merits.
  */
-export async function pushMutations(store: HubStore, user: StoredUser, envelopes: readonly { id: string; name: string; args: unknown }[], log: FastifyBaseLogger): Promise<PushResult[]> {
+export async function pushMutations(
+  store: HubStore,
+  user: StoredUser,
+  envelopes: readonly { id: string; name: string; args: unknown }[],
+  log: FastifyBaseLogger,
+  effects: MutationEffects = noEffects,
+): Promise<PushResult[]> {
   const results: PushResult[] = [];
-  for (const envelope of envelopes) results.push({ id: envelope.id, ...(await pushOneSafely(store, user, envelope, log)) });
+  for (const envelope of envelopes) results.push({ id: envelope.id, ...(await pushOneSafely(store, user, envelope, log, effects)) });
   return results;
 }
 
-async function pushOneSafely(store: HubStore, user: StoredUser, raw: { id: string; name: string; args: unknown }, log: FastifyBaseLogger): Promise<MutationOutcome> {
+/**
+ * What only the hub does after a mutation applied, in its transaction (an invitation's code and
+ * e-mail, say): a failure there refuses the mutation like any other error in it.
+ */
+export interface MutationEffects {
+  afterApplied(tx: HubTx, mutation: { name: string; args: unknown }, env: MutationEnv): Promise<void>;
+}
+
+const noEffects: MutationEffects = { afterApplied: async () => undefined };
+
+async function pushOneSafely(store: HubStore, user: StoredUser, raw: { id: string; name: string; args: unknown }, log: FastifyBaseLogger, effects: MutationEffects): Promise<MutationOutcome> {
   const envelope = MutationEnvelopeSchema.safeParse(raw);
   if (!envelope.success) return envelopeRefusal(raw.name, envelope.error.issues);
   try {
-    return await pushOne(store, user, envelope.data);
+    return await pushOne(store, user, envelope.data, effects);
   } catch (error) {
     log.error({ err: error, mutationId: raw.id, mutation: raw.name, userId: user.id }, 'mutation failed unexpectedly');
     return { status: 'refused', code: 'server_error', reason: 'The hub failed on this change unexpectedly (the error is in its log). It was not applied; the console will try again.' };
@@ -33,7 +49,7 @@ async function pushOneSafely(store: HubStore, user: StoredUser, raw: { id: strin
  * so a retried envelope (lost answer, crash, two consoles) answers the same and never applies
  * twice. A refusal rolls back the mutation's writes (savepoint) but its record is still kept.
  */
-async function pushOne(store: HubStore, user: StoredUser, envelope: MutationEnvelope): Promise<MutationOutcome> {
+async function pushOne(store: HubStore, user: StoredUser, envelope: MutationEnvelope, effects: MutationEffects): Promise<MutationOutcome> {
   const argsHash = mutationHash(envelope.name, envelope.args);
   const now = Date.now();
   return store.transaction(
@@ -43,7 +59,9 @@ async function pushOne(store: HubStore, user: StoredUser, envelope: MutationEnve
       const forbidden = roleRefusal(user, envelope.name);
       if (forbidden) return forbidden;
       const outcome = await tx.nested(async () => {
-        const result = await runMutation(tx, { actor: user.email, now }, envelope);
+        const env = { actor: user.email, now };
+        const result = await runMutation(tx, env, envelope);
+        if (result.status === 'applied') await effects.afterApplied(tx, envelope, env);
         return { keep: result.status === 'applied', value: result };
       });
       await tx.recordAppliedMutation({ id: envelope.id, name: envelope.name, argsHash, outcome, userId: user.id, appliedAt: now });

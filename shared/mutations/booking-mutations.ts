@@ -183,7 +183,8 @@ const workOrderStatusAfter: Partial<Record<BookingStatus, WorkOrderStatus>> = {
   canceled: 'canceled',
 };
 
-async function changeStatus(tx: MutationTx, booking: Booking, to: BookingStatus, cancellation?: { code: string; note: string }): Promise<void> {
+/** Moves a booking through the state machine (and its work order along), with the audit entry. */
+export async function changeStatus(tx: MutationTx, booking: Booking, to: BookingStatus, cancellation?: { code: string; note: string }): Promise<void> {
   const transition = checkTransition(booking.status, to, cancellation);
   if (!transition.ok) refuse('state', transition.reason, { entity: 'booking', id: booking.id, row: booking });
   const after: Booking = {

@@ -29,11 +29,14 @@ export function toSchedulingJob(id: string, account: ServiceAccount, type: Incid
 
 const DAY_MS = 86_400_000;
 
+/** What building a world reads (a read-only snapshot at the hub will do). */
+export type WorldReader = Pick<MutationTx, 'get' | 'list' | 'activeBookingsBetween' | 'sitesOf'>;
+
 /**
  * The engine's world around an instant: every technician (or only `resourceIds`) and their active
  * bookings of the surrounding days (wide enough for any zone's local day), minus the bookings being changed.
  */
-export async function worldAround(tx: MutationTx, at: number, excludeBookingIds: readonly string[] = [], resourceIds?: readonly string[]): Promise<World> {
+export async function worldAround(tx: WorldReader, at: number, excludeBookingIds: readonly string[] = [], resourceIds?: readonly string[]): Promise<World> {
   const resources = resourceIds ? await resourcesById(tx, resourceIds) : await tx.list('resource');
   const bookings = (await tx.activeBookingsBetween(at - 2 * DAY_MS, at + 2 * DAY_MS, resourceIds)).filter((b) => !excludeBookingIds.includes(b.id));
   const sites = await tx.sitesOf(bookings.map((b) => b.workOrderId));
@@ -44,7 +47,7 @@ export async function worldAround(tx: MutationTx, at: number, excludeBookingIds:
 }
 
 /** Checking one technician needs only that technician: reading every one costs a query each. */
-async function resourcesById(tx: MutationTx, ids: readonly string[]): Promise<Resource[]> {
+async function resourcesById(tx: WorldReader, ids: readonly string[]): Promise<Resource[]> {
   const rows = await Promise.all([...new Set(ids)].map((id) => tx.get('resource', id)));
   return rows.filter((r): r is Resource => r !== undefined);
 }

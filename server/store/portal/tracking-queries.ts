@@ -43,10 +43,10 @@ export async function insertPing(ex: SqlExecutor, ping: LocationPing): Promise<v
   ]);
 }
 
-/** The technician's most recently received position. */
+/** The technician's latest position (by when it was taken: a ping delayed in transit does not replace a newer one). */
 export async function lastPing(ex: SqlExecutor, resourceId: string): Promise<LocationPing | undefined> {
   const [row] = await ex.all<{ resource_id: string; lat: number; lng: number; accuracy_meters: number | null; at: number; received_at: number }>(
-    `SELECT * FROM location_pings WHERE resource_id = ${ex.dialect.param(1)} ORDER BY received_at DESC, id DESC LIMIT 1`,
+    `SELECT * FROM location_pings WHERE resource_id = ${ex.dialect.param(1)} ORDER BY at DESC, id DESC LIMIT 1`,
     [resourceId],
   );
   return (
@@ -59,4 +59,10 @@ export async function lastPing(ex: SqlExecutor, resourceId: string): Promise<Loc
       receivedAt: Number(row.received_at),
     }
   );
+}
+
+/** When the technician's last ping arrived (the rate bound counts arrivals). */
+export async function lastPingReceivedAt(ex: SqlExecutor, resourceId: string): Promise<number | undefined> {
+  const [row] = await ex.all<{ latest: number | null }>(`SELECT MAX(received_at) AS latest FROM location_pings WHERE resource_id = ${ex.dialect.param(1)}`, [resourceId]);
+  return row?.latest === null || row?.latest === undefined ? undefined : Number(row.latest);
 }

@@ -1,0 +1,122 @@
+import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
+import { formatInstant, formatInstantRange } from '../../shared/i18n/format-instant';
+import { textDirection, type SupportedLocale } from '../../shared/i18n/locales';
+import { mailCatalogues, type MailMessageKey } from './mail-catalogues';
+
+/** What each kind of e-mail says; instants are epoch ms, shown in the recipient's account zone. */
+export type MailContent =
+  | { kind: 'invitation'; name: string; code: string; link: string; expiresAt: number }
+  | { kind: 'password_reset'; name: string; code: string; link: string; expiresAt: number }
+  | {
+      kind: 'booking_confirmed';
+      name: string;
+      number: string;
+      service: string;
+      technician: string;
+      address: string;
+      start: number;
+      end: number;
+      link: string;
+    };
+
+export interface MailSetting {
+  locale: SupportedLocale;
+  /** The account's IANA zone: every time in the message is in it, and the message names it. */
+  timeZone: string;
+  company: string;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** One line of the message: a catalogue key and its values; `link` values become anchors in HTML. */
+interface Line {
+  key: MailMessageKey;
+  values?: Record<string, string>;
+  link?: string;
+  code?: string;
+}
+
+const cache = createIntlCache();
+
+export function renderMail(content: MailContent, setting: MailSetting): RenderedMail {
+  const intl = createIntl({ locale: setting.locale, timeZone: setting.timeZone }, cache);
+  const format = (key: MailMessageKey, values: Record<string, string> = {}) =>
+    String(intl.formatters.getMessageFormat(mailCatalogues[setting.locale][key], setting.locale).format(values));
+  const composed = compose(content, setting, intl);
+  const lines: Line[] = [
+    { key: 'greeting', values: { name: content.name } },
+    ...composed.lines,
+    { key: 'zoneNote', values: { zone: setting.timeZone } },
+    { key: 'automatic' },
+    { key: 'signature', values: { company: setting.company } },
+  ];
+  const subject = format(composed.subject.key, composed.subject.values);
+  const text = lines.map((line) => format(line.key, { ...line.values, ...(line.link ? { link: line.link } : {}), ...(line.code ? { code: line.code } : {}) })).join('\n\n');
+  const paragraphs = lines.map((line) => `<p>${format(line.key, htmlValues(line))}</p>`);
+  return { subject, text: `${text}\n`, html: htmlDocument(setting.locale, subject, paragraphs) };
+}
+
+/** The line's values escaped for HTML; a link becomes an anchor, a code stands out. */
+function htmlValues(line: Line): Record<string, string> {
+  const values = Object.fromEntries(Object.entries(line.values ?? {}).map(([k, v]) => [k, escapeHtml(v)]));
+  if (line.link) values.link = `<a href="${escapeHtml(line.link)}">${escapeHtml(line.link)}</a>`;
+  if (line.code) values.code = `<strong style="font-family:monospace;font-size:1.3em;letter-spacing:0.1em" dir="ltr">${escapeHtml(line.code)}</strong>`;
+  return values;
+}
+
+function compose(content: MailContent, setting: MailSetting, intl: IntlShape): { subject: { key: MailMessageKey; values: Record<string, string> }; lines: Line[] } {
+  const company = setting.company;
+  if (content.kind === 'invitation') {
+    return {
+      subject: { key: 'invitation.subject', values: { company } },
+      lines: [
+        { key: 'invitation.intro', values: { company } },
+        { key: 'invitation.action', link: content.link },
+        { key: 'invitation.code', code: content.code },
+        { key: 'invitation.expiry', values: { expires: formatInstant(intl, content.expiresAt) } },
+      ],
+    };
+  }
+  if (content.kind === 'password_reset') {
+    return {
+      subject: { key: 'reset.subject', values: { company } },
+      lines: [
+        { key: 'reset.intro' },
+        { key: 'reset.action', link: content.link },
+        { key: 'reset.code', code: content.code },
+        { key: 'reset.expiry', values: { expires: formatInstant(intl, content.expiresAt) } },
+      ],
+    };
+  }
+  const when = formatInstantRange(intl, content.start, content.end);
+  return {
+    subject: { key: 'booking.subject', values: { number: content.number, when } },
+    lines: [
+      { key: 'booking.intro' },
+      { key: 'booking.when', values: { when } },
+      { key: 'booking.service', values: { service: content.service } },
+      { key: 'booking.technician', values: { technician: content.technician } },
+      { key: 'booking.address', values: { address: content.address } },
+      { key: 'booking.reference', values: { number: content.number } },
+      { key: 'booking.manage', link: content.link },
+    ],
+  };
+}
+
+function htmlDocument(locale: SupportedLocale, subject: string, paragraphs: string[]): string {
+  const dir = textDirection(locale);
+  return [
+    `<!doctype html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
+    `<body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36em;margin:auto;padding:1em">`,
+    ...paragraphs,
+    '</body></html>',
+  ].join('\n');
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
