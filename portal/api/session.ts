@@ -25,11 +25,18 @@ export function useMe() {
   });
 }
 
+/**
+ * Who is signed in now; everything read for someone else is dropped. The profile query itself
+ * stays (it is updated, never removed), so the screens watching it see the change at once.
+ */
+export function switchSession(queryClient: QueryClient, me: PortalMe | null): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+  queryClient.setQueryData(meQueryKey, me);
+}
+
 /** Any call answered 401 means the session ended: forget everything and show the sign-in page. */
 export function onSessionEnded(queryClient: QueryClient, error: unknown): void {
-  if (!isPortalApiError(error, 'unauthenticated')) return;
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
-  queryClient.setQueryData(meQueryKey, null);
+  if (isPortalApiError(error, 'unauthenticated')) switchSession(queryClient, null);
 }
 
 /** After sign-in or redeem: the answer is the profile; the language on screen becomes its language. */
@@ -40,8 +47,7 @@ export function useSignedIn(): (me: PortalMe) => void {
   return useCallback(
     (me: PortalMe) => {
       client.forgetCsrfToken();
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, me);
+      switchSession(queryClient, me);
       setLocale(me.language);
       navigate('/', { replace: true });
     },
@@ -56,8 +62,7 @@ export function useSignOut() {
     mutationFn: () => client.call<unknown>('signOut', { body: {} }),
     onSettled: () => {
       client.forgetCsrfToken();
-      queryClient.clear();
-      queryClient.setQueryData(meQueryKey, null);
+      switchSession(queryClient, null);
       navigate('/sign-in', { replace: true });
     },
   });

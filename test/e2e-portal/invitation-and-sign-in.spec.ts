@@ -14,12 +14,13 @@ test('a customer redeems the e-mailed invitation, signs out and in, and resets a
 
   // A wrong password says so, without saying which of the two was wrong.
   await page.getByLabel('E-mail address').fill(customer.contact.email);
-  await page.getByLabel('Password', { exact: true }).fill('not the password at all');
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not the password at all');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText('The e-mail address or the password is not right.');
 
   // Forgot it: the e-mailed link opens the second step; the new password works, the old one no longer.
   await page.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
   await page.getByLabel('E-mail address').fill(customer.contact.email);
   const since = Date.now();
   await page.getByRole('button', { name: 'E-mail me a reset link' }).click();
@@ -41,6 +42,7 @@ test('an invitation code works once, a mistyped one is refused with a reason, an
   const customer = await inviteAndRedeem(page, portalHub, fresh!);
   const mail = await portalHub.smtp.waitFor(customer.contact.email, () => true, { since });
   await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 
   await page.goto(portalLinkIn(mail));
   await page.getByRole('button', { name: 'Create my profile' }).click();

@@ -6,7 +6,7 @@ test('in Arabic the portal reads right to left, says everything in Arabic, and i
   const [, , , , , , , , fresh] = await portalHub.backOffice.freshCustomers(9);
   const customer = await inviteAndRedeem(page, portalHub, fresh!);
   await bookVisit(page, { service: 'Leak repair', dayIndex: 1 });
-  await page.getByRole('link', { name: 'My appointments' }).click();
+  await page.getByRole('link', { name: 'My appointments', exact: true }).click();
 
   await page.getByLabel('Language').selectOption('ar');
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');

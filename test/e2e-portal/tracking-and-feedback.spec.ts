@@ -17,7 +17,7 @@ test('the technician on the way: active appointment with its live map, locked ch
 
   await technician.setStatus(booked.bookingId, 'traveling');
   await technician.ping(latitude + 0.05, longitude - 0.04);
-  await page.getByRole('link', { name: 'My appointments' }).click();
+  await page.getByRole('link', { name: 'My appointments', exact: true }).click();
   const active = page.getByRole('region', { name: 'Active appointment' });
   await expect(active.getByRole('article')).toContainText('On the way');
   await expectAxeClean(page);
@@ -46,7 +46,7 @@ test('the technician on the way: active appointment with its live map, locked ch
 
   // Completed: feedback from the Past section; a low rating reaches back office.
   await technician.setStatus(booked.bookingId, 'completed');
-  await page.getByRole('link', { name: 'My appointments' }).click();
+  await page.getByRole('link', { name: 'My appointments', exact: true }).click();
   const past = page.getByRole('region', { name: 'Past' });
   await past.getByRole('link', { name: 'Send feedback' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'How was your visit?' })).toBeVisible();

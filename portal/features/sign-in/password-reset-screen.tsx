@@ -20,7 +20,8 @@ export function PasswordResetScreen() {
   const t = useT();
   const [search] = useSearchParams();
   const [requestedFor, setRequestedFor] = useState<string | null>(null);
-  const linked = search.has('code');
+  // The e-mailed link carries the address (the code is in the e-mail): it opens the second step.
+  const linked = search.has('email') || search.has('code');
   return (
     <Page title={linked ? t('reset.completeTitle') : t('reset.title')}>
       {!linked && <RequestReset onSent={setRequestedFor} />}

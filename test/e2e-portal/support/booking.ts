@@ -20,7 +20,7 @@ export async function bookVisit(page: Page, options: { service: string; dayIndex
   if (index < 0) throw new Error(`No service "${options.service}" offered: ${services.join(', ')}`);
   await page.getByLabel('Service').selectOption({ index });
   await chooseDayWithTimes(page, options.dayIndex ?? 0);
-  await page.getByRole('radio').nth(options.timeIndex ?? 0).check();
+  await page.locator('.time-chip label').nth(options.timeIndex ?? 0).click();
   if (options.comments) await page.getByLabel('Comments for the technician').fill(options.comments);
   await page.getByRole('button', { name: 'Book', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your visit is booked' })).toBeVisible();

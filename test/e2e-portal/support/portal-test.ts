@@ -57,7 +57,7 @@ export async function inviteAndRedeem(page: Page, portalHub: PortalHub, customer
 export async function signIn(page: Page, portalHub: PortalHub, customer: Customer): Promise<void> {
   await page.goto(`${portalHub.portalUrl}#/sign-in`);
   await page.getByLabel('E-mail address').fill(customer.contact.email);
-  await page.getByLabel('Password', { exact: true }).fill(customer.password);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(customer.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'My appointments' })).toBeVisible();
 }
