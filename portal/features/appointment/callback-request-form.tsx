@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import { CallbackRequestSchema, type PortalRequestCreated } from '../../../shared/contract/portal-http';
 import { usePortalClient } from '../../api/portal-client-context';
 import { useErrorText } from '../../components/error-text';
-import { checkFields, type FieldErrors } from '../../components/field-errors';
+import { checkFields } from '../../components/field-errors';
+import { useFormFields } from '../../components/use-form-fields';
 import { ErrorAlert } from '../../components/query-state';
 import { useT } from '../../i18n/use-t';
 
@@ -14,12 +15,11 @@ export function CallbackRequestForm({ bookingId }: { bookingId: string }) {
   const client = usePortalClient();
   const errorText = useErrorText();
   const [intent, setIntent] = useState<'reschedule' | 'cancellation'>('reschedule');
-  const [message, setMessage] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { fields, setErrors, bind } = useFormFields({ message: '' });
   const send = useMutation({ mutationFn: (body: unknown) => client.call<PortalRequestCreated>('callbackRequest', { params: { bookingId }, body }) });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = checkFields(CallbackRequestSchema, { intent, message }, t);
+    const checked = checkFields(CallbackRequestSchema, { intent, ...fields }, t);
     setErrors(checked.ok ? {} : checked.errors);
     if (checked.ok) send.mutate(checked.value);
   };
@@ -41,7 +41,7 @@ export function CallbackRequestForm({ bookingId }: { bookingId: string }) {
               <Radio value="cancellation" label={t('callback.cancellation')} />
             </Stack>
           </Radio.Group>
-          <Textarea label={t('callback.message')} required autosize minRows={2} maxRows={6} maxLength={2000} value={message} error={errors.message} onChange={(e) => setMessage(e.currentTarget.value)} />
+          <Textarea label={t('callback.message')} required autosize minRows={2} maxRows={6} maxLength={2000} {...bind('message')} />
           <ErrorAlert message={send.isError ? errorText(send.error) : null} />
           <Button type="submit" loading={send.isPending} style={{ alignSelf: 'flex-start' }}>{t('callback.submit')}</Button>
         </Stack>

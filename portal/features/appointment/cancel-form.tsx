@@ -1,11 +1,12 @@
 import { Button, Group, Stack, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { CancelRequestSchema } from '../../../shared/contract/portal-http';
 import { isPortalApiError } from '../../api/portal-api-error';
 import { usePortalClient } from '../../api/portal-client-context';
 import { useErrorText } from '../../components/error-text';
-import { checkFields, type FieldErrors } from '../../components/field-errors';
+import { checkFields } from '../../components/field-errors';
+import { useFormFields } from '../../components/use-form-fields';
 import { ErrorAlert } from '../../components/query-state';
 import { useT } from '../../i18n/use-t';
 import { homeQueryKey } from '../home/home-screen';
@@ -17,8 +18,7 @@ export function CancelForm({ bookingId, onCanceled, onKeep }: { bookingId: strin
   const client = usePortalClient();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { fields, setErrors, bind } = useFormFields({ note: '' });
   const cancel = useMutation({
     mutationFn: (body: { note: string }) => client.call<unknown>('cancel', { params: { bookingId }, body }),
     onSuccess: () => {
@@ -32,7 +32,7 @@ export function CancelForm({ bookingId, onCanceled, onKeep }: { bookingId: strin
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = checkFields(CancelRequestSchema, { note }, t);
+    const checked = checkFields(CancelRequestSchema, fields, t);
     setErrors(checked.ok ? {} : checked.errors);
     if (checked.ok) cancel.mutate(checked.value);
   };
@@ -41,7 +41,7 @@ export function CancelForm({ bookingId, onCanceled, onKeep }: { bookingId: strin
       <Title order={2} size="h4" id="cancel-title" mb="sm">{t('cancel.title')}</Title>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <Textarea label={t('cancel.note')} required autosize minRows={2} maxRows={6} maxLength={2000} value={note} error={errors.note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <Textarea label={t('cancel.note')} required autosize minRows={2} maxRows={6} maxLength={2000} {...bind('note')} />
           <ErrorAlert message={cancel.isError ? errorText(cancel.error) : null} />
           <Group gap="xs">
             <Button type="submit" color="danger" loading={cancel.isPending}>{t('cancel.submit')}</Button>

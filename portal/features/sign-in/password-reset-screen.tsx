@@ -6,7 +6,8 @@ import { CompletePasswordResetRequestSchema, PasswordResetRequestSchema } from '
 import { isPortalApiError } from '../../api/portal-api-error';
 import { usePortalClient } from '../../api/portal-client-context';
 import { useErrorText } from '../../components/error-text';
-import { checkFields, serverFieldErrors, type FieldErrors } from '../../components/field-errors';
+import { checkFields, serverFieldErrors } from '../../components/field-errors';
+import { useFormFields } from '../../components/use-form-fields';
 import { Page } from '../../components/page';
 import { ErrorAlert } from '../../components/query-state';
 import { useT } from '../../i18n/use-t';
@@ -39,15 +40,14 @@ function RequestReset({ onSent }: { onSent: (email: string) => void }) {
   const t = useT();
   const client = usePortalClient();
   const errorText = useErrorText();
-  const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { fields, setErrors, bind } = useFormFields({ email: '' });
   const request = useMutation({
     mutationFn: (body: { email: string }) => client.call<unknown>('requestPasswordReset', { body }),
     onSuccess: (_, body) => onSent(body.email),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const checked = checkFields(PasswordResetRequestSchema, { email: email.trim() }, t);
+    const checked = checkFields(PasswordResetRequestSchema, { email: fields.email.trim() }, t);
     setErrors(checked.ok ? {} : checked.errors);
     if (checked.ok) request.mutate(checked.value);
   };
@@ -56,7 +56,7 @@ function RequestReset({ onSent }: { onSent: (email: string) => void }) {
       <Stack gap="sm">
         <Text>{t('reset.intro')}</Text>
         <ErrorAlert message={request.isError ? errorText(request.error) : null} />
-        <TextInput label={t('signIn.email')} type="email" autoComplete="email" required value={email} error={errors.email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <TextInput label={t('signIn.email')} type="email" autoComplete="email" required {...bind('email')} />
         <Button type="submit" loading={request.isPending}>{t('reset.submit')}</Button>
         <Anchor component={Link} href="/sign-in">{t('reset.backToSignIn')}</Anchor>
       </Stack>
@@ -68,15 +68,13 @@ function CompleteReset({ initialEmail, initialCode }: { initialEmail: string; in
   const t = useT();
   const client = usePortalClient();
   const errorText = useErrorText();
-  const [fields, setFields] = useState({ email: initialEmail, code: initialCode, password: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { fields, setErrors, bind } = useFormFields({ email: initialEmail, code: initialCode, password: '' });
   const complete = useMutation({
     mutationFn: (body: unknown) => client.call<unknown>('completePasswordReset', { body }),
     onError: (error) => {
       if (isPortalApiError(error, 'invalid_request')) setErrors(serverFieldErrors(error.body?.issues, fields, t));
     },
   });
-  const set = (name: keyof typeof fields) => (event: { currentTarget: { value: string } }) => setFields({ ...fields, [name]: event.currentTarget.value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkFields(CompletePasswordResetRequestSchema, { ...fields, email: fields.email.trim() }, t);
@@ -97,9 +95,9 @@ function CompleteReset({ initialEmail, initialCode }: { initialEmail: string; in
     <form onSubmit={submit} noValidate className="narrow-form panel">
       <Stack gap="sm">
         <ErrorAlert message={complete.isError ? errorText(complete.error) : null} />
-        <TextInput label={t('signIn.email')} type="email" autoComplete="email" required value={fields.email} error={errors.email} onChange={set('email')} />
-        <TextInput label={t('reset.code')} autoComplete="one-time-code" spellCheck={false} required value={fields.code} error={errors.code} onChange={set('code')} />
-        <PasswordInput label={t('reset.newPassword')} description={t('redeem.passwordHint')} autoComplete="new-password" required value={fields.password} error={errors.password} onChange={set('password')} />
+        <TextInput label={t('signIn.email')} type="email" autoComplete="email" required {...bind('email')} />
+        <TextInput label={t('reset.code')} autoComplete="one-time-code" spellCheck={false} required {...bind('code')} />
+        <PasswordInput label={t('reset.newPassword')} description={t('redeem.passwordHint')} autoComplete="new-password" required {...bind('password')} />
         <Button type="submit" loading={complete.isPending}>{t('reset.save')}</Button>
       </Stack>
     </form>

@@ -1,6 +1,6 @@
 import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { RedeemInvitationRequestSchema, type SignInAnswer } from '../../../shared/contract/portal-http';
 import { isPortalApiError } from '../../api/portal-api-error';
@@ -8,7 +8,8 @@ import { usePortalClient } from '../../api/portal-client-context';
 import { useSignedIn } from '../../api/session';
 import { useLocaleChoice } from '../../app/locale-choice';
 import { useErrorText } from '../../components/error-text';
-import { checkFields, serverFieldErrors, type FieldErrors } from '../../components/field-errors';
+import { checkFields, serverFieldErrors } from '../../components/field-errors';
+import { useFormFields } from '../../components/use-form-fields';
 import { Page } from '../../components/page';
 import { ErrorAlert } from '../../components/query-state';
 import { useT } from '../../i18n/use-t';
@@ -21,8 +22,7 @@ export function RedeemScreen() {
   const errorText = useErrorText();
   const { locale } = useLocaleChoice();
   const [search] = useSearchParams();
-  const [fields, setFields] = useState({ email: search.get('email') ?? '', code: search.get('code') ?? '', name: '', password: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const { fields, setErrors, bind } = useFormFields({ email: search.get('email') ?? '', code: search.get('code') ?? '', name: '', password: '' });
   const redeem = useMutation({
     mutationFn: (body: unknown) => client.call<SignInAnswer>('redeemInvitation', { body }),
     onSuccess: signedIn,
@@ -30,7 +30,6 @@ export function RedeemScreen() {
       if (isPortalApiError(error, 'invalid_request')) setErrors(serverFieldErrors(error.body?.issues, fields, t));
     },
   });
-  const set = (name: keyof typeof fields) => (event: { currentTarget: { value: string } }) => setFields({ ...fields, [name]: event.currentTarget.value });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const checked = checkFields(RedeemInvitationRequestSchema, { ...fields, email: fields.email.trim(), language: locale }, t);
@@ -43,10 +42,10 @@ export function RedeemScreen() {
       <form onSubmit={submit} noValidate className="narrow-form panel">
         <Stack gap="sm">
           <ErrorAlert message={redeem.isError ? errorText(redeem.error) : null} />
-          <TextInput label={t('signIn.email')} type="email" autoComplete="email" required value={fields.email} error={errors.email} onChange={set('email')} />
-          <TextInput label={t('redeem.code')} autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} required value={fields.code} error={errors.code} onChange={set('code')} />
-          <TextInput label={t('redeem.name')} autoComplete="name" required value={fields.name} error={errors.name} onChange={set('name')} />
-          <PasswordInput label={t('redeem.password')} description={t('redeem.passwordHint')} autoComplete="new-password" required value={fields.password} error={errors.password} onChange={set('password')} />
+          <TextInput label={t('signIn.email')} type="email" autoComplete="email" required {...bind('email')} />
+          <TextInput label={t('redeem.code')} autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} required {...bind('code')} />
+          <TextInput label={t('redeem.name')} autoComplete="name" required {...bind('name')} />
+          <PasswordInput label={t('redeem.password')} description={t('redeem.passwordHint')} autoComplete="new-password" required {...bind('password')} />
           <Button type="submit" loading={redeem.isPending}>{t('redeem.submit')}</Button>
           <Anchor component={Link} href="/sign-in">{t('redeem.haveProfile')}</Anchor>
         </Stack>

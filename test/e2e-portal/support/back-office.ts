@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hubRoutes, type PullResponse, type PushResponse, type SignInResponse } from '../../../shared/contract/hub-http';
-import type { Contact, CustomerAsset, ServiceAccount } from '../../../shared/domain/entities';
+import type { Booking, Contact, CustomerAsset, IncidentType, ServiceAccount, WorkOrder } from '../../../shared/domain/entities';
 import { PORTAL_ROLE } from '../../../shared/domain/entities';
 import type { EntityName } from '../../../shared/sync/synced-entities';
 import { ADMIN } from '../../integration/support/hub-process';
@@ -52,6 +52,33 @@ export class BackOffice {
       if (picked.length === count) return picked;
     }
     throw new Error(`Only ${picked.length} fresh customers in the demo data.`);
+  }
+
+  /**
+   * A fresh customer whose account already has a Scheduled visit (from the demo data) that its
+   * service's change notice covers now: it starts within that many hours, but not in the next hour.
+   */
+  async freshCustomerWithVisitInsideNotice(): Promise<{ contact: Contact; account: ServiceAccount; asset: CustomerAsset; booking: Booking; workOrder: WorkOrder; noticeHours: number }> {
+    const [contacts, accounts, assets, bookings, workOrders, types] = await Promise.all([
+      this.rows<Contact>('contact'),
+      this.rows<ServiceAccount>('account'),
+      this.rows<CustomerAsset>('asset'),
+      this.rows<Booking>('booking'),
+      this.rows<WorkOrder>('workOrder'),
+      this.rows<IncidentType>('incidentType'),
+    ]);
+    const now = Date.now();
+    for (const booking of bookings.sort((a, b) => a.start - b.start)) {
+      if (booking.status !== 'scheduled' || booking.start < now + 3_600_000) continue;
+      const workOrder = workOrders.find((w) => w.id === booking.workOrderId);
+      const notice = types.find((t) => t.id === workOrder?.incidentTypeId)?.customerChangeNoticeHours ?? null;
+      if (!workOrder || notice === null || booking.start - now >= notice * 3_600_000 - 600_000) continue;
+      const contact = contacts.find((c) => c.accountId === workOrder.accountId && !c.webRoles.includes(PORTAL_ROLE) && !c.hasPortalProfile);
+      const account = accounts.find((a) => a.id === workOrder.accountId);
+      const asset = assets.find((a) => a.accountId === workOrder.accountId);
+      if (contact && account && asset) return { contact, account, asset, booking, workOrder, noticeHours: notice };
+    }
+    throw new Error('No demo visit inside its change notice belongs to a fresh customer right now.');
   }
 
   /** Issue an invitation (the e-mail goes out) and grant the "Web API User" role, as the console does. */
