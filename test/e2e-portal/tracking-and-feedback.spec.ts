@@ -18,8 +18,11 @@ test('the technician on the way: active appointment with its live map, locked ch
   await technician.setStatus(booked.bookingId, 'traveling');
   await technician.ping(latitude + 0.05, longitude - 0.04);
   await page.getByRole('link', { name: 'My appointments', exact: true }).click();
-  const active = page.getByRole('region', { name: 'Active appointment' });
-  await expect(active.getByRole('article')).toContainText('On the way');
+  // Ours is the one on the way (a demo visit of the account may be too: then ours is under Upcoming, still with its map).
+  const active = page.getByRole('article').filter({ hasText: booked.workOrderNumber });
+  await expect(active).toContainText('On the way');
+  await expect(active.getByRole('link', { name: 'View live map' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Active appointment' }).getByRole('article')).toHaveCount(1);
   await expectAxeClean(page);
 
   // Locked while on the way, and the page says why.
@@ -47,8 +50,8 @@ test('the technician on the way: active appointment with its live map, locked ch
   // Completed: feedback from the Past section; a low rating reaches back office.
   await technician.setStatus(booked.bookingId, 'completed');
   await page.getByRole('link', { name: 'My appointments', exact: true }).click();
-  const past = page.getByRole('region', { name: 'Past' });
-  await past.getByRole('link', { name: 'Send feedback' }).click();
+  const visit = page.getByRole('region', { name: 'Past' }).getByRole('article').filter({ hasText: booked.workOrderNumber });
+  await visit.getByRole('link', { name: 'Send feedback' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'How was your visit?' })).toBeVisible();
   await page.getByRole('button', { name: 'Send feedback' }).click();
   await expect(page.getByText('Please choose a rating.')).toBeVisible();
@@ -60,8 +63,8 @@ test('the technician on the way: active appointment with its live map, locked ch
   await page.getByRole('button', { name: 'Send feedback' }).click();
   await expect(page.getByText('Thank you for your feedback.')).toBeVisible();
   await page.getByRole('link', { name: 'Back to my appointments' }).click();
-  await expect(past.getByRole('article').filter({ hasText: booked.workOrderNumber })).toContainText('Feedback sent: 2 of 5');
-  await expect(past.getByRole('link', { name: 'Send feedback' })).toHaveCount(0);
+  await expect(visit).toContainText('Feedback sent: 2 of 5');
+  await expect(visit.getByRole('link', { name: 'Send feedback' })).toHaveCount(0);
   const requests = await portalHub.backOffice.rows<PortalRequest>('portalRequest');
   expect(requests.find((r) => r.kind === 'low_feedback' && r.workOrderId === booking!.workOrderId)?.message).toContain('Arrived late and left a mess');
 });
