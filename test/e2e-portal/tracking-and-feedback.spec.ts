@@ -37,7 +37,12 @@ test('the technician on the way: active appointment with its live map, locked ch
   const position = page.getByText(/^Last reported position: /);
   await expect(position).toContainText(`${(latitude + 0.05).toFixed(5)}, ${(longitude - 0.04).toFixed(5)}`);
   await expect(position).toContainText(chicagoTime);
+  // The map (Leaflet, loaded only now) draws the site and the technician even though no tile arrives.
+  const map = page.getByRole('img', { name: "Map of the technician's last position" });
+  await expect(map).toBeVisible();
+  await expect(map.locator('path.leaflet-interactive')).toHaveCount(2);
   await expectAxeClean(page);
+  await page.screenshot({ path: test.info().outputPath('portal-tracking.png'), fullPage: true });
 
   // A new ping shows up without reloading; then the visit starts and tracking ends.
   await new Promise((resolve) => setTimeout(resolve, 5_100)); // the technician API accepts one ping per 5 s

@@ -29,7 +29,7 @@ export default function TrackingScreen({ bookingId }: { bookingId: string }) {
   });
   return (
     <Page title={t('tracking.title')}>
-      <Anchor component={Link} href={`/appointments/${encodeURIComponent(bookingId)}`}>{t('home.details')}</Anchor>
+      <Anchor component={Link} href={`/appointments/${encodeURIComponent(bookingId)}`}>{t('tracking.back')}</Anchor>
       <QueryState query={tracking} loadingLabel={t('tracking.loading')}>
         {(data) => <TrackingDetails data={data} />}
       </QueryState>

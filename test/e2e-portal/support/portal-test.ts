@@ -15,7 +15,8 @@ export const test = base.extend<object, { portalHub: PortalHub }>({
   portalHub: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies by destructuring.
     async ({}, use) => {
-      const hub = await startPortalHub();
+      // A tile server that is not there (port 9, discard): the map must still draw and the page still say everything in text.
+      const hub = await startPortalHub(['--map-tiles', 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png']);
       await use(hub);
       await hub.stop();
     },
