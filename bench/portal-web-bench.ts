@@ -85,26 +85,34 @@ async function signedInCustomer(hub: PortalHub, context: BrowserContext): Promis
 async function bookingRoundTrips(hub: PortalHub, context: BrowserContext): Promise<number[]> {
   const page = await context.newPage();
   const times: number[] = [];
-  let dayOffset = 1;
-  while (times.length < BOOK_RUNS && dayOffset < 30) {
-    await page.goto(`${hub.portalUrl}#/book`);
+  // Days of the first page of the day picker, five bookings each, skipping days without free times.
+  await page.goto(`${hub.portalUrl}#/book`);
+  for (let day = 0, tries = 0; times.length < BOOK_RUNS && tries < BOOK_RUNS * 3; tries += 1) {
+    const another = page.getByRole('button', { name: 'Book another visit' });
+    if (await another.isVisible()) await another.click();
     await page.getByLabel('Equipment').selectOption({ index: 1 });
-    await page.getByLabel('Service').selectOption({ index: 1 });
-    const days = page.locator('.day-list button');
-    if (dayOffset >= (await days.count())) await page.getByRole('button', { name: 'Later days' }).click();
-    await days.nth(dayOffset % (await days.count())).click();
-    const chips = page.getByRole('radio');
-    await page.getByText(/Finding free times/).waitFor({ state: 'detached' });
-    if ((await chips.count()) === 0) {
-      dayOffset += 1;
+    await page.getByLabel('Service').selectOption({ label: 'Leak repair (60 min)' });
+    await page.locator('.day-list button').nth(day % 7).click();
+    await page.getByRole('radiogroup', { name: 'Free times' }).or(page.getByText('No free times on this day.')).waitFor();
+    const chips = page.locator('.time-chip label');
+    const count = await chips.count();
+    if (count === 0) {
+      day += 1;
       continue;
     }
-    await chips.nth(times.length % (await chips.count())).check({ force: true });
+    await chips.nth(times.length % count).click();
     const started = Date.now();
     await page.getByRole('button', { name: 'Book', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your visit is booked' }).waitFor();
+    const confirmed = page.getByRole('heading', { level: 1, name: 'Your visit is booked' });
+    await confirmed.or(page.getByRole('alert')).waitFor();
+    if (!(await confirmed.isVisible())) {
+      // Refused (the time went meanwhile, …): not a round trip to time; try the next day.
+      console.log(`  refused: ${await page.getByRole('alert').innerText()}`);
+      day += 1;
+      continue;
+    }
     times.push(Date.now() - started);
-    if (times.length % 6 === 0) dayOffset += 1;
+    if (times.length % 5 === 0) day += 1;
   }
   return times;
 }

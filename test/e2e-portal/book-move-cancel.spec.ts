@@ -15,6 +15,15 @@ test('a customer books a visit: times in the account zone, confirmation on scree
   expect(booked.confirmation).toMatch(new RegExp(`^Leak repair on .*${chicagoTime.source}`));
   expect(booked.workOrderNumber).toMatch(/^WO-\d+$/);
 
+  // Booking another asks the hub for the day's times again: the list shown before is out of date now.
+  await page.getByRole('button', { name: 'Book another visit' }).click();
+  await page.getByLabel('Equipment').selectOption({ index: 1 });
+  const asked = page.waitForRequest((request) => request.url().includes('/api/v1/portal/free-times?'));
+  const services = await page.getByLabel('Service').locator('option').allInnerTexts();
+  await page.getByLabel('Service').selectOption({ index: services.findIndex((text) => text.startsWith('Leak repair (')) });
+  await chooseDayWithTimes(page, 2);
+  await asked;
+
   const mail = await portalHub.smtp.waitFor(customer.contact.email, (m) => m.text.includes(booked.workOrderNumber), { since });
   expect(mail.text).toMatch(/C[SD]T|America\/Chicago/);
 

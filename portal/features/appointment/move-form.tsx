@@ -38,11 +38,12 @@ function MoveChooser({ appointment, firstDate, lastDate, onMoved }: { appointmen
   const [date, setDate] = useState(firstDate);
   const [start, setStart] = useState<number | null>(null);
   const timesKey = ['move-free-times', bookingId, date];
-  const times = useQuery({ queryKey: timesKey, queryFn: () => client.call<FreeTimesResponse>('moveFreeTimes', { params: { bookingId }, query: { date } }) });
+  const times = useQuery({ queryKey: timesKey, queryFn: () => client.call<FreeTimesResponse>('moveFreeTimes', { params: { bookingId }, query: { date } }), staleTime: 0 });
   const move = useMutation({
     mutationFn: (chosen: number) => client.call<BookResponse>('move', { params: { bookingId }, body: { start: chosen } }),
     onSuccess: (answer) => {
       queryClient.setQueryData(appointmentQueryKey(bookingId), answer.appointment);
+      queryClient.removeQueries({ queryKey: ['move-free-times', bookingId] });
       void queryClient.invalidateQueries({ queryKey: homeQueryKey });
       onMoved(t('move.done', { when: range(answer.appointment.start, answer.appointment.end) }));
     },

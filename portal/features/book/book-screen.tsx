@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Group, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
@@ -22,7 +22,7 @@ export function BookScreen() {
   return (
     <Page title={booked ? t('book.confirmedTitle') : t('book.title')}>
       {booked ? (
-        <BookConfirmation booked={booked} />
+        <BookConfirmation booked={booked} onAnother={() => setBooked(null)} />
       ) : (
         <QueryState query={options} loadingLabel={t('book.loading')}>
           {(data) => <BookForm options={data} onBooked={setBooked} />}
@@ -49,11 +49,15 @@ function BookForm({ options, onBooked }: { options: BookingOptionsResponse; onBo
     queryKey: timesKey,
     queryFn: () => client.call<FreeTimesResponse>('freeTimes', { query: { assetId, incidentTypeId, date } }),
     enabled: chosen,
+    // Times go as others book: never offer a remembered list.
+    staleTime: 0,
   });
   const book = useMutation({
     mutationFn: (body: { assetId: string; incidentTypeId: string; start: number; comments: string }) => client.call<BookResponse>('book', { body }),
     onSuccess: (answer) => {
       void queryClient.invalidateQueries({ queryKey: homeQueryKey });
+      // The time just booked is no longer free, for this page or the next booking.
+      queryClient.removeQueries({ queryKey: ['free-times'] });
       onBooked(answer);
     },
     onError: (error) => {
@@ -115,7 +119,7 @@ function BookForm({ options, onBooked }: { options: BookingOptionsResponse; onBo
   );
 }
 
-function BookConfirmation({ booked }: { booked: BookResponse }) {
+function BookConfirmation({ booked, onAnother }: { booked: BookResponse; onAnother: () => void }) {
   const t = useT();
   const { range } = useFormatTimes();
   const { appointment } = booked;
@@ -124,7 +128,10 @@ function BookConfirmation({ booked }: { booked: BookResponse }) {
       <Stack gap="xs">
         <Text>{t('book.confirmed', { service: appointment.service, when: range(appointment.start, appointment.end) })}</Text>
         <Text size="sm">{t('appointment.workOrder', { number: appointment.workOrderNumber })} · {t('appointment.technician', { name: appointment.technicianName })}</Text>
-        <Anchor component={Link} href={`/appointments/${encodeURIComponent(appointment.bookingId)}`}>{t('book.viewAppointment')}</Anchor>
+        <Group gap="md">
+          <Anchor component={Link} href={`/appointments/${encodeURIComponent(appointment.bookingId)}`}>{t('book.viewAppointment')}</Anchor>
+          <Button variant="default" size="compact-sm" onClick={onAnother}>{t('book.another')}</Button>
+        </Group>
       </Stack>
     </Alert>
   );
