@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { HubStore, HubTx } from '../store/hub-store';
-import { claimDueMail, markMailAttemptFailed, markMailSent, type MailRow } from '../store/portal/mail-outbox-queries';
+import { claimDueMail, markMailAttemptFailed, markMailSent, releaseMailClaims, type MailRow } from '../store/portal/mail-outbox-queries';
 import { backoffMs, defaultDeliveryTiming, type DeliveryTiming, type MailOptions } from './mail-options';
 
 /** What delivery needs of nodemailer: tests and issue 13 may hand in another transport. */
@@ -85,13 +85,14 @@ export class MailDelivery {
       });
   }
 
-  /** Finishes the message in hand, records it, and sends nothing more. */
+  /** Finishes the message in hand, records it, hands back the rest of its claims and sends nothing more. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe();
     clearTimeout(this.timer);
     await this.running;
     this.transport.close();
+    await this.store.transaction((tx) => releaseMailClaims(tx.sql, this.token)).catch((error: unknown) => this.log.warn({ event: 'mail-release-failed', err: error }, 'claims not handed back; they lapse with their lease'));
   }
 
   private async round(): Promise<void> {

@@ -137,3 +137,8 @@ export async function listMail(ex: SqlExecutor, filter: { relatedId?: string; li
   const rows = await ex.all<Stored>(`SELECT * FROM mail_outbox ${where} ORDER BY created_at DESC, id DESC LIMIT ${p(params.length)}`, params);
   return rows.map(toMail);
 }
+
+/** A stopping worker hands back the rows it claimed but did not get to, so the next one need not wait for the lease. */
+export async function releaseMailClaims(ex: SqlExecutor, token: string): Promise<number> {
+  return ex.run(`UPDATE mail_outbox SET claim_token = NULL, claim_expires_at = NULL WHERE claim_token = ${ex.dialect.param(1)} AND state = 'queued'`, [token]);
+}

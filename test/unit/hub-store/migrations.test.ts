@@ -10,6 +10,7 @@ import { SqliteHubStore } from '../../../server/store/sqlite-hub-store';
 import { buildDemoDataset, datasetEntities } from '../../../shared/demo/seed-builder';
 import type { Booking } from '../../../shared/domain/entities';
 import { entityKey, type EntityName, type EntityRow } from '../../../shared/sync/synced-entities';
+import { entityTables } from '../../../db-common/entity-tables';
 
 const open: { close(): unknown }[] = [];
 afterEach(async () => {
@@ -255,5 +256,24 @@ describe('hub store migration 004 (relational schema)', () => {
     open.push(db);
     expect(version(db)).toBe(3);
     expect(db.prepare("SELECT COUNT(*) FROM rows WHERE id = 'orphan'").pluck().get()).toBe(1);
+  });
+});
+
+describe('hub store migration 005 (portal)', () => {
+  it('adds the portal tables; only the portal settings are synced, never hashes, sessions, tokens, mail or positions', async () => {
+    const folder = storeFolderAt(4);
+    const store = openStore(folder);
+    const synced = new Set(Object.values(entityTables).map((t) => t.table));
+    const secretTables = ['portal_profiles', 'portal_codes', 'invited_emails', 'portal_sessions', 'portal_feedback', 'mail_outbox', 'technician_tokens', 'location_pings'];
+    for (const table of secretTables) expect(synced.has(table), table).toBe(false);
+    expect(synced.has('portal_settings')).toBe(true);
+    const settings = { minLeadDays: 1, maxLeadDays: 20, minNoticeHours: 12, bookableIncidentTypeIds: [], slots: { arrivalWindows: [{ start: '08:00', end: '12:00' }] }, surveyEnabled: false };
+    await store.transaction((tx) => tx.put('portalSettings', { id: 'portal', settings, version: 0 }));
+    const changes = await store.read((tx) => tx.changesAfter(0, 10));
+    expect(changes).toEqual([expect.objectContaining({ entity: 'portalSettings', id: 'portal', version: 1, data: { id: 'portal', settings, version: 1 } })]);
+    const db = new Database(path.join(folder, 'hub.sqlite'), { readonly: true });
+    open.push(db);
+    expect(tables(db)).toEqual(expect.arrayContaining([...secretTables, 'portal_settings']));
+    expect(version(db)).toBe(5);
   });
 });

@@ -4,10 +4,12 @@ import { catalogues } from '../../../shared/i18n/catalogues';
 import { createIntlFor } from '../../../shared/i18n/create-intl';
 import { formatAge, formatInstant, formatInstantRange } from '../../../shared/i18n/format-instant';
 import { matchLocale, textDirection } from '../../../shared/i18n/locales';
+import { mailCatalogues } from '../../../server/mail/mail-catalogues';
 import { describeCatalogues } from './catalogue-checks';
 
 describeCatalogues('console', catalogues, { ar: ['app.name'], es: ['app.name', 'priority.normal'] });
 describeCatalogues('portal', portalCatalogues, { ar: ['app.name'], es: ['app.name'] });
+describeCatalogues('e-mail', mailCatalogues, { ar: [], es: [] });
 
 /** ICU puts narrow no-break spaces before AM/PM and around range dashes; compare as plain spaces. */
 const plain = (text: string) => text.replace(/[\u202f\u00a0\u2009]/g, ' ');

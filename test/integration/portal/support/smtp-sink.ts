@@ -23,6 +23,12 @@ export class SmtpSink {
   private server: SMTPServer | undefined;
   private waiters: (() => void)[] = [];
   port = 0;
+  /** How long the server takes to accept each message (to stop a hub while one is in flight). */
+  acceptDelayMs = 0;
+  /** Recipients answered 550 (a permanent refusal). */
+  readonly unknownRecipients = new Set<string>();
+  /** Messages whose data arrived (accepted or still being accepted). */
+  dataStarted = 0;
 
   static async start(): Promise<SmtpSink> {
     const sink = new SmtpSink();
@@ -35,9 +41,17 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (!this.unknownRecipients.has(address.address)) return callback();
+        const refusal = new Error('No such mailbox here') as Error & { responseCode: number };
+        refusal.responseCode = 550;
+        callback(refusal);
+      },
       onData: (stream, session, callback) => {
+        this.dataStarted++;
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.acceptDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.acceptDelayMs));
             this.received.push({
               to: session.envelope.rcptTo.map((r) => r.address).join(','),
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
