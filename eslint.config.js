@@ -19,7 +19,7 @@ const onlySharedPackages = {
 const electronOnlyInShell = { name: 'electron', message: 'Only the Electron shell (main/index.ts, main/windows.ts, main/shell/desktop-shell.ts, preload) imports electron.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', '.cache/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', 'dist-portal/**', '.cache/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -54,6 +54,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [...ours('electron', 'server'), { group: ['node:*'], message: 'The renderer has no Node.' }] }],
+    },
+  },
+  {
+    // The customer portal shares with the console only through shared/ (never renderer/), and runs in a browser.
+    files: ['portal/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell], patterns: [...ours('electron', 'server', 'renderer', 'test'), { group: ['node:*'], message: 'The portal runs in a browser: no Node.' }] }],
     },
   },
   {

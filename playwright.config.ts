@@ -25,6 +25,14 @@ export default defineConfig({
       use: { launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs } },
     },
     { name: 'electron', testDir: 'test/e2e-electron' },
+    {
+      // The customer portal against a real hub and a real SMTP server its fixtures start (free ports);
+      // the browser sits in Tokyo while the demo accounts are in Chicago, so a time shown in the
+      // browser's zone would be caught.
+      name: 'portal',
+      testDir: 'test/e2e-portal',
+      use: { launchOptions: { executablePath: chromiumExecutable, args: chromiumArgs }, timezoneId: 'Asia/Tokyo', locale: 'en-US', viewport: { width: 1280, height: 900 } },
+    },
   ],
   webServer: {
     command: `npm run build --silent && tsx electron/browser-host/serve.ts --port ${port} --data .cache/e2e-replica --fresh`,

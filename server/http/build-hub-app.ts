@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { SignInLimiter } from '../auth/sign-in-limiter';
+import { registerPortalApp } from '../portal/serve-portal-app';
 import type { HubStore } from '../store/hub-store';
 import { registerAuthRoutes } from './auth-routes';
 import { ChangeStreams } from './change-stream';
@@ -26,6 +27,8 @@ export interface HubAppOptions {
   portal?: PortalDeps;
   /** What the hub adds after a pushed mutation applied (invitation codes and e-mails). */
   mutationEffects?: MutationEffects;
+  /** Where the built portal app is (default: dist-portal/ of this checkout); served under /portal/ with the portal. */
+  portalAppDir?: string;
 }
 
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -61,7 +64,10 @@ export function buildHubApp(store: HubStore, options: HubAppOptions): FastifyIns
   registerSyncRoutes(app, store, streams, options.mutationEffects);
   registerTechnicianRoutes(app, store);
   const portal = options.portal;
-  if (portal) void app.register(async (scope) => portalPlugin(scope, portal));
+  if (portal) {
+    void app.register(async (scope) => portalPlugin(scope, portal));
+    registerPortalApp(app, { dir: options.portalAppDir, tileUrl: portal.config.tileUrl });
+  }
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `There is no route ${request.method} ${request.url.split('?')[0]}.`));
   app.setErrorHandler(answerRequestError);
   return app;

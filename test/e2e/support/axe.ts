@@ -2,13 +2,22 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /**
- * Automated accessibility checks (axe-core, WCAG 2.1 A/AA rules). Serious and critical findings
- * fail the test with the rule and the elements named.
+ * Automated accessibility checks (axe-core, WCAG 2.1 A/AA rules), failing with the rule and the
+ * elements named.
  */
-export async function expectNoSeriousViolations(page: Page): Promise<void> {
+async function violations(page: Page, impacts: readonly string[]): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  return results.violations
+    .filter((v) => impacts.includes(v.impact ?? ''))
     .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
+}
+
+/** Serious and critical findings fail. */
+export async function expectNoSeriousViolations(page: Page): Promise<void> {
+  expect(await violations(page, ['serious', 'critical'])).toEqual([]);
+}
+
+/** Every finding fails, minor ones too (the customer portal is held to this). */
+export async function expectAxeClean(page: Page): Promise<void> {
+  expect(await violations(page, ['minor', 'moderate', 'serious', 'critical'])).toEqual([]);
 }

@@ -1,82 +1,16 @@
-import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
+import { portalCatalogues } from '../../../portal/i18n/portal-catalogues';
 import { catalogues } from '../../../shared/i18n/catalogues';
 import { createIntlFor } from '../../../shared/i18n/create-intl';
 import { formatAge, formatInstant, formatInstantRange } from '../../../shared/i18n/format-instant';
-import { matchLocale, supportedLocales, textDirection, type SupportedLocale } from '../../../shared/i18n/locales';
+import { matchLocale, textDirection } from '../../../shared/i18n/locales';
 import { mailCatalogues } from '../../../server/mail/mail-catalogues';
+import { describeCatalogues } from './catalogue-checks';
 
-/** Argument names a message uses, and its plural/select argument names with the cases it offers. */
-function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
-  for (const element of elements) {
-    if ('value' in element && element.type !== TYPE.literal && element.type !== TYPE.tag) into.add(element.value);
-    if (element.type === TYPE.tag) {
-      into.add(`<${element.value}>`);
-      argumentsOf(element.children, into);
-    }
-    if (element.type === TYPE.plural || element.type === TYPE.select) {
-      for (const option of Object.values(element.options)) argumentsOf(option.value, into);
-    }
-  }
-  return into;
-}
-
-function pluralCases(elements: MessageFormatElement[]): Map<string, string[]> {
-  const cases = new Map<string, string[]>();
-  for (const element of elements) {
-    if (element.type === TYPE.plural) cases.set(element.value, Object.keys(element.options));
-  }
-  return cases;
-}
-
-type AnyCatalogues = Readonly<Record<SupportedLocale, Readonly<Record<string, string>>>>;
-
-/** Each area keeps its own catalogues (console, e-mails); each set is checked the same way. Last: keys allowed to read the same as English. */
-const catalogueSets: [string, AnyCatalogues, Record<'es' | 'ar', string[]>][] = [
-  // "Portal" and "Normal" are Spanish words too.
-  ['console', catalogues, { ar: ['app.name'], es: ['app.name', 'app.view.portal', 'portalAdmin.tabs', 'priority.normal'] }],
-  ['e-mail', mailCatalogues, { ar: [], es: [] }],
-];
-
-describe.each(catalogueSets)('%s message catalogues', (_name, set, sameAsEnglish) => {
-  const english = set.en;
-
-  it.each(supportedLocales)('%s has exactly the English keys', (locale) => {
-    expect(Object.keys(set[locale]).sort()).toEqual(Object.keys(english).sort());
-  });
-
-  it.each(supportedLocales)('every %s message parses as ICU and has text', (locale) => {
-    for (const [key, message] of Object.entries(set[locale])) {
-      expect(() => parse(message), `${locale} ${key}`).not.toThrow();
-      expect(message.trim(), `${locale} ${key}`).not.toBe('');
-    }
-  });
-
-  it.each(['es', 'ar'] as const)('%s uses the same placeholders and tags as English in every message', (locale) => {
-    for (const [key, message] of Object.entries(english)) {
-      const translated = set[locale][key]!;
-      expect([...argumentsOf(parse(translated))].sort(), `${locale} ${key}`).toEqual([...argumentsOf(parse(message))].sort());
-    }
-  });
-
-  it.each(supportedLocales)('%s plurals cover every plural category the language has', (locale) => {
-    const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
-    for (const [key, message] of Object.entries(set[locale])) {
-      for (const [argument, cases] of pluralCases(parse(message))) {
-        expect(cases, `${locale} ${key} {${argument}}`).toContain('other');
-        // Arabic has zero, one, two, few, many and other; a missing one would fall back to "other".
-        for (const category of categories) if (category !== 'other') expect(cases, `${locale} ${key} {${argument}}`).toContain(category);
-      }
-    }
-  });
-
-  it('is not English in Spanish and Arabic (beyond names and codes)', () => {
-    const untranslated = (locale: 'es' | 'ar') =>
-      Object.entries(english).filter(([key, text]) => set[locale][key] === text && /[a-z]{4,}/i.test(text.replace(/\{[^}]*\}/g, '')));
-    expect(untranslated('ar').map(([key]) => key)).toEqual(sameAsEnglish.ar);
-    expect(untranslated('es').map(([key]) => key).sort()).toEqual(sameAsEnglish.es);
-  });
-});
+// "Portal" and "Normal" are Spanish words too.
+describeCatalogues('console', catalogues, { ar: ['app.name'], es: ['app.name', 'app.view.portal', 'portalAdmin.tabs', 'priority.normal'] });
+describeCatalogues('portal', portalCatalogues, { ar: ['app.name'], es: ['app.name'] });
+describeCatalogues('e-mail', mailCatalogues, { ar: [], es: [] });
 
 /** ICU puts narrow no-break spaces before AM/PM and around range dashes; compare as plain spaces. */
 const plain = (text: string) => text.replace(/[\u202f\u00a0\u2009]/g, ' ');

@@ -1,0 +1,36 @@
+import { Stack, Text } from '@mantine/core';
+import type { PortalMe } from '../../../shared/contract/portal-http';
+import { useChooseLanguage } from '../../api/session';
+import { LanguageSwitch } from '../../app/language-switch';
+import { useErrorText } from '../../components/error-text';
+import { Page } from '../../components/page';
+import { ErrorAlert } from '../../components/query-state';
+import { useT } from '../../i18n/use-t';
+
+/** Who is signed in, the account's zone, and the language of the portal and of our e-mails. */
+export function ProfileScreen({ me }: { me: PortalMe }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const choose = useChooseLanguage();
+  return (
+    <Page title={t('profile.title')}>
+      <dl className="facts">
+        <dt>{t('profile.name')}</dt>
+        <dd>{me.contact.name}</dd>
+        <dt>{t('profile.email')}</dt>
+        <dd>{me.contact.email}</dd>
+        <dt>{t('profile.account')}</dt>
+        <dd>{me.account.name}</dd>
+        <dt>{t('profile.zone')}</dt>
+        <dd>{me.account.timeZone}</dd>
+        <dt>{t('profile.linkedIdentity')}</dt>
+        <dd>{me.linkedIdentity ? me.linkedIdentity.issuer : t('profile.linkedNone')}</dd>
+      </dl>
+      <Stack gap="xs" className="narrow-form">
+        <LanguageSwitch label={t('profile.language')} size="sm" />
+        {choose.isSuccess && <Text size="sm" role="status">{t('profile.saved')}</Text>}
+        <ErrorAlert message={choose.isError ? errorText(choose.error) : null} />
+      </Stack>
+    </Page>
+  );
+}
