@@ -21,6 +21,9 @@ export default defineConfig({
     // Hooks start real hubs and PostgreSQL databases; on a busy 2-core machine that can take more than 10 s.
     hookTimeout: 30_000,
     pool: 'forks',
+    // Two test files at a time even on two cores: most of their time is spent waiting on the hubs,
+    // consoles and database servers they start (the default would be one file at a time here).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
