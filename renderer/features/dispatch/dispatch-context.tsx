@@ -105,16 +105,17 @@ export function DispatchProvider({ children }: { children: ReactNode }) {
   );
 
   const apply = useCallback(
-    async (change: Change, options: { quiet?: boolean } = {}): Promise<MutationOutcome> => {
-      const { outcome, queued } = await send(change.call);
-      if (outcome.status === 'applied') {
-        showToast(queued ? tRef.current('toast.savedWillSync') : tRef.current('toast.saved'));
-        if (change.undoEntry) history.record(await change.undoEntry(runner));
-      } else if (!options.quiet) {
-        refused(change.label, outcome);
-      }
-      return outcome;
-    },
+    (change: Change, options: { quiet?: boolean } = {}): Promise<MutationOutcome> =>
+      history.track(async () => {
+        const { outcome, queued } = await send(change.call);
+        if (outcome.status === 'applied') {
+          showToast(queued ? tRef.current('toast.savedWillSync') : tRef.current('toast.saved'));
+          if (change.undoEntry) history.record(await change.undoEntry(runner));
+        } else if (!options.quiet) {
+          refused(change.label, outcome);
+        }
+        return outcome;
+      }),
     [send, history, runner, refused],
   );
 

@@ -19,12 +19,29 @@ export class UndoHistory {
   private undone: UndoEntry[] = [];
   private listeners = new Set<() => void>();
   private busy = false;
+  /** Changes still being sent or recorded (their undo entry needs the rows' new versions). */
+  private inFlight = new Set<Promise<unknown>>();
 
   /** A new change: it can be undone, and whatever was undone before can no longer be redone. */
   record(entry: UndoEntry): void {
     this.done = [...this.done.slice(-(LIMIT - 1)), entry];
     this.undone = [];
     this.notify();
+  }
+
+  /**
+   * Runs a change that may record an entry. An undo or redo asked for meanwhile waits for it, so
+   * Ctrl+Z right after a change undoes that change and never the one before it.
+   */
+  track<T>(work: () => Promise<T>): Promise<T> {
+    const running = work();
+    const settled = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inFlight.add(settled);
+    void settled.then(() => this.inFlight.delete(settled));
+    return running;
   }
 
   /** Undoes the latest change; an inverse that does not apply leaves the history as it was. */
@@ -60,11 +77,12 @@ export class UndoHistory {
 
   /** One step at a time: a second Ctrl+Z while the first is being sent is ignored, never sent twice. */
   private async step(pick: () => UndoEntry | undefined, send: (entry: UndoEntry) => Promise<boolean>, move: (entry: UndoEntry) => void): Promise<UndoEntry | null> {
-    const entry = pick();
-    if (!entry || this.busy) return null;
+    if (this.busy) return null;
     this.busy = true;
     try {
-      if (!(await send(entry))) return null;
+      while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+      const entry = pick();
+      if (!entry || !(await send(entry))) return null;
       move(entry);
       this.notify();
       return entry;

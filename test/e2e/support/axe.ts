@@ -5,16 +5,17 @@ import { expect, type Page } from '@playwright/test';
  * Automated accessibility checks (axe-core, WCAG 2.1 A/AA rules), failing with the rule and the
  * elements named.
  */
-async function violations(page: Page, impacts: readonly string[]): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+async function violations(page: Page, impacts: readonly string[], within?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  const results = await (within ? builder.include(within) : builder).analyze();
   return results.violations
     .filter((v) => impacts.includes(v.impact ?? ''))
     .map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Serious and critical findings fail. */
-export async function expectNoSeriousViolations(page: Page): Promise<void> {
-  expect(await violations(page, ['serious', 'critical'])).toEqual([]);
+/** Serious and critical findings fail; `within` (a CSS selector) checks only that part of the page. */
+export async function expectNoSeriousViolations(page: Page, within?: string): Promise<void> {
+  expect(await violations(page, ['serious', 'critical'], within)).toEqual([]);
 }
 
 /** Every finding fails, minor ones too (the customer portal is held to this). */

@@ -17,6 +17,38 @@ function entry(label: string, log: string[], applies = () => true): UndoEntry {
 }
 
 describe('UndoHistory', () => {
+  it('an undo asked for while a change is still being saved waits for it, and undoes that change, not the one before', async () => {
+    const log: string[] = [];
+    const history = new UndoHistory();
+    history.record(entry('override', log));
+    let finish!: () => void;
+    const saving = history.track(
+      () =>
+        new Promise<void>((resolve) => {
+          finish = () => {
+            history.record(entry('pin', log));
+            resolve();
+          };
+        }),
+    );
+    const undone = history.undo();
+    await Promise.resolve();
+    expect(log).toEqual([]);
+    finish();
+    await saving;
+    expect((await undone)?.label).toBe('pin');
+    expect(log).toEqual(['undo pin']);
+    expect(history.nextUndo()?.label).toBe('override');
+  });
+
+  it('a change that fails while being saved does not hold undo back', async () => {
+    const log: string[] = [];
+    const history = new UndoHistory();
+    history.record(entry('a', log));
+    await expect(history.track(() => Promise.reject(new Error('hub down')))).rejects.toThrow('hub down');
+    expect((await history.undo())?.label).toBe('a');
+  });
+
   it('undoes the latest change first and redoes in the same order back', async () => {
     const log: string[] = [];
     const history = new UndoHistory();
