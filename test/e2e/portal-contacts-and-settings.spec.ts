@@ -133,6 +133,32 @@ test('portal settings: bad input names the field and saves nothing; good input i
   await expect(form.getByRole('switch', { name: /Feedback survey/ })).not.toBeChecked();
 });
 
+test('portal settings changed elsewhere while editing: the edits stay, saving is refused with the reason, the newer ones load on request', async ({ page, context }) => {
+  await page.goto(host.url());
+  await openPortalSettings(page);
+  const form = page.getByTestId('portal-settings-form');
+  await form.getByLabel('Latest day (days ahead)').fill('25');
+
+  // A second window on the same console saves other settings meanwhile.
+  const other = await context.newPage();
+  await other.goto(host.url());
+  await openPortalSettings(other);
+  const otherForm = other.getByTestId('portal-settings-form');
+  await otherForm.getByLabel('Minimum notice (hours)').fill('6');
+  await otherForm.getByRole('button', { name: 'Save portal settings' }).click();
+  await expect(other.getByTestId('toast').filter({ hasText: 'Saved' }).first()).toBeVisible();
+  await other.close();
+
+  await expect(form.getByTestId('portal-settings-stale')).toContainText('changed elsewhere while you edited them');
+  await expect(form.getByLabel('Latest day (days ahead)')).toHaveValue('25');
+  await form.getByRole('button', { name: 'Save portal settings' }).click();
+  await expect(form.getByRole('alert').filter({ hasText: 'The portal settings were changed by someone else' })).toBeVisible();
+  await form.getByRole('button', { name: 'Load the newer settings (drops my edits)' }).click();
+  await expect(form.getByLabel('Minimum notice (hours)')).toHaveValue('6');
+  await expect(form.getByLabel('Latest day (days ahead)')).toHaveValue('21');
+  await expect(form.getByTestId('portal-settings-stale')).toHaveCount(0);
+});
+
 test("portal requests: the customer's words whole, and the work order a click away", async ({ page }) => {
   await page.goto(host.url());
   await page.getByRole('tab', { name: /Portal requests/ }).click();

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, NumberInput, Radio, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { PortalSettingsView } from '../../../shared/contract/portal-admin';
 import { ArrivalWindowsSchema, defaultPortalSettings, PortalSettingsSchema, SlotGranularitySchema, type PortalSettings } from '../../../shared/domain/portal-settings';
 import { SetChangeNoticeArgs } from '../../../shared/mutations/incident-type-mutations';
@@ -21,7 +21,7 @@ export function PortalSettingsPanel() {
     <section className="portal-admin-panel" aria-labelledby={`${id}-heading`}>
       <Title order={2} id={`${id}-heading`} size="h3" mb="sm">{t('portalSettings.heading')}</Title>
       <QueryState query={query} loadingLabel={t('portalSettings.loading')}>
-        {(view) => <SettingsForm key={view.version} view={view} />}
+        {(view) => <SettingsForm view={view} />}
       </QueryState>
     </section>
   );
@@ -103,8 +103,26 @@ function SettingsForm({ view }: { view: PortalSettingsView }) {
   const run = useRunMutation();
   const mayEdit = usePermission('savePortalSettings');
   const [draft, setDraft] = useState(() => draftOf(view));
+  // The settings the draft started from: what is saved against (its version) and what "changed elsewhere" means.
+  const [origin, setOrigin] = useState(view);
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   const [refusal, setRefusal] = useState<string | null>(null);
+  // Compared as they would be saved: the slot kind not chosen does not count.
+  const comparable = (d: Draft) => ({ ...d, windows: d.slotMode === 'windows' ? d.windows : null, granularityMinutes: d.slotMode === 'granularity' ? d.granularityMinutes : null });
+  const sameAs = (a: Draft, b: Draft) => JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));
+  // A newer row with the same content (a sync re-stamping it), or with exactly what is typed (our own save): nothing to lose, take it.
+  const adoptable = view !== origin && (sameAs(draftOf(view), draftOf(origin)) || sameAs(draftOf(view), draft));
+  useEffect(() => {
+    if (adoptable) setOrigin(view);
+  }, [adoptable, view]);
+  // Otherwise someone else changed them while this form was being edited: the edits stay, and saving would be refused.
+  const stale = !adoptable && (view.version !== origin.version || !sameAs(draftOf(view), draftOf(origin)));
+  const reload = () => {
+    setDraft(draftOf(view));
+    setOrigin(view);
+    setErrors(new Map());
+    setRefusal(null);
+  };
   const set = <K extends keyof Draft>(field: K, value: Draft[K]) => setDraft((d) => ({ ...d, [field]: value }));
   const error = (path: string) => errors.get(path);
   const disabled = !mayEdit.allowed || run.isPending;
@@ -113,12 +131,12 @@ function SettingsForm({ view }: { view: PortalSettingsView }) {
     event.preventDefault();
     if (disabled) return;
     setRefusal(null);
-    const checked = validate(draft, view, t);
+    const checked = validate(draft, origin, t);
     setErrors(checked.errors);
     if (!checked.settings) return;
     // Only the change notices edited: the settings row stays as it is (and keeps its version).
-    if (!view.saved || JSON.stringify(checked.settings) !== JSON.stringify(view.settings)) {
-      const saved = await run.mutateAsync(mutationCall('savePortalSettings', { settings: checked.settings, expectedVersion: view.version }));
+    if (!origin.saved || JSON.stringify(checked.settings) !== JSON.stringify(origin.settings)) {
+      const saved = await run.mutateAsync(mutationCall('savePortalSettings', { settings: checked.settings, expectedVersion: origin.version }));
       if (saved.outcome.status === 'refused') return setRefusal(saved.outcome.reason);
     }
     for (const [incidentTypeId, hours] of checked.notices) {
@@ -134,6 +152,12 @@ function SettingsForm({ view }: { view: PortalSettingsView }) {
       <Stack gap="md">
         {!mayEdit.allowed && <Alert color="warning" data-testid="portal-settings-permission">{mayEdit.reason}</Alert>}
         {!view.saved && <Text c="dimmed" size="sm">{t('portalSettings.defaults')}</Text>}
+        {stale && (
+          <Alert color="warning" data-testid="portal-settings-stale">
+            <Text size="sm" mb="xs">{t('portalSettings.changedElsewhere')}</Text>
+            <Button size="compact-sm" variant="default" onClick={reload}>{t('portalSettings.loadNewer')}</Button>
+          </Alert>
+        )}
         <fieldset disabled={disabled}>
           <legend>{t('portalSettings.when')}</legend>
           <Group grow align="flex-start">
@@ -172,7 +196,7 @@ function SettingsForm({ view }: { view: PortalSettingsView }) {
         {run.isError && <Alert color="danger" role="alert">{run.error.message}</Alert>}
         <Group>
           <Button type="submit" disabled={disabled}>{run.isPending ? t('common.saving') : t('portalSettings.save')}</Button>
-          <Button variant="default" disabled={disabled} onClick={() => { setDraft(draftOf(view)); setErrors(new Map()); setRefusal(null); }}>{t('portalSettings.reset')}</Button>
+          <Button variant="default" disabled={disabled} onClick={reload}>{t('portalSettings.reset')}</Button>
         </Group>
       </Stack>
     </form>
