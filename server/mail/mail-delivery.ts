@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { HubStore, HubTx } from '../store/hub-store';
-import { claimDueMail, markMailAttemptFailed, markMailSent, releaseMailClaims, type MailRow } from '../store/portal/mail-outbox-queries';
+import { claimDueMail, hasDueMail, markMailAttemptFailed, markMailSent, releaseMailClaims, type MailRow } from '../store/portal/mail-outbox-queries';
 import { backoffMs, defaultDeliveryTiming, type DeliveryTiming, type MailOptions } from './mail-options';
 
 /** What delivery needs of nodemailer: tests and issue 13 may hand in another transport. */
@@ -76,8 +76,10 @@ export class MailDelivery {
         this.running = undefined;
         if (this.stopped) return;
         if (this.again) {
+          // Commits arriving all the time (a busy hub) wake it at most every `minRoundGapMs`.
           this.again = false;
-          this.kick();
+          this.timer = setTimeout(() => this.kick(), this.timing.minRoundGapMs);
+          this.timer.unref();
         } else {
           this.timer = setTimeout(() => this.kick(), this.timing.pollMs);
           this.timer.unref();
@@ -98,6 +100,8 @@ export class MailDelivery {
   private async round(): Promise<void> {
     for (;;) {
       const now = Date.now();
+      // Every commit wakes the worker (it cannot tell which queued mail); most find nothing due.
+      if (!(await this.store.read((tx) => hasDueMail(tx.sql, now)))) return;
       const rows = await this.store.transaction((tx) => claimDueMail(tx.sql, { token: this.token, now, leaseMs: this.timing.leaseMs, limit: this.timing.batch }));
       for (const row of rows) {
         if (this.stopped) return; // claims lapse; another worker or the next start takes them over

@@ -46,6 +46,8 @@ export interface DeliveryTiming {
   batch: number;
   /** SMTP connection, greeting and socket timeout. */
   smtpTimeoutMs: number;
+  /** Least time between rounds woken by commits. */
+  minRoundGapMs: number;
 }
 
 export const defaultDeliveryTiming: DeliveryTiming = {
@@ -56,6 +58,7 @@ export const defaultDeliveryTiming: DeliveryTiming = {
   maxAttempts: 12,
   batch: 20,
   smtpTimeoutMs: 60_000,
+  minRoundGapMs: 250,
 };
 
 /** The wait before the next attempt after `attempts` failed ones (1-based). */

@@ -142,3 +142,10 @@ export async function listMail(ex: SqlExecutor, filter: { relatedId?: string; li
 export async function releaseMailClaims(ex: SqlExecutor, token: string): Promise<number> {
   return ex.run(`UPDATE mail_outbox SET claim_token = NULL, claim_expires_at = NULL WHERE claim_token = ${ex.dialect.param(1)} AND state = 'queued'`, [token]);
 }
+
+/** Whether any row is due now: a read, so an idle outbox costs the writer nothing. */
+export async function hasDueMail(ex: SqlExecutor, now: number): Promise<boolean> {
+  const p = ex.dialect.param;
+  const rows = await ex.all(`SELECT 1 AS due FROM mail_outbox WHERE state = 'queued' AND next_attempt_at <= ${p(1)} AND (claim_expires_at IS NULL OR claim_expires_at <= ${p(2)}) LIMIT 1`, [now, now]);
+  return rows.length > 0;
+}
