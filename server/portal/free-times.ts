@@ -1,7 +1,8 @@
 import type { BookingOptionsResponse, FreeTime, FreeTimesResponse } from '../../shared/contract/portal-http';
-import type { CustomerAsset, IncidentType, ServiceAccount } from '../../shared/domain/entities';
+import type { CustomerAsset, IncidentType, Resource, ServiceAccount } from '../../shared/domain/entities';
 import type { PortalSettings } from '../../shared/domain/portal-settings';
-import { worldAround } from '../../shared/mutations/scheduling-world';
+import { toSchedulingJob, toSchedulingResource, worldAround } from '../../shared/mutations/scheduling-world';
+import { staticExclusion } from '../../shared/scheduling/exclusion';
 import { freeSlots, type FreeSlot } from '../../shared/scheduling/free-slots';
 import { addDays, localDateOf, startOfLocalDay } from '../../shared/scheduling/local-time';
 import type { HubReadTx } from '../store/hub-store';
@@ -52,7 +53,7 @@ export function checkHorizon(settings: PortalSettings, timeZone: string, date: s
 export async function slotsOfDay(tx: HubReadTx, choice: BookableChoice, date: string, now: number, excludeBookingIds: readonly string[] = []): Promise<FreeSlot[]> {
   const { account, type, settings } = choice;
   const noon = startOfLocalDay(date, account.timeZone) + 12 * 3_600_000;
-  const world = await worldAround(tx, noon, excludeBookingIds);
+  const world = await worldAround(tx, noon, excludeBookingIds, undefined, await candidateResources(tx, choice));
   return freeSlots(
     {
       account: { location: { lat: account.lat, lng: account.lng }, territoryId: account.territoryId, timeZone: account.timeZone },
@@ -64,6 +65,16 @@ export async function slotsOfDay(tx: HubReadTx, choice: BookableChoice, date: st
     },
     world,
   );
+}
+
+/**
+ * The technicians who could ever take this service at this account (territory and skills): only
+ * their bookings are read, a fraction of a large company's (the engine would exclude the others
+ * anyway, for the same reasons).
+ */
+export async function candidateResources(tx: HubReadTx, choice: BookableChoice): Promise<Resource[]> {
+  const job = toSchedulingJob('portal-candidates', choice.account, choice.type);
+  return (await tx.list('resource')).filter((r) => !staticExclusion(toSchedulingResource(r), job));
 }
 
 export function toFreeTimes(date: string, timeZone: string, slots: readonly FreeSlot[]): FreeTimesResponse {

@@ -48,6 +48,7 @@ async function place(tx: HubTx, choice: BookableChoice, jobId: string, slot: Fre
     const kept = autoAssign({ ...job, ...timing }, await worldAround(tx, slot.start, exclude, [prefer]));
     if (kept.booking) return { resourceId: prefer, start: kept.booking.start, end: kept.booking.end, travelMinutes: Math.ceil(kept.booking.travelMinutes), assignmentOrigin: 'auto', explanation: JSON.stringify(kept.explanation), reviewState: 'needs_review' };
   }
+  // Every technician, so the stored explanation also says why the others were out (as the console's does).
   const { booking, explanation } = autoAssign({ ...job, ...timing }, await worldAround(tx, slot.start, exclude));
   if (!booking) return undefined;
   return { resourceId: booking.resourceId, start: booking.start, end: booking.end, travelMinutes: Math.ceil(booking.travelMinutes), assignmentOrigin: 'auto', explanation: JSON.stringify(explanation), reviewState: 'needs_review' };

@@ -36,9 +36,17 @@ export type WorldReader = Pick<MutationTx, 'get' | 'list' | 'activeBookingsBetwe
  * The engine's world around an instant: every technician (or only `resourceIds`) and their active
  * bookings of the surrounding days (wide enough for any zone's local day), minus the bookings being changed.
  */
-export async function worldAround(tx: WorldReader, at: number, excludeBookingIds: readonly string[] = [], resourceIds?: readonly string[]): Promise<World> {
-  const resources = resourceIds ? await resourcesById(tx, resourceIds) : await tx.list('resource');
-  const bookings = (await tx.activeBookingsBetween(at - 2 * DAY_MS, at + 2 * DAY_MS, resourceIds)).filter((b) => !excludeBookingIds.includes(b.id));
+export async function worldAround(
+  tx: WorldReader,
+  at: number,
+  excludeBookingIds: readonly string[] = [],
+  resourceIds?: readonly string[],
+  /** The technicians already read (only these are in the world): spares reading them again. */
+  knownResources?: readonly Resource[],
+): Promise<World> {
+  const resources = knownResources ? [...knownResources] : resourceIds ? await resourcesById(tx, resourceIds) : await tx.list('resource');
+  const ids = knownResources ? knownResources.map((r) => r.id) : resourceIds;
+  const bookings = (await tx.activeBookingsBetween(at - 2 * DAY_MS, at + 2 * DAY_MS, ids)).filter((b) => !excludeBookingIds.includes(b.id));
   const sites = await tx.sitesOf(bookings.map((b) => b.workOrderId));
   return {
     resources: resources.map(toSchedulingResource),

@@ -6,6 +6,7 @@ import { backOffice, startPortalHub, type PortalHub } from './support/portal-hub
 import { PortalClient, errorCode } from './support/portal-client';
 import { CUSTOMER_PASSWORD, invitedCustomer } from './support/invited-customer';
 import { codeIn, SmtpSink } from './support/smtp-sink';
+import { waitUntil } from './support/wait-until';
 
 let smtp: SmtpSink;
 let hub: PortalHub;
@@ -31,6 +32,8 @@ describe('portal invitation, sign-in and password reset', () => {
     expect(mail.text).toMatch(/expires on .*(EST|EDT|GMT-[45])/);
     expect(mail.text).toContain('America/New_York');
     const code = codeIn(mail);
+    // Once delivered, consoles see the invitation as sent.
+    await waitUntil(async () => (await hub.store.read((tx) => tx.get('invitation', invitationId)))?.state === 'sent', 5_000, 'the invitation marked sent');
 
     // The code is stored hashed only.
     const stored = await hub.store.read((tx) => tx.sql.all<{ code_hash: string }>('SELECT code_hash FROM portal_codes'));

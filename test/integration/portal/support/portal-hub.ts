@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { hubRoutes, type PushResponse, type SignInResponse } from '../../../../shared/contract/hub-http';
+import { hubRoutes, type PullResponse, type PushResponse, type SignInResponse } from '../../../../shared/contract/hub-http';
+import type { RowChange } from '../../../../shared/sync/synced-entities';
 import { PORTAL_SETTINGS_ID, type PortalSettings } from '../../../../shared/domain/portal-settings';
 import { buildHubApp } from '../../../../server/http/build-hub-app';
 import { defaultDeliveryTiming, defaultMailOptions, type DeliveryTiming } from '../../../../server/mail/mail-options';
@@ -88,10 +89,21 @@ async function seed(store: HubStore, settings: PortalSettings): Promise<void> {
   await createUser(store, { email: BACK_OFFICE.email, name: 'Bea Office', role: 'back_office', password: BACK_OFFICE.password });
 }
 
+async function backOfficeToken(hub: PortalHub): Promise<string> {
+  const signIn = await fetch(`${hub.url}${hubRoutes.signIn}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BACK_OFFICE) });
+  return ((await signIn.json()) as SignInResponse).token;
+}
+
+/** Every change after `cursor` as a console pulls it (one page is enough for these tests). */
+export async function pullAsBackOffice(hub: PortalHub, cursor: number): Promise<RowChange[]> {
+  const token = await backOfficeToken(hub);
+  const response = await fetch(`${hub.url}${hubRoutes.pull}?cursor=${cursor}&limit=5000`, { headers: { authorization: `Bearer ${token}` } });
+  return ((await response.json()) as PullResponse).changes;
+}
+
 /** Signs the back-office user in over the hub API (as a console does) and answers a push function. */
 export async function backOffice(hub: PortalHub): Promise<(name: string, args: unknown) => Promise<PushResponse['results'][number]>> {
-  const signIn = await fetch(`${hub.url}${hubRoutes.signIn}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BACK_OFFICE) });
-  const { token } = (await signIn.json()) as SignInResponse;
+  const token = await backOfficeToken(hub);
   return async (name, args) => {
     const response = await fetch(`${hub.url}${hubRoutes.push}`, {
       method: 'POST',
