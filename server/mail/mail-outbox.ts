@@ -43,9 +43,9 @@ export async function enqueueMail(tx: HubTx, mail: OutgoingMail, now: number): P
 /** Renders one of the portal's messages in the recipient's language and account zone, and queues it. */
 export async function enqueueRendered(
   tx: HubTx,
-  message: { to: string; content: MailContent; setting: MailSetting; related?: OutgoingMail['related'] },
+  message: { to: string; content: MailContent; setting: MailSetting; related?: OutgoingMail['related']; attachments?: MailAttachment[] },
   now: number,
 ): Promise<string> {
   const rendered = renderMail(message.content, message.setting);
-  return enqueueMail(tx, { kind: message.content.kind, to: message.to, ...rendered, ...(message.related ? { related: message.related } : {}) }, now);
+  return enqueueMail(tx, { kind: message.content.kind, to: message.to, ...rendered, ...(message.related ? { related: message.related } : {}), ...(message.attachments ? { attachments: message.attachments } : {}) }, now);
 }
