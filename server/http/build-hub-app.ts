@@ -12,6 +12,7 @@ import { registerUserRoutes } from './user-routes';
 import { portalPlugin, type PortalDeps } from '../portal/portal-plugin';
 import type { MutationEffects } from '../sync/push-mutations';
 import { registerTechnicianRoutes } from '../tracking/technician-routes';
+import { registerCalendarRoutes } from '../calendar/calendar-routes';
 
 export interface HubAppOptions {
   version: string;
@@ -26,6 +27,8 @@ export interface HubAppOptions {
   portal?: PortalDeps;
   /** What the hub adds after a pushed mutation applied (invitation codes and e-mails). */
   mutationEffects?: MutationEffects;
+  /** The hub's public address, for the calendar feed URLs it hands out (default: the request's own host). */
+  publicUrl?: () => string;
 }
 
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -60,6 +63,7 @@ export function buildHubApp(store: HubStore, options: HubAppOptions): FastifyIns
   registerUserRoutes(app, store);
   registerSyncRoutes(app, store, streams, options.mutationEffects);
   registerTechnicianRoutes(app, store);
+  registerCalendarRoutes(app, store, options.publicUrl ?? (() => ''));
   const portal = options.portal;
   if (portal) void app.register(async (scope) => portalPlugin(scope, portal));
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `There is no route ${request.method} ${request.url.split('?')[0]}.`));

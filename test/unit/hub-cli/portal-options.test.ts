@@ -47,5 +47,7 @@ describe('hub portal and e-mail options', () => {
   it('parse technician-token --resource, and ask for the resource when it is missing', () => {
     expect(parseHubOptions(['technician-token', '--resource', 'r-1', '--data', 'd'], {})).toEqual({ command: 'technician-token', store: { engine: 'sqlite', data: 'd' }, resource: 'r-1' });
     expect(() => parseHubOptions(['technician-token'], {})).toThrow(/technician-token needs --resource ID/);
+    expect(parseHubOptions(['calendar-feed', '--resource', 'r-1', '--data', 'd'], {})).toEqual({ command: 'calendar-feed', store: { engine: 'sqlite', data: 'd' }, resource: 'r-1' });
+    expect(() => parseHubOptions(['calendar-feed'], {})).toThrow(/calendar-feed needs --resource ID/);
   });
 });

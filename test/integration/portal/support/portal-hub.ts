@@ -17,6 +17,7 @@ import { portalCompany, portalTestSettings } from './portal-company';
 import type { SmtpSink } from './smtp-sink';
 import { defaultNotificationConfig, type NotificationConfig } from '../../../../server/notifications/notification-config';
 import { notificationServices, type NotificationServices } from '../../../../server/notifications/notification-services';
+import { calendarSequenceHook } from '../../../../server/calendar/calendar-sequence-hook';
 
 export const BACK_OFFICE = { email: 'bo@acme.example', password: 'back-office-password' };
 
@@ -63,20 +64,23 @@ export async function startPortalHub(options: PortalHubOptions): Promise<PortalH
     { config: { publicUrl: '', ...(options.limits ? { limits: options.limits } : {}) }, mail: { ...defaultMailOptions, host: '127.0.0.1', port: options.smtp.port, from: 'Acme Service <service@acme.example>', company: 'Acme Heating' }, timing: options.timing ?? testTiming },
     silent,
   );
+  let url = '';
+  const removeCalendarHook = store.addCommitHook(calendarSequenceHook());
   const notifications = notificationServices(
     store,
     { config: options.notifications ?? defaultNotificationConfig, portal: services.config, reminderPollMs: options.reminderPollMs ?? 200, mailQueued: () => services.delivery?.kick() },
     silent,
   );
-  const app = buildHubApp(store, { version: 'test', portal: services.deps, mutationEffects: services.effects, ...(process.env.HUB_TEST_LOG ? { logger: { level: 'error' } } : {}) });
+  const app = buildHubApp(store, { version: 'test', portal: services.deps, mutationEffects: services.effects, publicUrl: () => url, ...(process.env.HUB_TEST_LOG ? { logger: { level: 'error' } } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   services.config.publicUrl = `${url}/portal`;
   services.delivery?.start();
   notifications.reminders.start();
   const stop = async () => {
     await app.close();
     await notifications.stop();
+    removeCalendarHook();
     await services.delivery?.stop();
     await store.close();
   };
