@@ -89,6 +89,7 @@ export async function queueVisitMail(tx: HubTx, facts: BookingFacts, kind: Notif
       content,
       setting: { locale: facts.language, timeZone: facts.account.timeZone, company: deps.portal.company },
       related: { entity: 'booking', id: facts.booking.id },
+      workOrderId: facts.workOrder.id,
       ...(withCalendar ? { attachments: [customerVisitIcs(facts, link, now)] } : {}),
     },
     now,

@@ -1,9 +1,10 @@
 import type { HubMigration } from './migration';
 
 /**
- * What notifications and calendar publishing keep at the hub, on both engines (none of it is a
- * synced entity; the console reads it through the hub's notification routes).
+ * What notifications and calendar publishing keep at the hub, on both engines.
  *
+ * - notifications: the synced, body-free view of mail_outbox rows written from this version on
+ *   (kind, recipient, subject, delivery state and error), so consoles show what was sent.
  * - booking_notices: per booking, what the customer was last told (start, end, status) and the
  *   reminder's durable schedule. A change is announced when it differs from what was told, so
  *   the same state never mails twice; `reminder_sent_at` is set in the transaction that queues
@@ -16,6 +17,11 @@ import type { HubMigration } from './migration';
  */
 function ddl(t: { int: string }): string {
   return `
+    CREATE TABLE notifications (
+      id TEXT PRIMARY KEY, kind TEXT NOT NULL, work_order_id TEXT, related_entity TEXT, related_id TEXT,
+      recipient TEXT NOT NULL, subject TEXT NOT NULL, state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'failed')),
+      attempts ${t.int} NOT NULL, last_error TEXT, created_at ${t.int} NOT NULL, sent_at ${t.int}, resend_of TEXT, version ${t.int} NOT NULL);
+    CREATE INDEX notifications_by_work_order ON notifications (work_order_id, created_at);
     CREATE TABLE booking_notices (
       booking_id TEXT PRIMARY KEY REFERENCES bookings (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
       told_start ${t.int} NOT NULL, told_end ${t.int} NOT NULL, told_status TEXT NOT NULL,
@@ -33,7 +39,7 @@ function ddl(t: { int: string }): string {
 
 export const notificationsAndCalendars: HubMigration = {
   version: 7,
-  name: 'notifications and calendars: what each customer was told, reminder schedule, calendar event sequences, feed tokens',
+  name: 'notifications and calendars: synced notifications, what each customer was told, reminder schedule, calendar event sequences, feed tokens',
   sqlite: ddl({ int: 'INTEGER' }),
   postgres: ddl({ int: 'BIGINT' }),
 };

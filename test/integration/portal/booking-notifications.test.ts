@@ -5,7 +5,8 @@ import { insertProfile } from '../../../server/store/portal/portal-profile-queri
 import { createUser } from '../../../server/users/create-user';
 import { readIcs } from '../../support/read-ics';
 import { at, localDate, ZONE } from './support/portal-company';
-import { pusherFor, startPortalHub, type PortalHub } from './support/portal-hub';
+import { backOffice, pullAsBackOffice, pusherFor, startPortalHub, type PortalHub } from './support/portal-hub';
+import type { Notification } from '../../../shared/domain/notification';
 import { SmtpSink, type ReceivedMail } from './support/smtp-sink';
 
 /**
@@ -141,5 +142,35 @@ describe('booking notifications from console changes', () => {
     expect(calendar.events[0]).toMatchObject({ status: 'CANCELLED', start });
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(smtp.received.filter((m) => m.subject.includes(number) && /is canceled/.test(m.subject))).toHaveLength(1);
+  });
+});
+
+describe('what consoles learn of e-mails, and resending', () => {
+  it('syncs each e-mail without its body (kind, recipient, subject, state, error), and back office sends a failed one again', async () => {
+    const start = at(localDate(Date.now(), 12), '13:00');
+    smtp.unknownRecipients.add('alice@alpha.example');
+    let bookingId: string;
+    try {
+      ({ bookingId } = await schedule('acc-a', 'ct-a', 'r-ben', start));
+      await expect.poll(async () => (await hub.store.read((tx) => listMail(tx.sql, { relatedId: bookingId })))[0]?.state, { timeout: 10_000 }).toBe('failed');
+    } finally {
+      smtp.unknownRecipients.delete('alice@alpha.example');
+    }
+    const rows = (await pullAsBackOffice(hub, 0)).filter((c) => c.entity === 'notification' && !c.deleted && (c.data as Notification).relatedId === bookingId);
+    const synced = rows.at(-1)!.data as Notification;
+    expect(synced).toMatchObject({ kind: 'booking_confirmed', workOrderId: expect.stringMatching(/^wo-n/), recipient: 'alice@alpha.example', state: 'failed', attempts: 1, sentAt: null, resendOf: null });
+    expect(synced.lastError).toMatch(/550/);
+    expect(JSON.stringify(rows)).not.toContain('All times are in the time zone');
+
+    const asBackOffice = await backOffice(hub);
+    const resendId = crypto.randomUUID();
+    expect(await asBackOffice('resendNotification', { notificationId: synced.id, resendId })).toMatchObject(applied);
+    const again = await smtp.waitFor((m) => m.to === 'alice@alpha.example' && m.messageId === `<${resendId}@dispatch-desk.outbox>`);
+    expect(again.subject).toBe(synced.subject);
+    expect(again.attachments.map((a) => a.filename)).toEqual(['visit.ics']);
+    await expect.poll(async () => (await hub.store.read((tx) => tx.get('notification', resendId)))?.state).toBe('sent');
+    expect(await hub.store.read((tx) => tx.get('notification', resendId))).toMatchObject({ resendOf: synced.id, attempts: 1 });
+    // A dispatcher may not; a message still waiting cannot be sent again.
+    expect(await push('resendNotification', { notificationId: synced.id, resendId: crypto.randomUUID() })).toMatchObject({ status: 'refused', code: 'forbidden' });
   });
 });
