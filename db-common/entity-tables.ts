@@ -128,6 +128,7 @@ export const entityTables: { readonly [E in EntityName]: EntityTable<E> } = {
   reasonCode: table('reasonCode', 'cancellation_reason_codes', [...same('code', 'label'), bool('active', 'active')], { key: 'code' }),
   invitation: table('invitation', 'invitations', same('id', 'contactId', 'email', 'createdAt', 'expiresAt', 'issuedBy', 'state')),
   comment: table('comment', 'comments', same('id', 'workOrderId', 'author', 'at', 'text'), { versioned: false }),
+  notification: table('notification', 'notifications', same('id', 'kind', 'workOrderId', 'relatedEntity', 'relatedId', 'recipient', 'subject', 'state', 'attempts', 'lastError', 'createdAt', 'sentAt', 'resendOf')),
   portalSettings: table('portalSettings', 'portal_settings', [plain('id', 'id'), json('settings_json', 'settings')]),
   audit: table('audit', 'audit_log', [...same('id', 'at', 'actor', 'entity', 'entityId', 'action'), plain('before_json', 'before'), plain('after_json', 'after')], {
     versioned: false,
@@ -191,6 +192,7 @@ export function rowFromColumns<E extends EntityName>(spec: EntityTable<E>, colum
 
 /** Entity tables children-first, so deleting in this order never trips a foreign key. */
 export const entityTablesChildrenFirst: readonly EntityName[] = [
+  'notification',
   'comment',
   'audit',
   'portalSettings',

@@ -5,6 +5,7 @@ import { newEpochCommand } from './cli/new-epoch-command';
 import { restoreCommand } from './cli/restore-command';
 import { serveCommand } from './cli/serve-command';
 import { technicianTokenCommand } from './cli/technician-token-command';
+import { calendarFeedCommand } from './cli/calendar-feed-command';
 import { OperatorError } from './operator-error';
 
 /** `npm run hub` — see docs/hub.md. */
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   else if (options.command === 'restore') await restoreCommand(options);
   else if (options.command === 'new-epoch') await newEpochCommand(options);
   else if (options.command === 'technician-token') await technicianTokenCommand(options);
+  else if (options.command === 'calendar-feed') await calendarFeedCommand(options);
   else await serveCommand(options);
 }
 

@@ -28,6 +28,8 @@ const dataQueryRoots = new Set<unknown>([
   // The console side of the portal (features/portal-admin): contacts with invitations, portal settings.
   'contacts',
   'portal-settings',
+  // Notifications (issue 13): the e-mails the hub reported.
+  'notifications',
 ]);
 
 /** Marks every data query stale in one pass over the cache; the ones on screen refetch at once. */

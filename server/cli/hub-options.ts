@@ -22,6 +22,13 @@ export interface TechnicianTokenOptions {
   resource: string;
 }
 
+/** `calendar-feed --resource ID`: a new secret calendar feed address for one technician (the old one stops working), printed once. */
+export interface CalendarFeedOptions {
+  command: 'calendar-feed';
+  store: StoreLocation;
+  resource: string;
+}
+
 export interface CreateAdminOptions {
   command: 'create-admin';
   data: string;
@@ -49,9 +56,9 @@ export interface RestoreOptions {
   from: string;
 }
 
-export type HubOptions = ServeOptions | CreateAdminOptions | BackupOptions | RestoreOptions | NewEpochOptions | TechnicianTokenOptions;
+export type HubOptions = ServeOptions | CreateAdminOptions | BackupOptions | RestoreOptions | NewEpochOptions | TechnicianTokenOptions | CalendarFeedOptions;
 
-const subcommands = ['create-admin', 'backup', 'restore', 'new-epoch', 'technician-token'] as const;
+const subcommands = ['create-admin', 'backup', 'restore', 'new-epoch', 'technician-token', 'calendar-feed'] as const;
 
 /** The environment variable that names the PostgreSQL database when --database is not given. */
 export const DATABASE_URL_ENV = 'DATABASE_URL';
@@ -63,7 +70,7 @@ export class UsageError extends OperatorError {
 /**
  * `hub [--port N] [--host H] [--data DIR] [--demo] [--headers-timeout S] [--request-timeout S]`,
  * `hub create-admin --email E --name N [--data DIR]`, `hub backup --to FILE [--data DIR]` or
- * `hub restore --from FILE [--data DIR]`, `hub new-epoch`, `hub technician-token --resource ID`;
+ * `hub restore --from FILE [--data DIR]`, `hub new-epoch`, `hub technician-token --resource ID`, `hub calendar-feed --resource ID`;
  * serve also takes the portal and e-mail options of portal-cli-options.ts. Every command takes `--database URL`
  * (or DATABASE_URL) to use a PostgreSQL database instead of the SQLite file in --data.
  */
@@ -93,8 +100,8 @@ export function parseHubOptions(argv: readonly string[], env: Readonly<Record<st
   }
   const store = storeLocation(values.data, values.database ?? env[DATABASE_URL_ENV]);
   if (command === 'new-epoch') return { command, store };
-  if (command === 'technician-token') {
-    if (!values.resource) throw new UsageError('technician-token needs --resource ID (the technician\'s resource id), e.g. technician-token --resource res-0001.');
+  if (command === 'technician-token' || command === 'calendar-feed') {
+    if (!values.resource) throw new UsageError(`${command} needs --resource ID (the technician's resource id), e.g. ${command} --resource res-0001.`);
     return { command, store, resource: values.resource };
   }
   if ((command === 'backup' || command === 'restore') && store.engine === 'postgres') {

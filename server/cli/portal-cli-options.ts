@@ -1,4 +1,5 @@
 import { defaultMailOptions, MailOptionsSchema, type MailOptions } from '../mail/mail-options';
+import { defaultNotificationConfig, notificationKinds, parseKindList, parseReminderLead, type NotificationConfig } from '../notifications/notification-config';
 import { UsageError } from './hub-options';
 
 /** The portal's and e-mail's part of `hub` options; each option falls back to its environment variable. */
@@ -11,6 +12,8 @@ export const portalCliOptions = {
   'smtp-secure': { type: 'boolean' },
   'smtp-user': { type: 'string' },
   'mail-from': { type: 'string' },
+  'notifications-off': { type: 'string' },
+  reminder: { type: 'string' },
 } as const;
 
 export interface PortalServeOptions {
@@ -18,6 +21,7 @@ export interface PortalServeOptions {
   portalUrl: string | null;
   tileUrl: string | null;
   mail: MailOptions;
+  notifications: NotificationConfig;
 }
 
 type Values = Partial<Record<keyof typeof portalCliOptions, string | boolean>>;
@@ -58,5 +62,16 @@ export function parsePortalOptions(values: Values, env: Env): PortalServeOptions
     portalUrl: httpUrl('--portal-url (PORTAL_URL)', text(values['portal-url'], env.PORTAL_URL)),
     tileUrl: httpUrl('--map-tiles (MAP_TILE_URL)', text(values['map-tiles'], env.MAP_TILE_URL)),
     mail: parsed.data,
+    notifications: parseNotificationOptions(values, env),
   };
+}
+
+/** --notifications-off booking_moved,… (NOTIFICATIONS_OFF) and --reminder 1d@17:00 | 3h (NOTIFICATION_REMINDER). */
+function parseNotificationOptions(values: Values, env: Env): NotificationConfig {
+  const off = parseKindList(text(values['notifications-off'], env.NOTIFICATIONS_OFF) ?? '');
+  if (off.unknown.length > 0) throw new UsageError(`--notifications-off (NOTIFICATIONS_OFF) names no such notification: ${off.unknown.join(', ')}. Known: ${notificationKinds.join(', ')}.`);
+  const reminderText = text(values.reminder, env.NOTIFICATION_REMINDER);
+  const reminder = reminderText === undefined ? defaultNotificationConfig.reminder : parseReminderLead(reminderText);
+  if (!reminder) throw new UsageError(`--reminder (NOTIFICATION_REMINDER) must be days before at a local time, like 1d@17:00, or hours before, like 3h; not "${reminderText!.slice(0, 40)}".`);
+  return { ...defaultNotificationConfig, enabled: new Set(notificationKinds.filter((k) => !off.kinds.includes(k))), reminder };
 }

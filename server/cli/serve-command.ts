@@ -9,6 +9,8 @@ import { UsageError, type ServeOptions } from './hub-options';
 import { hubVersion } from './hub-version';
 import { portalServices } from '../portal/portal-services';
 import type { DeliveryLog } from '../mail/mail-delivery';
+import { notificationServices } from '../notifications/notification-services';
+import { calendarSequenceHook } from '../calendar/calendar-sequence-hook';
 
 const IN_FLIGHT_GRACE_MS = 1_500;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -27,6 +29,10 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   // Delivery logs through the app's logger; it starts only after the app exists (below).
   const mailLog: DeliveryLog = { info: (details, message) => app.log.info(details, message), warn: (details, message) => app.log.warn(details, message) };
   const portal = portalServices(store, { config: { publicUrl: options.portal.portalUrl ?? '', tileUrl: options.portal.tileUrl }, mail: options.portal.mail }, mailLog);
+  store.addCommitHook(calendarSequenceHook());
+  // Feed addresses start at the public portal's origin when one is set, else at the hub's own address.
+  let hubUrl = options.portal.portalUrl ? new URL(options.portal.portalUrl).origin : '';
+  const notifications = notificationServices(store, { config: options.portal.notifications, portal: portal.config, mailQueued: () => portal.delivery?.kick() }, mailLog);
   const app = buildHubApp(store, {
     version: hubVersion(),
     logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr },
@@ -34,6 +40,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     ...(signInLimiter ? { signInLimiter } : {}),
     portal: portal.deps,
     mutationEffects: portal.effects,
+    publicUrl: () => hubUrl,
   });
   if ('restoredFrom' in store.opened && store.opened.restoredFrom) {
     app.log.warn({ event: 'restore-detected', ...store.opened.restoredFrom, epoch: store.opened.identity.epoch }, 'the store is behind its lineage record (restored from an older copy): started a new epoch, consoles will download everything again');
@@ -43,7 +50,11 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   // The one line on stdout; logs go to stderr so scripts can read this line without filtering.
   // E-mailed links point at the hub itself unless --portal-url names the public address.
-  if (!options.portal.portalUrl) portal.config.publicUrl = `http://${host}:${port}/portal`;
+  if (!options.portal.portalUrl) {
+    portal.config.publicUrl = `http://${host}:${port}/portal`;
+    hubUrl = `http://${host}:${port}`;
+  }
+  notifications.reminders.start();
   if (portal.delivery) portal.delivery.start();
   else app.log.warn({ event: 'mail-not-configured' }, 'no SMTP host configured (--smtp-host / SMTP_HOST): e-mails wait in the outbox until one is');
   process.stdout.write(`${JSON.stringify({ event: 'listening', url: `http://${host}:${port}` })}\n`);
@@ -58,6 +69,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     void app
       .close()
       // The message being sent is finished and recorded before the store closes: nothing goes out twice.
+      .then(() => notifications.stop())
       .then(() => portal.delivery?.stop())
       .then(() => store.close())
       .then(() => process.exit(0))

@@ -13,6 +13,7 @@ import { registerUserRoutes } from './user-routes';
 import { portalPlugin, type PortalDeps } from '../portal/portal-plugin';
 import type { MutationEffects } from '../sync/push-mutations';
 import { registerTechnicianRoutes } from '../tracking/technician-routes';
+import { registerCalendarRoutes } from '../calendar/calendar-routes';
 
 export interface HubAppOptions {
   version: string;
@@ -29,6 +30,8 @@ export interface HubAppOptions {
   mutationEffects?: MutationEffects;
   /** Where the built portal app is (default: dist-portal/ of this checkout); served under /portal/ with the portal. */
   portalAppDir?: string;
+  /** The hub's public address, for the calendar feed URLs it hands out (default: the request's own host). */
+  publicUrl?: () => string;
 }
 
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -63,6 +66,7 @@ export function buildHubApp(store: HubStore, options: HubAppOptions): FastifyIns
   registerUserRoutes(app, store);
   registerSyncRoutes(app, store, streams, options.mutationEffects);
   registerTechnicianRoutes(app, store);
+  registerCalendarRoutes(app, store, options.publicUrl ?? (() => ''));
   const portal = options.portal;
   if (portal) {
     void app.register(async (scope) => portalPlugin(scope, portal));

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { HubStore, HubTx } from '../store/hub-store';
 import { claimDueMail, hasDueMail, markMailAttemptFailed, markMailSent, releaseMailClaims, type MailRow } from '../store/portal/mail-outbox-queries';
+import { settleNotification } from './notification-row';
 import { backoffMs, defaultDeliveryTiming, type DeliveryTiming, type MailOptions } from './mail-options';
 
 /** What delivery needs of nodemailer: tests and issue 13 may hand in another transport. */
@@ -127,8 +128,12 @@ export class MailDelivery {
       return;
     }
     const recorded = await this.store.transaction(async (tx) => {
-      const settled = await markMailSent(tx.sql, row.id, this.token, Date.now());
-      if (settled) await this.afterSent(tx, row);
+      const now = Date.now();
+      const settled = await markMailSent(tx.sql, row.id, this.token, now);
+      if (settled) {
+        await settleNotification(tx, row, { state: 'sent', attempts: row.attempts + 1, lastError: null, sentAt: now });
+        await this.afterSent(tx, row);
+      }
       return settled;
     });
     this.log.info({ event: 'mail-sent', id: row.id, kind: row.kind, recorded }, 'mail sent');
@@ -139,7 +144,10 @@ export class MailDelivery {
     const permanent = isPermanent(error);
     const retryAt = permanent || attempts >= this.timing.maxAttempts ? null : Date.now() + backoffMs(this.timing, attempts);
     const message = error instanceof Error ? error.message : String(error);
-    await this.store.transaction((tx) => markMailAttemptFailed(tx.sql, row.id, this.token, { error: message, retryAt }));
+    await this.store.transaction(async (tx) => {
+      const settled = await markMailAttemptFailed(tx.sql, row.id, this.token, { error: message, retryAt });
+      if (settled) await settleNotification(tx, row, { state: retryAt === null ? 'failed' : 'queued', attempts, lastError: message, sentAt: null });
+    });
     this.log.warn({ event: retryAt === null ? 'mail-failed' : 'mail-retry', id: row.id, kind: row.kind, attempts, retryAt, error: message }, retryAt === null ? 'mail failed for good' : 'mail not delivered; will retry');
   }
 }

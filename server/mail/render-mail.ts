@@ -7,17 +7,25 @@ import { mailCatalogues, type MailMessageKey } from './mail-catalogues';
 export type MailContent =
   | { kind: 'invitation'; name: string; code: string; link: string; expiresAt: number }
   | { kind: 'password_reset'; name: string; code: string; link: string; expiresAt: number }
-  | {
-      kind: 'booking_confirmed';
-      name: string;
-      number: string;
-      service: string;
-      technician: string;
-      address: string;
-      start: number;
-      end: number;
-      link: string;
-    };
+  | ({ kind: 'booking_confirmed' | 'booking_reminder' } & VisitFacts)
+  | ({ kind: 'booking_moved' } & VisitFacts & { previousStart: number; previousEnd: number })
+  | ({ kind: 'booking_canceled' } & VisitFacts & { reason: string })
+  | ({ kind: 'technician_on_the_way' } & VisitFacts & { arrival: number })
+  | ({ kind: 'visit_completed' } & VisitFacts & { surveyLink: string | null });
+
+/** What every message about a visit knows; `link` opens the visit on the portal. */
+export interface VisitFacts {
+  name: string;
+  number: string;
+  service: string;
+  technician: string;
+  address: string;
+  start: number;
+  end: number;
+  link: string;
+  /** An .ics file is attached (the message says so). */
+  withCalendar?: boolean;
+}
 
 export interface MailSetting {
   locale: SupportedLocale;
@@ -68,7 +76,7 @@ function htmlValues(line: Line): Record<string, string> {
   return values;
 }
 
-function compose(content: MailContent, setting: MailSetting, intl: IntlShape): { subject: { key: MailMessageKey; values: Record<string, string> }; lines: Line[] } {
+function compose(content: MailContent, setting: MailSetting, intl: IntlShape): Composed {
   const company = setting.company;
   if (content.kind === 'invitation') {
     return {
@@ -92,19 +100,61 @@ function compose(content: MailContent, setting: MailSetting, intl: IntlShape): {
       ],
     };
   }
+  return composeVisit(content, intl);
+}
+
+type Composed = { subject: { key: MailMessageKey; values: Record<string, string> }; lines: Line[] };
+
+/** The lines of a message about a visit: what happened first, then the visit's facts. */
+function composeVisit(content: Extract<MailContent, VisitFacts>, intl: IntlShape): Composed {
   const when = formatInstantRange(intl, content.start, content.end);
-  return {
-    subject: { key: 'booking.subject', values: { number: content.number, when } },
-    lines: [
-      { key: 'booking.intro' },
-      { key: 'booking.when', values: { when } },
-      { key: 'booking.service', values: { service: content.service } },
-      { key: 'booking.technician', values: { technician: content.technician } },
-      { key: 'booking.address', values: { address: content.address } },
-      { key: 'booking.reference', values: { number: content.number } },
-      { key: 'booking.manage', link: content.link },
-    ],
-  };
+  const number = content.number;
+  const facts: Line[] = [
+    { key: 'booking.when', values: { when } },
+    { key: 'booking.service', values: { service: content.service } },
+    { key: 'booking.technician', values: { technician: content.technician } },
+    { key: 'booking.address', values: { address: content.address } },
+    { key: 'booking.reference', values: { number } },
+  ];
+  const calendar: Line[] = content.withCalendar ? [{ key: 'booking.calendar' }] : [];
+  const manage: Line = { key: 'booking.manage', link: content.link };
+  switch (content.kind) {
+    case 'booking_confirmed':
+      return { subject: { key: 'booking.subject', values: { number, when } }, lines: [{ key: 'booking.intro' }, ...facts, manage, ...calendar] };
+    case 'booking_reminder':
+      return { subject: { key: 'reminder.subject', values: { number, when } }, lines: [{ key: 'reminder.intro' }, ...facts, manage, ...calendar] };
+    case 'booking_moved': {
+      const before = formatInstantRange(intl, content.previousStart, content.previousEnd);
+      return {
+        subject: { key: 'moved.subject', values: { number, when } },
+        lines: [{ key: 'moved.intro' }, { key: 'moved.before', values: { when: before } }, { key: 'moved.now', values: { when } }, ...facts.slice(1), manage, ...calendar],
+      };
+    }
+    case 'booking_canceled':
+      return {
+        subject: { key: 'canceled.subject', values: { number } },
+        lines: [{ key: 'canceled.intro', values: { when } }, { key: 'canceled.reason', values: { reason: content.reason } }, ...facts.slice(1), { key: 'canceled.rebook', link: content.link }, ...calendar],
+      };
+    case 'technician_on_the_way':
+      return {
+        subject: { key: 'onTheWay.subject', values: { technician: content.technician, number } },
+        lines: [
+          { key: 'onTheWay.intro', values: { technician: content.technician } },
+          { key: 'onTheWay.arrival', values: { when: formatInstant(intl, content.arrival) } },
+          { key: 'onTheWay.map', link: content.link },
+          ...facts.slice(3),
+        ],
+      };
+    case 'visit_completed':
+      return {
+        subject: { key: 'completed.subject', values: { number } },
+        lines: [
+          { key: 'completed.intro', values: { technician: content.technician, service: content.service } },
+          ...(content.surveyLink ? [{ key: 'completed.survey', link: content.surveyLink } as Line] : []),
+          ...facts.slice(4),
+        ],
+      };
+  }
 }
 
 function htmlDocument(locale: SupportedLocale, subject: string, paragraphs: string[]): string {

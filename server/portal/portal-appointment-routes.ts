@@ -114,7 +114,7 @@ export function registerPortalAppointmentRoutes(app: FastifyInstance, deps: Port
     const customer = signedInCustomer(request);
     const now = Date.now();
     return answering(store, reply, async (): Promise<BookResponse> => {
-      const appointment = await store.transaction((tx) => bookVisit(tx, customer, body, config, now), { actor: `portal:${customer.contact.email}`, now });
+      const appointment = await store.transaction((tx) => bookVisit(tx, customer, body, now), { actor: `portal:${customer.contact.email}`, now });
       deps.mailQueued();
       reply.code(201);
       return { appointment };

@@ -9,13 +9,11 @@ import { toSchedulingJob, worldAround } from '../../shared/mutations/scheduling-
 import { autoAssign } from '../../shared/scheduling/auto-assign';
 import type { FreeSlot } from '../../shared/scheduling/free-slots';
 import { formatLocal, localDateOf } from '../../shared/scheduling/local-time';
-import { enqueueRendered } from '../mail/mail-outbox';
 import type { HubTx } from '../store/hub-store';
-import { findProfile, insertFeedback } from '../store/portal/portal-profile-queries';
+import { insertFeedback } from '../store/portal/portal-profile-queries';
 import { accountBooking, type AccountBooking } from '../store/portal/portal-view-queries';
 import { changeLockOf, changeNoticeOf, detail, viewContext } from './appointment-view';
 import { checkHorizon, resolveChoice, slotsOfDay, type BookableChoice } from './free-times';
-import { portalLink, type PortalConfig } from './portal-config';
 import { notFound, PortalRefusal } from './portal-errors';
 import type { PortalCustomer } from './portal-session';
 
@@ -81,13 +79,12 @@ const local = (epochMs: number, zone: string) => `${formatLocal(epochMs, zone).s
 /**
  * Book: in ONE transaction the slot is checked again on the data as it is now, the work order
  * and the auto-assigned booking (awaiting review) are created, with a portal request for back
- * office and the confirmation e-mail in the outbox. Anything failing leaves nothing behind.
+ * office and the confirmation e-mail in the outbox (queued by the booking notifier at commit). Anything failing leaves nothing behind.
  */
 export async function bookVisit(
   tx: HubTx,
   customer: PortalCustomer,
   body: { assetId: string; incidentTypeId: string; start: number; comments: string },
-  config: PortalConfig,
   now: number,
 ): Promise<AppointmentDetail> {
   const choice = await resolveChoice(tx, customer.account, body.assetId, body.incidentTypeId);
@@ -121,18 +118,8 @@ export async function bookVisit(
   await putBooking(tx, booking, () => new SlotGone(choice, date));
   await tx.audit({ entity: 'booking', entityId: booking.id, action: 'portal-book', before: null, after: JSON.stringify(booking) });
   await openRequest(tx, customer, { kind: 'new_booking', workOrderId, message: body.comments || `Booked on the portal for ${local(booking.start, zone)}.` }, now);
+  // The confirmation e-mail is queued by the booking notifier as this transaction commits (server/notifications).
   const view = await appointmentNow(tx, customer, booking.id, now);
-  const profile = await findProfile(tx.sql, customer.contact.id);
-  await enqueueRendered(
-    tx,
-    {
-      to: customer.contact.email,
-      content: { kind: 'booking_confirmed', name: customer.contact.name, number: workOrder.number, service: view.service, technician: view.technicianName, address: customer.account.address, start: booking.start, end: booking.end, link: portalLink(config, `appointments/${booking.id}`) },
-      setting: { locale: profile?.language ?? config.defaultLanguage, timeZone: zone, company: config.company },
-      related: { entity: 'booking', id: booking.id },
-    },
-    now,
-  );
   return view;
 }
 

@@ -1,6 +1,7 @@
 import { DatabaseAttemptStore } from '../auth/database-attempt-store';
 import { SignInLimiter } from '../auth/sign-in-limiter';
 import { MailDelivery, smtpTransport, type DeliveryLog, type MailTransport } from '../mail/mail-delivery';
+import { allEffects, resendEffects } from '../mail/resend-effect';
 import { defaultDeliveryTiming, type DeliveryTiming, type MailOptions } from '../mail/mail-options';
 import type { HubStore } from '../store/hub-store';
 import { markInvitationSent, portalMutationEffects } from './invitations';
@@ -34,7 +35,7 @@ export function portalServices(
   return {
     config,
     delivery,
-    effects: portalMutationEffects(config),
+    effects: allEffects([portalMutationEffects(config), resendEffects]),
     deps: { store, config, limiters: { signIn: limiter('sign-in'), redeem: limiter('redeem'), reset: limiter('reset') }, mailQueued: () => delivery?.kick() },
   };
 }

@@ -27,8 +27,23 @@ export interface HubStore {
    * PostgreSQL also after commits of other hub instances on the same database.
    */
   onChange(listener: (latest: number) => void): () => void;
+  /**
+   * Runs `hook` inside every write transaction that changed synced rows, after its work and
+   * before it commits: what the hook writes (an e-mail in the outbox, a calendar event's new
+   * sequence) commits with the change or not at all. Answers a function that removes it.
+   */
+  addCommitHook(hook: CommitHook): () => void;
   close(): Promise<void>;
 }
+
+/** The synced rows a transaction wrote (deleted: a tombstone). */
+export interface ChangedRow {
+  entity: EntityName;
+  id: string;
+  deleted: boolean;
+}
+
+export type CommitHook = (tx: HubTx, changed: readonly ChangedRow[]) => Promise<void>;
 
 /** What a read-only snapshot offers. */
 export type HubReadTx = Pick<

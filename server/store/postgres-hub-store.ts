@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { HubIdentity } from '../../shared/contract/hub-http';
 import type { MutationEnv } from '../../shared/mutations/mutation-context';
-import type { HubReadTx, HubStore, HubTx } from './hub-store';
+import type { CommitHook, HubReadTx, HubStore, HubTx } from './hub-store';
 import { migratePostgres } from './postgres-migrate';
 import { PostgresExecutor } from './postgres-executor';
 import { RelationalHubTx } from './relational-hub-tx';
@@ -32,6 +32,7 @@ export interface PostgresStoreOptions {
 export class PostgresHubStore implements HubStore {
   readonly engine = 'postgres';
   private closed = false;
+  private readonly hooks: CommitHook[] = [];
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -67,7 +68,7 @@ export class PostgresHubStore implements HubStore {
 
   private once<T>(fn: (tx: HubTx) => Promise<T>, env: MutationEnv): Promise<T> {
     return this.inTransaction('BEGIN', async (client) => {
-      const tx = new RelationalHubTx(new PostgresExecutor(client), env, { write: true });
+      const tx = new RelationalHubTx(new PostgresExecutor(client), env, { write: true, hooks: this.hooks });
       const result = await fn(tx);
       const latest = await tx.finish();
       // Delivered at commit, to every instance listening (this one included).
@@ -101,6 +102,14 @@ export class PostgresHubStore implements HubStore {
     } finally {
       client.release();
     }
+  }
+
+  addCommitHook(hook: CommitHook): () => void {
+    this.hooks.push(hook);
+    return () => {
+      const at = this.hooks.indexOf(hook);
+      if (at >= 0) this.hooks.splice(at, 1);
+    };
   }
 
   onChange(listener: (latest: number) => void): () => void {

@@ -10,7 +10,7 @@ import { entityTable, rowFromColumns } from '../../db-common/entity-tables';
 import * as accounts from './account-queries';
 import { changesAfter, commitChanges, PendingChanges, storedVersion } from './change-log';
 import { deleteRow, insertRows, readAll, readRow, snapshotChunks, writeRow, type SnapshotRow } from './entity-store';
-import type { ActiveSession, AppliedMutationRecord, HubTx, StoredSession, StoredUser } from './hub-store';
+import type { ActiveSession, AppliedMutationRecord, CommitHook, HubTx, StoredSession, StoredUser } from './hub-store';
 import { databaseErrorCode, type SqlExecutor } from './sql-executor';
 import { createOverlapGuard, dropOverlapGuard, firstOverlap } from './sqlite-overlap-guard';
 
@@ -25,12 +25,15 @@ export class RelationalHubTx implements HubTx {
   private announce = false;
   /** Row locks on reads: only PostgreSQL writers need them (SQLite has one writer). */
   private readonly lock: boolean;
+  private readonly hooks: readonly CommitHook[];
+  private bulkLoaded = false;
 
   constructor(
     private readonly ex: SqlExecutor,
     private readonly env: MutationEnv,
-    options: { write: boolean },
+    options: { write: boolean; hooks?: readonly CommitHook[] },
   ) {
+    this.hooks = options.hooks ?? [];
     this.lock = options.write && ex.dialect.name === 'postgres';
   }
 
@@ -41,6 +44,10 @@ export class RelationalHubTx implements HubTx {
   /** Takes change numbers for this transaction's writes; answers the newest, or undefined when nothing changed. */
   async finish(): Promise<number | undefined> {
     if (this.pending.size === 0) return this.announce ? this.latestChange() : undefined;
+    const changed = this.pending.list().map(({ entity, id, deleted }) => ({ entity, id, deleted }));
+    // Rows the hooks write themselves are numbered below with the rest. A bulk load (demo data,
+    // a restore) is no news to anyone: no customer is mailed about it.
+    if (!this.bulkLoaded) for (const hook of this.hooks) await hook(this, changed);
     return commitChanges(this.ex, this.pending.list());
   }
 
@@ -207,6 +214,7 @@ export class RelationalHubTx implements HubTx {
    */
   async insertDataset(dataset: DemoDataset): Promise<void> {
     const sqlite = this.ex.dialect.name === 'sqlite';
+    this.bulkLoaded = true;
     if (sqlite) await this.ex.exec(dropOverlapGuard);
     for (const [key, entity] of datasetEntities) {
       const rows = (dataset[key] as EntityRow<EntityName>[]).map((row) => {

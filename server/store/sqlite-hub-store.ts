@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AsyncMutex } from '../../db-common/async-mutex';
 import type { MutationEnv } from '../../shared/mutations/mutation-context';
-import type { HubReadTx, HubStore, HubTx } from './hub-store';
+import type { CommitHook, HubReadTx, HubStore, HubTx } from './hub-store';
 import { migrate, refuseNewerStore } from './migrate';
 import { RelationalHubTx } from './relational-hub-tx';
 import { SqliteExecutor } from './sqlite-executor';
@@ -24,6 +24,7 @@ export class SqliteHubStore implements HubStore {
   private readonly readMutex = new AsyncMutex();
   private readonly listeners = new Set<(latest: number) => void>();
   private closed = false;
+  private readonly hooks: CommitHook[] = [];
   private readonly lineage: LineageRecorder;
 
   private constructor(
@@ -65,7 +66,7 @@ export class SqliteHubStore implements HubStore {
     if (this.closed) throw new Error('The hub store is closed.');
     let result!: T;
     await this.writer.run(async () => {
-      const tx = new RelationalHubTx(new SqliteExecutor(this.db), env, { write: true });
+      const tx = new RelationalHubTx(new SqliteExecutor(this.db), env, { write: true, hooks: this.hooks });
       result = await fn(tx);
       return tx.finish();
     });
@@ -96,6 +97,14 @@ export class SqliteHubStore implements HubStore {
     } finally {
       connection.close();
     }
+  }
+
+  addCommitHook(hook: CommitHook): () => void {
+    this.hooks.push(hook);
+    return () => {
+      const at = this.hooks.indexOf(hook);
+      if (at >= 0) this.hooks.splice(at, 1);
+    };
   }
 
   onChange(listener: (latest: number) => void): () => void {

@@ -118,6 +118,7 @@ export const mutationRoles = {
   unpinBooking: ['dispatcher', 'administrator'],
   applySchedule: ['dispatcher', 'administrator'],
   addComment: ['dispatcher', 'back_office', 'administrator'],
+  resendNotification: ['back_office', 'administrator'],
 } as const satisfies Record<MutationName, readonly Role[]>;
 
 /** The roles allowed to send `name`; undefined for anything that is not a mutation (own-property lookup). */

@@ -46,6 +46,7 @@ export const ipcMethodNames = [
   // The console side of the customer portal (portal-admin.ts).
   'listContacts',
   'getPortalSettings',
+  'listNotifications',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notificationStates, type Notification } from '../domain/notification';
 import type { Invitation } from '../domain/entities';
 import type { PortalSettings } from '../domain/portal-settings';
 import { method } from './contract-method';
@@ -70,7 +71,23 @@ export interface PortalSettingsView {
   incidentTypes: PortalIncidentTypeOption[];
 }
 
+/** Portal → E-mails: the newest e-mails (all, or in one delivery state), a page at a time. */
+export const NotificationListRequestSchema = z
+  .object({ state: z.enum(notificationStates).nullable(), offset: z.number().int().min(0).max(1_000_000), limit: z.number().int().min(1).max(200) })
+  .strict();
+export interface NotificationListEntry extends Notification {
+  /** The work order's number, to open it (null for e-mails about no work order, e.g. invitations). */
+  workOrderNumber: string | null;
+}
+export interface NotificationList {
+  entries: NotificationListEntry[];
+  total: number;
+  /** How many wait and how many failed, whatever the filter. */
+  counts: Record<Notification['state'], number>;
+}
+
 export const portalAdminContract = {
   listContacts: method<ContactList>()(ContactListRequestSchema),
+  listNotifications: method<NotificationList>()(NotificationListRequestSchema),
   getPortalSettings: method<PortalSettingsView>()(z.object({}).strict()),
 };

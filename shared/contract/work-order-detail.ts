@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BookingStatus } from '../domain/booking-status';
 import { IdSchema } from '../domain/common';
+import type { Notification } from '../domain/notification';
 import { WorkOrderNumberSchema, type PortalRequest, type Priority, type WorkOrderComment, type WorkOrderStatus } from '../domain/entities';
 
 /** By id (from a booking) or by number (from a link or the palette): exactly one of them. */
@@ -63,6 +64,8 @@ export interface WorkOrderDetail {
   comments: WorkOrderComment[];
   /** Newest first. */
   portalRequests: PortalRequest[];
+  /** E-mails about its bookings, newest first: what was sent, what waits, what failed and why. */
+  notifications: Notification[];
 }
 
 export interface AccountWorkOrder {

@@ -6,7 +6,7 @@ import { judgePlacement, type PlacementRule } from './placement-verdict';
 import { toSchedulingJob, worldAround } from './scheduling-world';
 
 /** Loads a row or refuses with not_found. */
-export async function mustGet<E extends 'booking' | 'workOrder' | 'account' | 'incidentType' | 'resource' | 'portalRequest' | 'contact'>(
+export async function mustGet<E extends 'booking' | 'workOrder' | 'account' | 'incidentType' | 'resource' | 'portalRequest' | 'contact' | 'notification'>(
   tx: MutationTx,
   entity: E,
   id: string,

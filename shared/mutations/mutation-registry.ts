@@ -23,6 +23,7 @@ import { SetChangeNoticeArgs, setChangeNotice } from './incident-type-mutations'
 import { SavePortalSettingsArgs, savePortalSettings, SetPortalRoleArgs, setPortalRole } from './portal-admin-mutations';
 import { MutationRefusal, type MutationEnv, type MutationOutcome, type MutationTx } from './mutation-context';
 import { ApplyScheduleArgs, applySchedule } from './schedule-changes';
+import { ResendNotificationArgs, resendNotification } from './notification-mutations';
 import { CreateWorkOrderArgs, createWorkOrder, ScheduleWorkOrderArgs, scheduleWorkOrder } from './work-order-mutations';
 
 function mutation<S extends z.ZodType>(args: S, run: (tx: MutationTx, env: MutationEnv, args: z.output<S>) => Promise<void>) {
@@ -48,6 +49,7 @@ export const mutations = {
   unpinBooking: mutation(PinBookingArgs, unpinBooking),
   applySchedule: mutation(ApplyScheduleArgs, applySchedule),
   addComment: mutation(AddCommentArgs, addComment),
+  resendNotification: mutation(ResendNotificationArgs, resendNotification),
 };
 
 export type MutationName = keyof typeof mutations;

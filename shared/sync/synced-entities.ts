@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NotificationSchema } from '../domain/notification';
 import {
   AuditEntrySchema,
   BookingSchema,
@@ -37,6 +38,7 @@ export const syncedEntitySchemas = {
   portalSettings: PortalSettingsRowSchema,
   audit: AuditEntrySchema,
   comment: WorkOrderCommentSchema,
+  notification: NotificationSchema,
 } as const;
 
 export type EntityName = keyof typeof syncedEntitySchemas;

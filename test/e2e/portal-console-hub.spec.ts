@@ -1,11 +1,10 @@
 import { expect, test } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
-import { HubClient } from '../../electron/main/sync/hub-client';
-import { hubRoutes } from '../../shared/contract/hub-http';
 import { hubRows } from '../integration/console-sync/support/hub-changes';
-import { ADMIN, createAdmin, newHubDataDir, startHub, stopChild, type HubProcess } from '../integration/support/hub-process';
+import { createAdmin, newHubDataDir, startHub, stopChild, type HubProcess } from '../integration/support/hub-process';
 import { startBrowserHost } from './support/browser-host-process';
 import { connectFromSettings } from './support/connect-from-settings';
+import { createHubUser } from './support/hub-user';
 
 /**
  * The portal's console side against a real hub, signed in as back office: the portal settings
@@ -24,10 +23,7 @@ test.beforeAll(async () => {
   dataDir = newHubDataDir();
   createAdmin(dataDir);
   hub = await startHub({ dataDir, demo: true });
-  const admin = new HubClient({ baseUrl: hub.url });
-  const { token } = await admin.signIn(ADMIN.email, ADMIN.password);
-  const created = await fetch(`${hub.url}${hubRoutes.users}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(BACK_OFFICE) });
-  expect(created.status).toBe(201);
+  await createHubUser(hub.url, BACK_OFFICE);
   host = await startBrowserHost();
 });
 test.afterAll(async () => {

@@ -16,7 +16,7 @@ import { getAccountOverview, getWorkOrderDetail, search } from './record-handler
 import { getMapDay, openLink, showContextMenu, takeRoutes } from './shell-handlers';
 import { deleteBoardView, listBoardFilterOptions, listBoardViews, saveBoardView } from './view-handlers';
 import { InvalidLinkError } from '../links/route-inbox';
-import { getPortalSettings, listContacts } from './portal-admin-handlers';
+import { getPortalSettings, listContacts, listNotifications } from './portal-admin-handlers';
 
 type Handler<M extends IpcMethodName> = (services: ConsoleServices, request: ParsedRequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>>;
 
@@ -52,6 +52,7 @@ const handlers: { [M in IpcMethodName]: Handler<M> } = {
   takeRoutes,
   showContextMenu,
   listContacts,
+  listNotifications,
   getPortalSettings,
 };
 

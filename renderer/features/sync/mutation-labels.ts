@@ -23,6 +23,7 @@ const labels: Record<MutationName, MessageKey> = {
   unpinBooking: 'mutation.unpinBooking',
   applySchedule: 'mutation.applySchedule',
   addComment: 'mutation.addComment',
+  resendNotification: 'mutation.resendNotification',
 };
 
 /** A mutation's name in words; unknown names are split from camelCase rather than shown raw. */
@@ -38,6 +39,8 @@ const argLabels: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
   ['bookings', 'mutationArg.bookings'],
   ['workOrderId', 'mutationArg.workOrderId'],
   ['requestId', 'mutationArg.requestId'],
+  ['notificationId', 'mutationArg.notificationId'],
+  ['resendId', 'mutationArg.resendId'],
   ['resourceId', 'mutationArg.resourceId'],
   ['reasonCode', 'mutationArg.reasonCode'],
   ['note', 'mutationArg.note'],

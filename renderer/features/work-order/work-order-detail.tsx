@@ -10,6 +10,7 @@ import { useStatusLabel } from '../../components/status-label';
 import { useT } from '../../components/use-t';
 import { AuditTrail } from './audit-trail';
 import { CommentsSection } from './comments-section';
+import { EmailsSection } from './emails-section';
 import { portalRequestKindMessages, priorityMessages, workOrderStatusMessages } from './work-order-labels';
 
 /** Everything about one work order: its fields, bookings, history, comments and portal requests, as tabs. */
@@ -39,12 +40,14 @@ export function WorkOrderDetailView({ workOrderRef }: { workOrderRef: WorkOrderR
               <Tabs.Tab value="history">{t('workOrder.tab.history', { count: wo.audit.length })}</Tabs.Tab>
               <Tabs.Tab value="comments">{t('workOrder.tab.comments', { count: wo.comments.length })}</Tabs.Tab>
               <Tabs.Tab value="requests">{t('workOrder.tab.requests', { count: wo.portalRequests.length })}</Tabs.Tab>
+              <Tabs.Tab value="emails">{t('workOrder.tab.emails', { count: wo.notifications.length })}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="details" pt="sm"><Fields wo={wo} /></Tabs.Panel>
             <Tabs.Panel value="bookings" pt="sm"><Bookings wo={wo} /></Tabs.Panel>
             <Tabs.Panel value="history" pt="sm"><AuditTrail entries={wo.audit} /></Tabs.Panel>
             <Tabs.Panel value="comments" pt="sm"><CommentsSection workOrderId={wo.id} comments={wo.comments} /></Tabs.Panel>
             <Tabs.Panel value="requests" pt="sm"><PortalRequests wo={wo} /></Tabs.Panel>
+            <Tabs.Panel value="emails" pt="sm"><EmailsSection notifications={wo.notifications} /></Tabs.Panel>
           </Tabs>
         </Stack>
       )}

@@ -138,6 +138,11 @@ export async function listMail(ex: SqlExecutor, filter: { relatedId?: string; li
   return rows.map(toMail);
 }
 
+export async function findMail(ex: SqlExecutor, id: string): Promise<MailRow | undefined> {
+  const [row] = await ex.all<Stored>(`SELECT * FROM mail_outbox WHERE id = ${ex.dialect.param(1)}`, [id]);
+  return row && toMail(row);
+}
+
 /** A stopping worker hands back the rows it claimed but did not get to, so the next one need not wait for the lease. */
 export async function releaseMailClaims(ex: SqlExecutor, token: string): Promise<number> {
   return ex.run(`UPDATE mail_outbox SET claim_token = NULL, claim_expires_at = NULL WHERE claim_token = ${ex.dialect.param(1)} AND state = 'queued'`, [token]);

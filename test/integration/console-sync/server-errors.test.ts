@@ -42,6 +42,7 @@ function poisonedStore(store: HubStore, poisoned: { id: string | null }): HubSto
     read: (fn) => store.read(fn),
     readSnapshot: (fn) => store.readSnapshot(fn),
     onChange: (l) => store.onChange(l),
+    addCommitHook: (hook) => store.addCommitHook(hook),
     close: () => store.close(),
   };
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseHubOptions, type ServeOptions } from '../../../server/cli/hub-options';
+import { defaultNotificationConfig, notificationKinds } from '../../../server/notifications/notification-config';
 
 const serve = (argv: string[], env: Record<string, string> = {}) => parseHubOptions(argv, env) as ServeOptions;
 
 describe('hub portal and e-mail options', () => {
   it('work without SMTP (mail waits in the outbox) and default to port 587 with STARTTLS', () => {
-    expect(serve([]).portal).toEqual({ portalUrl: null, tileUrl: null, mail: { host: null, port: 587, secure: false, user: null, password: null, from: 'Dispatch Desk <no-reply@localhost>', company: 'Dispatch Desk' } });
+    expect(serve([]).portal).toEqual({ portalUrl: null, tileUrl: null, mail: { host: null, port: 587, secure: false, user: null, password: null, from: 'Dispatch Desk <no-reply@localhost>', company: 'Dispatch Desk' }, notifications: defaultNotificationConfig });
   });
 
   it('take options, or the environment when an option is not given; the password only from the environment', () => {
@@ -19,11 +20,22 @@ describe('hub portal and e-mail options', () => {
       portalUrl: 'https://service.acme.example/portal',
       tileUrl: 'https://tiles.example/{z}/{x}/{y}.png',
       mail: { host: 'smtp.acme.example', port: 465, secure: true, user: 'mailer', password: 'secret', from: 'Acme <service@acme.example>', company: 'Acme Heating' },
+      notifications: defaultNotificationConfig,
     });
     expect(serve(['--smtp-port', '2525'], { SMTP_HOST: 'mail', SMTP_PORT: '25' }).portal.mail).toMatchObject({ host: 'mail', port: 2525 });
   });
 
+  it('switch notification kinds off and set the reminder lead, by option or environment', () => {
+    const options = serve(['--notifications-off', 'booking_moved, booking_reminder', '--reminder', '2d@08:30']).portal.notifications;
+    expect([...options.enabled].sort()).toEqual(notificationKinds.filter((k) => k !== 'booking_moved' && k !== 'booking_reminder').sort());
+    expect(options.reminder).toEqual({ daysBefore: 2, at: '08:30' });
+    expect(serve([], { NOTIFICATION_REMINDER: '3h', NOTIFICATIONS_OFF: 'visit_completed' }).portal.notifications).toMatchObject({ reminder: { hoursBefore: 3 } });
+  });
+
   it.each([
+    [['--notifications-off', 'booking_moved,sms'], {}, /--notifications-off \(NOTIFICATIONS_OFF\) names no such notification: sms\. Known: booking_confirmed/],
+    [['--reminder', '17:00'], {}, /--reminder \(NOTIFICATION_REMINDER\) must be days before at a local time, like 1d@17:00, or hours before, like 3h; not "17:00"/],
+    [[], { NOTIFICATION_REMINDER: '0h' }, /--reminder \(NOTIFICATION_REMINDER\) must be/],
     [['--smtp-port', 'x'], {}, /E-mail settings are not valid \(port:/],
     [['--smtp-user', 'mailer'], {}, /SMTP user and password go together/],
     [['--portal-url', 'ftp://x'], {}, /--portal-url \(PORTAL_URL\) must be an http:\/\/ or https:\/\/ address/],
@@ -35,5 +47,7 @@ describe('hub portal and e-mail options', () => {
   it('parse technician-token --resource, and ask for the resource when it is missing', () => {
     expect(parseHubOptions(['technician-token', '--resource', 'r-1', '--data', 'd'], {})).toEqual({ command: 'technician-token', store: { engine: 'sqlite', data: 'd' }, resource: 'r-1' });
     expect(() => parseHubOptions(['technician-token'], {})).toThrow(/technician-token needs --resource ID/);
+    expect(parseHubOptions(['calendar-feed', '--resource', 'r-1', '--data', 'd'], {})).toEqual({ command: 'calendar-feed', store: { engine: 'sqlite', data: 'd' }, resource: 'r-1' });
+    expect(() => parseHubOptions(['calendar-feed'], {})).toThrow(/calendar-feed needs --resource ID/);
   });
 });

@@ -1,5 +1,6 @@
 import type { AccountOverview, WorkOrderDetail, WorkOrderRef } from '../../../../shared/contract/work-order-detail';
 import type { PortalRequest, WorkOrderComment } from '../../../../shared/domain/entities';
+import type { Notification } from '../../../../shared/domain/notification';
 import { readEntity } from '../entity-rows';
 import type { Replica } from '../open-replica';
 import { prepareCached } from '../../../../db-common/sqlite-statement-cache';
@@ -47,7 +48,14 @@ export function findWorkOrderDetail(db: Replica, workOrderId: string): WorkOrder
     audit: auditTrail(db, workOrderId),
     comments: prepareCached(db, 'SELECT id, work_order_id AS workOrderId, author, at, text FROM comments WHERE work_order_id = ? ORDER BY at, id').all(workOrderId) as WorkOrderComment[],
     portalRequests: portalRequestsOf(db, workOrderId),
+    notifications: notificationsOf(db, workOrderId),
   };
+}
+
+/** The e-mails about the work order's bookings, newest first (a work order rarely has more than a few dozen). */
+function notificationsOf(db: Replica, workOrderId: string): Notification[] {
+  const ids = prepareCached(db, 'SELECT id FROM notifications WHERE work_order_id = ? ORDER BY created_at DESC, id').pluck().all(workOrderId) as string[];
+  return ids.map((id) => readEntity(db, 'notification', id)).filter((n): n is Notification => n !== undefined);
 }
 
 function bookingHistory(db: Replica, workOrderId: string): WorkOrderDetail['bookings'] {

@@ -15,6 +15,9 @@ import { storeLocation } from '../../../support/hub-test-engine';
 import { newHubDataDir } from '../../support/hub-process';
 import { portalCompany, portalTestSettings } from './portal-company';
 import type { SmtpSink } from './smtp-sink';
+import { defaultNotificationConfig, type NotificationConfig } from '../../../../server/notifications/notification-config';
+import { notificationServices, type NotificationServices } from '../../../../server/notifications/notification-services';
+import { calendarSequenceHook } from '../../../../server/calendar/calendar-sequence-hook';
 
 export const BACK_OFFICE = { email: 'bo@acme.example', password: 'back-office-password' };
 
@@ -26,6 +29,7 @@ export interface PortalHub {
   store: HubStore;
   app: FastifyInstance;
   services: PortalServices;
+  notifications: NotificationServices;
   dataDir: string;
   /** Closes the app, lets e-mail delivery finish what it holds, closes the store (the data stays). */
   stop(): Promise<void>;
@@ -41,6 +45,9 @@ export interface PortalHubOptions {
   settings?: PortalSettings;
   limits?: PortalLimits;
   timing?: DeliveryTiming;
+  notifications?: NotificationConfig;
+  /** How often due reminders are looked for (default: 200 ms). */
+  reminderPollMs?: number;
 }
 
 /**
@@ -57,13 +64,23 @@ export async function startPortalHub(options: PortalHubOptions): Promise<PortalH
     { config: { publicUrl: '', ...(options.limits ? { limits: options.limits } : {}) }, mail: { ...defaultMailOptions, host: '127.0.0.1', port: options.smtp.port, from: 'Acme Service <service@acme.example>', company: 'Acme Heating' }, timing: options.timing ?? testTiming },
     silent,
   );
-  const app = buildHubApp(store, { version: 'test', portal: services.deps, mutationEffects: services.effects });
+  let url = '';
+  const removeCalendarHook = store.addCommitHook(calendarSequenceHook());
+  const notifications = notificationServices(
+    store,
+    { config: options.notifications ?? defaultNotificationConfig, portal: services.config, reminderPollMs: options.reminderPollMs ?? 200, mailQueued: () => services.delivery?.kick() },
+    silent,
+  );
+  const app = buildHubApp(store, { version: 'test', portal: services.deps, mutationEffects: services.effects, publicUrl: () => url, ...(process.env.HUB_TEST_LOG ? { logger: { level: 'error' } } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   services.config.publicUrl = `${url}/portal`;
   services.delivery?.start();
+  notifications.reminders.start();
   const stop = async () => {
     await app.close();
+    await notifications.stop();
+    removeCalendarHook();
     await services.delivery?.stop();
     await store.close();
   };
@@ -72,6 +89,7 @@ export async function startPortalHub(options: PortalHubOptions): Promise<PortalH
     store,
     app,
     services,
+    notifications,
     dataDir,
     stop,
     destroy: async () => {
@@ -89,10 +107,12 @@ async function seed(store: HubStore, settings: PortalSettings): Promise<void> {
   await createUser(store, { email: BACK_OFFICE.email, name: 'Bea Office', role: 'back_office', password: BACK_OFFICE.password });
 }
 
-async function backOfficeToken(hub: PortalHub): Promise<string> {
-  const signIn = await fetch(`${hub.url}${hubRoutes.signIn}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(BACK_OFFICE) });
+async function signInToken(hub: PortalHub, user: { email: string; password: string }): Promise<string> {
+  const signIn = await fetch(`${hub.url}${hubRoutes.signIn}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
   return ((await signIn.json()) as SignInResponse).token;
 }
+
+const backOfficeToken = (hub: PortalHub) => signInToken(hub, BACK_OFFICE);
 
 /** Every change after `cursor` as a console pulls it (one page is enough for these tests). */
 export async function pullAsBackOffice(hub: PortalHub, cursor: number): Promise<RowChange[]> {
@@ -103,7 +123,12 @@ export async function pullAsBackOffice(hub: PortalHub, cursor: number): Promise<
 
 /** Signs the back-office user in over the hub API (as a console does) and answers a push function. */
 export async function backOffice(hub: PortalHub): Promise<(name: string, args: unknown) => Promise<PushResponse['results'][number]>> {
-  const token = await backOfficeToken(hub);
+  return pusherFor(hub, BACK_OFFICE);
+}
+
+/** Signs `user` in over the hub API and answers a function that pushes one mutation at a time as them. */
+export async function pusherFor(hub: PortalHub, user: { email: string; password: string }): Promise<(name: string, args: unknown) => Promise<PushResponse['results'][number]>> {
+  const token = await signInToken(hub, user);
   return async (name, args) => {
     const response = await fetch(`${hub.url}${hubRoutes.push}`, {
       method: 'POST',

@@ -11,6 +11,8 @@ export interface ReceivedMail {
   html: string;
   messageId: string;
   language: string | null;
+  /** Attached files (an .ics for the customer) with their text. */
+  attachments: { filename: string; contentType: string; text: string }[];
 }
 
 /**
@@ -60,6 +62,7 @@ export class SmtpSink {
               html: typeof mail.html === 'string' ? mail.html : '',
               messageId: mail.messageId ?? '',
               language: /<html lang="([a-z]+)"/.exec(typeof mail.html === 'string' ? mail.html : '')?.[1] ?? null,
+              attachments: mail.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, text: a.content.toString('utf8') })),
             });
             for (const wake of this.waiters.splice(0)) wake();
             callback();

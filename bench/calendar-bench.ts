@@ -1,0 +1,133 @@
+/**
+ * Notifications and calendars benchmark (`npm run bench -- calendar`):
+ * - a technician's iCalendar feed over HTTP (hub on 127.0.0.1, SQLite store) with 2,000 bookings
+ *   in its window: p95 of 100 full answers and of 100 `If-None-Match` polls (304). Target: p95 ≤ 50 ms.
+ * - outbox throughput: 500 rendered notifications queued, delivered by the hub's MailDelivery over
+ *   real SMTP to a local server (the smtp-server package): messages per second.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { SMTPServer } from 'smtp-server';
+import { calendarSequenceHook } from '../server/calendar/calendar-sequence-hook';
+import { rotateFeedToken } from '../server/calendar/technician-feed';
+import { buildHubApp } from '../server/http/build-hub-app';
+import { MailDelivery, smtpTransport } from '../server/mail/mail-delivery';
+import { defaultDeliveryTiming, defaultMailOptions } from '../server/mail/mail-options';
+import { enqueueRendered } from '../server/mail/mail-outbox';
+import { SqliteHubStore } from '../server/store/sqlite-hub-store';
+import { feedPath } from '../shared/contract/calendar-http';
+import { DEMO_SEED, buildDemoDataset } from '../shared/demo/seed-builder';
+import type { Booking, WorkOrder } from '../shared/domain/entities';
+import { newBooking } from '../shared/domain/new-booking';
+import { printTable, summarise } from './report-table';
+
+const BOOKINGS = 2_000;
+const REQUESTS = 100;
+const MESSAGES = 500;
+const TARGET_MS = 50;
+const DAY = 86_400_000;
+
+async function feedBench(rows: string[][]): Promise<void> {
+  const now = Date.now();
+  const folder = mkdtempSync(path.join(tmpdir(), 'dd-calendar-bench-'));
+  const store = SqliteHubStore.open(folder);
+  const demo = buildDemoDataset({ seed: DEMO_SEED, now, technicians: 5 });
+  const resource = demo.resources[0]!;
+  const workOrders: WorkOrder[] = [];
+  const bookings: Booking[] = [];
+  // 2,000 ten-minute visits every quarter hour from 6 days back: all inside the feed's window.
+  const first = Math.floor(now / DAY) * DAY - 6 * DAY;
+  for (let i = 0; i < BOOKINGS; i++) {
+    const account = demo.accounts[i % demo.accounts.length]!;
+    const id = `cal-${i}`;
+    workOrders.push({ id, number: `WO-${String(i + 1).padStart(6, '0')}`, accountId: account.id, assetId: null, incidentTypeId: demo.incidentTypes[0]!.id, primaryContactId: demo.contacts.find((c) => c.accountId === account.id)?.id ?? null, priority: 'normal', workOrderType: 'Maintenance', summary: `Visit ${i}`, customerComments: '', source: 'console', promisedWindowStart: null, promisedWindowEnd: null, status: 'scheduled', version: 1 });
+    const start = first + i * 15 * 60_000;
+    bookings.push(newBooking({ id: `bk-${id}`, workOrderId: id, resourceId: resource.id, start, end: start + 10 * 60_000, travelMinutes: 5, version: 1, ...(i % 10 === 0 ? { status: 'canceled', cancellationReasonCode: 'customer-request', cancellationNote: '' } : {}) }));
+  }
+  store.addCommitHook(calendarSequenceHook());
+  const token = await store.transaction(async (tx) => {
+    await tx.insertDataset({ ...demo, workOrders: [...demo.workOrders, ...workOrders], bookings: [...demo.bookings.filter((b) => b.resourceId !== resource.id), ...bookings], portalRequests: [] });
+    return rotateFeedToken(tx, resource.id, 'bench', now);
+  });
+  const app = buildHubApp(store, { version: 'bench' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}${feedPath(token)}`;
+  const full: number[] = [];
+  const polls: number[] = [];
+  let etag = '';
+  let events = 0;
+  for (let i = 0; i < REQUESTS; i++) {
+    const started = performance.now();
+    const response = await fetch(url);
+    const body = await response.text();
+    full.push(performance.now() - started);
+    etag = response.headers.get('etag') ?? '';
+    events = body.split('BEGIN:VEVENT').length - 1;
+  }
+  for (let i = 0; i < REQUESTS; i++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { 'if-none-match': etag } });
+    await response.text();
+    if (response.status !== 304) throw new Error(`expected 304, got ${response.status}`);
+    polls.push(performance.now() - started);
+  }
+  const a = summarise(full);
+  const b = summarise(polls);
+  console.log(`feed: ${events} events in the window; load average ${loadavg()[0]!.toFixed(2)}`);
+  rows.push(['calendar feed, 2,000 bookings', 'full answer p95 (median, max)', `${a.p95.toFixed(1)} ms (${a.median.toFixed(1)}, ${a.max.toFixed(1)}) target ≤ ${TARGET_MS} ms ${a.p95 <= TARGET_MS ? 'PASS' : 'MISS'}`]);
+  rows.push(['calendar feed, 2,000 bookings', 'If-None-Match → 304 p95 (median)', `${b.p95.toFixed(1)} ms (${b.median.toFixed(1)})`]);
+  await app.close();
+  await store.close();
+  rmSync(folder, { recursive: true, force: true });
+}
+
+async function outboxBench(rows: string[][]): Promise<void> {
+  let received = 0;
+  let done: () => void = () => undefined;
+  const all = new Promise<void>((resolve) => (done = resolve));
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        if (++received === MESSAGES) done();
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  const folder = mkdtempSync(path.join(tmpdir(), 'dd-outbox-bench-'));
+  const store = SqliteHubStore.open(folder);
+  const start = Date.now() + 3 * DAY;
+  await store.transaction(async (tx) => {
+    for (let i = 0; i < MESSAGES; i++) {
+      await enqueueRendered(tx, { to: `customer${i}@example.com`, content: { kind: 'booking_confirmed', name: `Customer ${i}`, number: `WO-${String(i + 1).padStart(5, '0')}`, service: 'Boiler service', technician: 'Ann', address: '1 Main St', start, end: start + 3_600_000, link: 'https://example.com/portal/#/appointments/x' }, setting: { locale: 'en', timeZone: 'America/Chicago', company: 'Acme' } }, Date.now());
+    }
+  });
+  const options = { ...defaultMailOptions, host: '127.0.0.1', port };
+  const timing = { ...defaultDeliveryTiming, pollMs: 100 };
+  const delivery = new MailDelivery(store, smtpTransport(options, timing), options.from, { info: () => undefined, warn: (details) => console.warn(details) }, timing);
+  const started = performance.now();
+  delivery.start();
+  // Reported, not hung, should delivery stall.
+  await Promise.race([all, new Promise((resolve) => setTimeout(resolve, 120_000))]);
+  if (received < MESSAGES) throw new Error(`only ${received} of ${MESSAGES} messages arrived in 2 minutes`);
+  const seconds = (performance.now() - started) / 1000;
+  await delivery.stop();
+  rows.push(['outbox over SMTP (127.0.0.1)', `${MESSAGES} rendered messages, one connection per message`, `${(MESSAGES / seconds).toFixed(0)} messages/s (${seconds.toFixed(1)} s)`]);
+  await store.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  rmSync(folder, { recursive: true, force: true });
+}
+
+const rows: string[][] = [];
+await feedBench(rows);
+printTable(rows);
+const outbox: string[][] = [];
+await outboxBench(outbox);
+printTable(outbox);
