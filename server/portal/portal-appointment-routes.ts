@@ -14,13 +14,12 @@ import {
 } from '../../shared/contract/portal-http';
 import type { z } from 'zod';
 import type { HubStore, HubTx } from '../store/hub-store';
-import { accountBooking } from '../store/portal/portal-view-queries';
 import { trackingOf } from '../tracking/tracking-view';
-import { detail, homeOf, viewContext } from './appointment-view';
+import { homeOf } from './appointment-view';
 import { bookingOptions, freeTimes, resolveChoice } from './free-times';
 import type { PortalConfig } from './portal-config';
-import { cancelVisit, bookVisit, giveFeedback, moveVisit, requestCallback, SlotGone } from './portal-booking';
-import { notFound, parsePortal, PortalRefusal, sendPortalError, sendRefusal } from './portal-errors';
+import { appointmentNow, cancelVisit, bookVisit, customerBooking, giveFeedback, moveVisit, requestCallback, SlotGone } from './portal-booking';
+import { parsePortal, PortalRefusal, sendPortalError, sendRefusal } from './portal-errors';
 import { requireCustomer, signedInCustomer, type PortalCustomer } from './portal-session';
 
 export interface PortalAppointmentDeps {
@@ -72,11 +71,7 @@ export function registerPortalAppointmentRoutes(app: FastifyInstance, deps: Port
     if (!params) return reply;
     const customer = signedInCustomer(request);
     return answering(store, reply, () =>
-      store.read(async (tx) => {
-        const item = await accountBooking(tx.sql, customer.account.id, params.bookingId);
-        if (!item) throw notFound();
-        return detail(item, await viewContext(tx, customer.account, [item], Date.now()));
-      }),
+      store.read((tx) => appointmentNow(tx, customer, params.bookingId, Date.now())),
     );
   });
 
@@ -87,8 +82,7 @@ export function registerPortalAppointmentRoutes(app: FastifyInstance, deps: Port
     const customer = signedInCustomer(request);
     return answering(store, reply, () =>
       store.read(async (tx) => {
-        const item = await accountBooking(tx.sql, customer.account.id, params.bookingId);
-        if (!item) throw notFound();
+        const item = await customerBooking(tx, customer, params.bookingId);
         const choice = await resolveChoice(tx, customer.account, item.assetId, item.incidentTypeId, { requireBookable: false });
         return freeTimes(tx, choice, query.date, Date.now(), [item.booking.id]);
       }),
@@ -101,8 +95,7 @@ export function registerPortalAppointmentRoutes(app: FastifyInstance, deps: Port
     const customer = signedInCustomer(request);
     return answering(store, reply, () =>
       store.read(async (tx) => {
-        const item = await accountBooking(tx.sql, customer.account.id, params.bookingId);
-        if (!item) throw notFound();
+        const item = await customerBooking(tx, customer, params.bookingId);
         return trackingOf(tx, customer, item, config.tileUrl, Date.now());
       }),
     );

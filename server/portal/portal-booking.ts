@@ -9,7 +9,7 @@ import { toSchedulingJob, worldAround } from '../../shared/mutations/scheduling-
 import { autoAssign } from '../../shared/scheduling/auto-assign';
 import type { FreeSlot } from '../../shared/scheduling/free-slots';
 import { formatLocal, localDateOf } from '../../shared/scheduling/local-time';
-import type { HubTx } from '../store/hub-store';
+import type { HubReadTx, HubTx } from '../store/hub-store';
 import { insertFeedback } from '../store/portal/portal-profile-queries';
 import { accountBooking, type AccountBooking } from '../store/portal/portal-view-queries';
 import { changeLockOf, changeNoticeOf, detail, viewContext } from './appointment-view';
@@ -68,9 +68,15 @@ async function openRequest(tx: HubTx, customer: PortalCustomer, fields: Pick<Por
   return request.id;
 }
 
-async function appointmentNow(tx: HubTx, customer: PortalCustomer, bookingId: string, now: number): Promise<AppointmentDetail> {
+/** The customer's own visit; anything else (another account's, or none) is 404. */
+export async function customerBooking(tx: HubReadTx, customer: PortalCustomer, bookingId: string): Promise<AccountBooking> {
   const item = await accountBooking(tx.sql, customer.account.id, bookingId);
   if (!item) throw notFound();
+  return item;
+}
+
+export async function appointmentNow(tx: HubReadTx, customer: PortalCustomer, bookingId: string, now: number): Promise<AppointmentDetail> {
+  const item = await customerBooking(tx, customer, bookingId);
   return detail(item, await viewContext(tx, customer.account, [item], now));
 }
 
@@ -125,8 +131,7 @@ export async function bookVisit(
 
 /** Loads the account's visit and refuses unless the customer may change it now (Scheduled, outside the notice). */
 async function changeable(tx: HubTx, customer: PortalCustomer, bookingId: string, now: number): Promise<AccountBooking> {
-  const item = await accountBooking(tx.sql, customer.account.id, bookingId);
-  if (!item) throw notFound();
+  const item = await customerBooking(tx, customer, bookingId);
   const type = await tx.get('incidentType', item.incidentTypeId);
   const notice = changeNoticeOf(type, item.booking.start);
   const lock = changeLockOf(item.booking.status, notice, item.booking.start, now);
@@ -174,8 +179,7 @@ export async function cancelVisit(tx: HubTx, customer: PortalCustomer, bookingId
 
 /** Inside the notice (or any time for a Scheduled visit): ask back office to move or cancel it. */
 export async function requestCallback(tx: HubTx, customer: PortalCustomer, bookingId: string, body: { intent: 'reschedule' | 'cancellation'; message: string }, now: number): Promise<string> {
-  const item = await accountBooking(tx.sql, customer.account.id, bookingId);
-  if (!item) throw notFound();
+  const item = await customerBooking(tx, customer, bookingId);
   if (item.booking.status !== 'scheduled') throw new PortalRefusal(409, 'locked', 'Only a scheduled visit can be changed; for anything else please call us.');
   const what = body.intent === 'reschedule' ? 'move' : 'cancel';
   return openRequest(tx, customer, { kind: body.intent, workOrderId: item.workOrderId, message: `Callback requested to ${what} the visit of ${local(item.booking.start, customer.account.timeZone)}: ${body.message}` }, now);
@@ -183,8 +187,7 @@ export async function requestCallback(tx: HubTx, customer: PortalCustomer, booki
 
 /** Feedback on a completed visit, once, when the survey is on; a low rating becomes a portal request. */
 export async function giveFeedback(tx: HubTx, customer: PortalCustomer, bookingId: string, body: { rating: number; comment: string }, now: number): Promise<AppointmentDetail> {
-  const item = await accountBooking(tx.sql, customer.account.id, bookingId);
-  if (!item) throw notFound();
+  const item = await customerBooking(tx, customer, bookingId);
   const ctx = await viewContext(tx, customer.account, [item], now);
   if (!ctx.settings.surveyEnabled) throw new PortalRefusal(409, 'feedback_not_allowed', 'Feedback is not collected at the moment.');
   if (item.booking.status !== 'completed') throw new PortalRefusal(409, 'feedback_not_allowed', 'Feedback can be given once the visit is completed.');

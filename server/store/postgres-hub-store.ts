@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { HubIdentity } from '../../shared/contract/hub-http';
 import type { MutationEnv } from '../../shared/mutations/mutation-context';
 import type { CommitHook, HubReadTx, HubStore, HubTx } from './hub-store';
+import { CommitHooks } from './commit-hooks';
 import { migratePostgres } from './postgres-migrate';
 import { PostgresExecutor } from './postgres-executor';
 import { RelationalHubTx } from './relational-hub-tx';
@@ -32,7 +33,7 @@ export interface PostgresStoreOptions {
 export class PostgresHubStore implements HubStore {
   readonly engine = 'postgres';
   private closed = false;
-  private readonly hooks: CommitHook[] = [];
+  private readonly hooks = new CommitHooks();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -68,7 +69,7 @@ export class PostgresHubStore implements HubStore {
 
   private once<T>(fn: (tx: HubTx) => Promise<T>, env: MutationEnv): Promise<T> {
     return this.inTransaction('BEGIN', async (client) => {
-      const tx = new RelationalHubTx(new PostgresExecutor(client), env, { write: true, hooks: this.hooks });
+      const tx = new RelationalHubTx(new PostgresExecutor(client), env, { write: true, hooks: this.hooks.list });
       const result = await fn(tx);
       const latest = await tx.finish();
       // Delivered at commit, to every instance listening (this one included).
@@ -105,11 +106,7 @@ export class PostgresHubStore implements HubStore {
   }
 
   addCommitHook(hook: CommitHook): () => void {
-    this.hooks.push(hook);
-    return () => {
-      const at = this.hooks.indexOf(hook);
-      if (at >= 0) this.hooks.splice(at, 1);
-    };
+    return this.hooks.add(hook);
   }
 
   onChange(listener: (latest: number) => void): () => void {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { AsyncMutex } from '../../db-common/async-mutex';
 import type { MutationEnv } from '../../shared/mutations/mutation-context';
 import type { CommitHook, HubReadTx, HubStore, HubTx } from './hub-store';
+import { CommitHooks } from './commit-hooks';
 import { migrate, refuseNewerStore } from './migrate';
 import { RelationalHubTx } from './relational-hub-tx';
 import { SqliteExecutor } from './sqlite-executor';
@@ -24,7 +25,7 @@ export class SqliteHubStore implements HubStore {
   private readonly readMutex = new AsyncMutex();
   private readonly listeners = new Set<(latest: number) => void>();
   private closed = false;
-  private readonly hooks: CommitHook[] = [];
+  private readonly hooks = new CommitHooks();
   private readonly lineage: LineageRecorder;
 
   private constructor(
@@ -66,7 +67,7 @@ export class SqliteHubStore implements HubStore {
     if (this.closed) throw new Error('The hub store is closed.');
     let result!: T;
     await this.writer.run(async () => {
-      const tx = new RelationalHubTx(new SqliteExecutor(this.db), env, { write: true, hooks: this.hooks });
+      const tx = new RelationalHubTx(new SqliteExecutor(this.db), env, { write: true, hooks: this.hooks.list });
       result = await fn(tx);
       return tx.finish();
     });
@@ -100,11 +101,7 @@ export class SqliteHubStore implements HubStore {
   }
 
   addCommitHook(hook: CommitHook): () => void {
-    this.hooks.push(hook);
-    return () => {
-      const at = this.hooks.indexOf(hook);
-      if (at >= 0) this.hooks.splice(at, 1);
-    };
+    return this.hooks.add(hook);
   }
 
   onChange(listener: (latest: number) => void): () => void {
