@@ -4,7 +4,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { REPLICA_FILE_NAME } from '../../electron/main/db/open-replica';
 import { stopChild } from '../integration/support/hub-process';
-import { bookingOnBoard, everyHalfHour, findSlot, firstFreeSlot, hoverSlot, instant, pickUp, revealRow, scrollBoardTo, type El } from './support/board-drag';
+import { bookingOnBoard, everyHalfHour, findSlot, firstArrowOntoBoard, firstFreeSlot, hoverSlot, instant, judgedVerdict, pickUp, revealRow, scrollBoardTo, type El } from './support/board-drag';
 import { startBrowserHost } from './support/browser-host-process';
 import { openWorkingDayAhead } from './support/open-working-day-ahead';
 
@@ -145,9 +145,7 @@ test('moves a booking with the keyboard: Space picks up, arrows move, Escape can
   const { block, id, label } = await aScheduledBooking(page, 3);
   await block.focus();
   await page.keyboard.press('Space');
-  await expect(page.getByTestId('drag-chip')).toBeVisible();
-  await page.keyboard.press('ArrowRight');
-  await expect(page.getByTestId('drop-target')).toBeVisible();
+  await firstArrowOntoBoard(page);
   await expect(page.getByTestId('drag-announcement')).not.toBeEmpty();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('drag-chip')).toHaveCount(0);
@@ -155,11 +153,11 @@ test('moves a booking with the keyboard: Space picks up, arrows move, Escape can
 
   await bookingOnBoard(page, id).focus();
   await page.keyboard.press('Space');
-  let verdict: string | null = null;
-  for (let step = 0; step < 24 && verdict !== 'ok'; step++) {
+  await firstArrowOntoBoard(page);
+  let verdict = await judgedVerdict(page);
+  for (let step = 1; step < 24 && verdict !== 'ok'; step++) {
     await page.keyboard.press(step < 12 ? 'ArrowRight' : 'ArrowDown');
-    await expect(page.getByTestId('drop-target')).not.toHaveAttribute('data-verdict', 'checking');
-    verdict = await page.getByTestId('drop-target').getAttribute('data-verdict');
+    verdict = await judgedVerdict(page);
   }
   expect(verdict).toBe('ok');
   const target = Number(await page.getByTestId('drop-target').getAttribute('data-start'));
@@ -196,12 +194,11 @@ test('drags an unscheduled work order onto a technician, with the pointer and wi
   const secondId = (await second.getAttribute('data-work-order-id'))!;
   await second.focus();
   await page.keyboard.press('Space');
-  await expect(page.getByTestId('drag-chip')).toBeVisible();
-  let verdict: string | null = null;
-  for (let step = 0; step < 40 && verdict !== 'ok' && verdict !== 'override'; step++) {
+  await firstArrowOntoBoard(page);
+  let verdict = await judgedVerdict(page);
+  for (let step = 1; step < 40 && verdict !== 'ok' && verdict !== 'override'; step++) {
     await page.keyboard.press(step % 8 === 7 ? 'ArrowDown' : 'ArrowRight');
-    await expect(page.getByTestId('drop-target')).not.toHaveAttribute('data-verdict', 'checking');
-    verdict = await page.getByTestId('drop-target').getAttribute('data-verdict');
+    verdict = await judgedVerdict(page);
   }
   expect(['ok', 'override']).toContain(verdict);
   await page.keyboard.press('Enter');

@@ -123,3 +123,23 @@ export async function firstFreeSlot(page: Page, findButton: Locator): Promise<{ 
   await page.getByRole('button', { name: 'Close availability' }).click();
   return { resourceId, start };
 }
+
+/**
+ * Space then the first arrow of a keyboard drag, until the item is over the board. @dnd-kit starts
+ * listening for arrows a tick after Space picks an item up (its keyboard sensor attaches in a
+ * timeout), so an arrow pressed in the same instant can go unheard; a person never presses that
+ * fast, a test does. Pressed again then (which at worst moves the target one more slot).
+ */
+export async function firstArrowOntoBoard(page: Page, key: 'ArrowRight' | 'ArrowDown' = 'ArrowRight'): Promise<void> {
+  await expect(page.getByTestId('drag-chip')).toBeVisible();
+  await expect(async () => {
+    await page.keyboard.press(key);
+    await expect(page.getByTestId('drop-target')).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+}
+
+/** The rules' verdict on the slot a dragged item is over, once they have answered. */
+export async function judgedVerdict(page: Page): Promise<string | null> {
+  await expect(page.getByTestId('drop-target')).not.toHaveAttribute('data-verdict', 'checking');
+  return page.getByTestId('drop-target').getAttribute('data-verdict');
+}
