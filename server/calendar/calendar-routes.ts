@@ -5,6 +5,7 @@ import { requireRole, signedInUser } from '../http/authenticate';
 import { parseOr400, sendError } from '../http/http-errors';
 import type { HubStore } from '../store/hub-store';
 import { feedResource } from '../store/notifications/calendar-queries';
+import { FeedRenderer } from './feed-renderer';
 import { rotateFeedToken, technicianFeed } from './technician-feed';
 
 /**
@@ -13,13 +14,14 @@ import { rotateFeedToken, technicianFeed } from './technician-feed';
  * the hub learns its own address once listening).
  */
 export function registerCalendarRoutes(app: FastifyInstance, store: HubStore, publicUrl: () => string): void {
+  const renderer = new FeedRenderer();
   app.get(calendarRoutes.feed, async (request, reply) => {
     const params = FeedFileParamsSchema.safeParse(request.params);
     if (!params.success) return sendError(reply, 404, 'not_found', 'There is no such calendar feed.');
     const token = params.data.file.slice(0, -'.ics'.length);
     const feed = await store.read(async (tx) => {
       const resourceId = await feedResource(tx.sql, hashSessionToken(token));
-      return resourceId ? technicianFeed(tx, resourceId, Date.now()) : undefined;
+      return resourceId ? technicianFeed(tx, renderer, resourceId, Date.now()) : undefined;
     });
     // The same answer for a rotated address and one that never existed.
     if (!feed) return sendError(reply, 404, 'not_found', 'There is no such calendar feed (its address may have been replaced by a newer one).');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedPath } from '../../../shared/contract/calendar-http';
 import { hubRoutes, type SignInResponse } from '../../../shared/contract/hub-http';
 import { newBooking } from '../../../shared/domain/new-booking';
+import { FeedRenderer } from '../../../server/calendar/feed-renderer';
 import { technicianFeed } from '../../../server/calendar/technician-feed';
 import { createUser } from '../../../server/users/create-user';
 import { readIcs, type ReadEvent } from '../../support/read-ics';
@@ -123,7 +124,7 @@ describe('technician calendar feed', () => {
     await hub.store.transaction(async (tx) => {
       for (const b of dst) await tx.put('booking', newBooking({ ...b, workOrderId: 'wo-6', resourceId: 'r-rae', travelMinutes: 5 }));
     });
-    const feed = await hub.store.read((tx) => technicianFeed(tx, 'r-rae', local('2026-03-07T12:00')));
+    const feed = await hub.store.read((tx) => technicianFeed(tx, new FeedRenderer(), 'r-rae', local('2026-03-07T12:00')));
     const events = byUid(readIcs(feed!.body).events);
     expect(events.get('bk-dst-1@dispatch-desk')).toMatchObject({ start: Date.parse('2026-03-06T14:00:00Z'), zone: ZONE });
     expect(events.get('bk-dst-2@dispatch-desk')).toMatchObject({ start: Date.parse('2026-03-08T06:00:00Z'), end: Date.parse('2026-03-08T08:00:00Z') });
