@@ -141,7 +141,7 @@ async function outboxBench(rows: string[][]): Promise<void> {
   if (received < MESSAGES) throw new Error(`only ${received} of ${MESSAGES} messages arrived in 2 minutes`);
   const seconds = (performance.now() - started) / 1000;
   await delivery.stop();
-  rows.push(['outbox over SMTP (127.0.0.1)', `${MESSAGES} rendered messages, one connection per message`, `${(MESSAGES / seconds).toFixed(0)} messages/s (${seconds.toFixed(1)} s)`]);
+  rows.push(['outbox over SMTP (127.0.0.1)', `${MESSAGES} rendered messages, one pooled connection`, `${(MESSAGES / seconds).toFixed(0)} messages/s (${seconds.toFixed(1)} s)`]);
   await store.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));
   rmSync(folder, { recursive: true, force: true });
