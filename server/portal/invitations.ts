@@ -6,7 +6,7 @@ import type { Contact, Invitation } from '../../shared/domain/entities';
 import { enqueueRendered } from '../mail/mail-outbox';
 import type { HubTx } from '../store/hub-store';
 import type { MailRow } from '../store/portal/mail-outbox-queries';
-import { emailKey, findProfile, insertCode, recordInvited, retireCodes, wasInvited } from '../store/portal/portal-profile-queries';
+import { emailKey, findProfile, insertCode, openInvitationIds, recordInvited, retireCodes, wasInvited } from '../store/portal/portal-profile-queries';
 import type { MutationEffects } from '../sync/push-mutations';
 import { portalLink, type PortalConfig } from './portal-config';
 import { hashPortalCode, newPortalCode } from './portal-codes';
@@ -42,6 +42,7 @@ async function sendInvitation(tx: HubTx, invitation: Invitation, config: PortalC
   if (!contact || !account) return;
   const code = newPortalCode();
   await retireCodes(tx.sql, contact.id, 'invitation', now);
+  await revokeOlderInvitations(tx, invitation);
   await insertCode(tx.sql, { codeHash: hashPortalCode(code), kind: 'invitation', contactId: contact.id, invitationId: invitation.id, emailKey: emailKey(invitation.email), createdAt: now, expiresAt: invitation.expiresAt });
   await recordInvited(tx.sql, invitation.email, now);
   const profile = await findProfile(tx.sql, contact.id);
@@ -55,6 +56,14 @@ async function sendInvitation(tx: HubTx, invitation: Invitation, config: PortalC
     },
     now,
   );
+}
+
+/** The codes of older invitations stop working with a new one: consoles see those invitations revoked. */
+async function revokeOlderInvitations(tx: HubTx, newer: Invitation): Promise<void> {
+  for (const id of await openInvitationIds(tx.sql, newer.contactId, newer.id)) {
+    const older = await tx.get('invitation', id);
+    if (older) await tx.put('invitation', { ...older, state: 'revoked' });
+  }
 }
 
 async function inviteAutomatically(tx: HubTx, contact: Contact, config: PortalConfig, env: MutationEnv): Promise<void> {

@@ -106,6 +106,13 @@ export async function retireCodes(ex: SqlExecutor, contactId: string, kind: Port
   await ex.run(`UPDATE portal_codes SET used_at = ${p(1)} WHERE contact_id = ${p(2)} AND kind = ${p(3)} AND used_at IS NULL`, [now, contactId, kind]);
 }
 
+/** The contact's invitations other than `exceptId` that could still be answered (pending or sent). */
+export async function openInvitationIds(ex: SqlExecutor, contactId: string, exceptId: string): Promise<string[]> {
+  const p = ex.dialect.param;
+  const rows = await ex.all<{ id: string }>(`SELECT id FROM invitations WHERE contact_id = ${p(1)} AND id <> ${p(2)} AND state IN ('pending', 'sent')`, [contactId, exceptId]);
+  return rows.map((r) => r.id);
+}
+
 /** The invitation a code was made for has been answered or replaced: whether any code of it is still usable. */
 export async function invitationCodeState(ex: SqlExecutor, invitationId: string): Promise<{ usedAt: number | null; expiresAt: number } | undefined> {
   const [row] = await ex.all<{ used_at: number | null; expires_at: number }>(

@@ -69,9 +69,14 @@ describe('portal invitation, sign-in and password reset', () => {
   it('refuses an expired code, and a code replaced by a newer invitation', async () => {
     const push = await backOffice(hub);
     const before = smtp.to('bob@beta.example').length;
-    await push('issueInvitation', { invitationId: randomUUID(), contactId: 'ct-b', expiresInDays: 1 });
-    await push('issueInvitation', { invitationId: randomUUID(), contactId: 'ct-b' });
+    const older = randomUUID();
+    const newer = randomUUID();
+    await push('issueInvitation', { invitationId: older, contactId: 'ct-b', expiresInDays: 1 });
+    await push('issueInvitation', { invitationId: newer, contactId: 'ct-b' });
     await smtp.waitFor(() => smtp.to('bob@beta.example').length >= before + 2);
+    // What consoles see: the replaced invitation revoked, not still "sent".
+    const states = () => hub.store.read(async (tx) => [(await tx.get('invitation', older))?.state, (await tx.get('invitation', newer))?.state]);
+    await expect.poll(states).toEqual(['revoked', 'sent']);
     const [first, second] = smtp.to('bob@beta.example').slice(before);
     const client = new PortalClient(hub.url);
     const replaced = await client.post(portalRoutes.redeemInvitation, { email: 'bob@beta.example', code: codeIn(first!), name: 'Bob', password: CUSTOMER_PASSWORD });
