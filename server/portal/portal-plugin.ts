@@ -1,11 +1,11 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
-import helmet from '@fastify/helmet';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { portalRoutes, type CsrfTokenResponse } from '../../shared/contract/portal-http';
 import { registerPortalAppointmentRoutes } from './portal-appointment-routes';
 import { registerPortalAuthRoutes, type PortalAuthDeps } from './portal-auth-routes';
 import { sendPortalError } from './portal-errors';
+import { registerPortalSecurityHeaders } from './portal-security-headers';
 
 export type PortalDeps = PortalAuthDeps;
 
@@ -21,7 +21,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export async function portalPlugin(app: FastifyInstance, deps: PortalDeps): Promise<void> {
   await app.register(cookie);
   await app.register(csrf, { cookieKey: portalCsrfCookie, cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' } });
-  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(deps.config.tileUrl) }, crossOriginEmbedderPolicy: false });
+  await registerPortalSecurityHeaders(app, deps.config.tileUrl);
   app.decorateRequest('portalCustomer', null);
   app.addHook('onRequest', (request, reply, done) => {
     if (safeMethods.has(request.method)) return done();
@@ -35,24 +35,6 @@ export async function portalPlugin(app: FastifyInstance, deps: PortalDeps): Prom
   });
   registerPortalAuthRoutes(app, deps);
   registerPortalAppointmentRoutes(app, deps);
-}
-
-/** Scripts, styles, data only from the hub itself; images also from the map tile server; no framing, no plugins. */
-export function cspDirectives(tileUrl: string | null): Record<string, string[]> {
-  const tiles = tileUrl ? [new URL(tileUrl.replace(/\{[a-z]\}/g, 'a')).origin] : [];
-  return {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    // Mantine sets CSS variables in style attributes.
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:', ...tiles],
-    connectSrc: ["'self'"],
-    fontSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-  };
 }
 
 function answerPortalError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {

@@ -1,10 +1,9 @@
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { portalBasePath } from '../../shared/contract/portal-http';
-import { cspDirectives } from './portal-plugin';
+import { registerPortalSecurityHeaders } from './portal-security-headers';
 
 /** Where `npm run build:portal` (vite.portal.config.ts) writes the customer portal. */
 export const defaultPortalDir = path.resolve(import.meta.dirname, '..', '..', 'dist-portal');
@@ -35,7 +34,7 @@ export function registerPortalApp(app: FastifyInstance, options: PortalAppOption
     return;
   }
   void app.register(async (scope) => {
-    await scope.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(options.tileUrl ?? null) }, crossOriginEmbedderPolicy: false });
+    await registerPortalSecurityHeaders(scope, options.tileUrl ?? null);
     await scope.register(fastifyStatic, {
       root: dir,
       prefix,

@@ -1,5 +1,9 @@
 import Fastify from 'fastify';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -23,7 +27,33 @@ async function appServing(options: Parameters<typeof registerPortalApp>[1]) {
   return app;
 }
 
+/** A throwaway self-signed certificate for 127.0.0.1 (openssl, as any TLS setup would make one). */
+function selfSignedCertificate(): { key: string; cert: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dd-tls-'));
+  const [key, cert] = [path.join(dir, 'key.pem'), path.join(dir, 'cert.pem')];
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+  return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
+}
+
 describe('the hub serving the customer portal', () => {
+  it('asks browsers to keep to https (HSTS) only on answers that came over https', async () => {
+    const dir = builtPortal();
+    const plain = await appServing({ dir });
+    expect((await plain.inject({ url: '/portal/' })).headers['strict-transport-security']).toBeUndefined();
+    const tls = Fastify({ https: selfSignedCertificate() });
+    registerPortalApp(tls, { dir });
+    await tls.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = tls.server.address() as AddressInfo;
+      const answer = await new Promise<IncomingMessage>((resolve, reject) => https.get(`https://127.0.0.1:${port}/portal/`, { rejectUnauthorized: false }, resolve).on('error', reject));
+      answer.resume();
+      expect(answer.statusCode).toBe(200);
+      expect(answer.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
+    } finally {
+      await tls.close();
+    }
+  });
+
   it('sends /portal to /portal/ and answers the page with a strict CSP that allows only the tile server besides itself', async () => {
     const app = await appServing({ dir: builtPortal(), tileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png' });
     const bare = await app.inject({ url: '/portal' });
