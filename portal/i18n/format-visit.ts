@@ -49,3 +49,13 @@ export function dayAsUtcNoon(date: string): number {
 export function addDays(date: string, days: number): string {
   return new Date(dayAsUtcNoon(date) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** The 'YYYY-MM-DD' day an instant falls on in a zone (the account's). */
+export function dayInZone(at: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** The day clamped into [first, last]. */
+export function clampDay(day: string, first: string, last: string): string {
+  return day < first ? first : day > last ? last : day;
+}

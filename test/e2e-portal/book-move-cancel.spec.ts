@@ -61,6 +61,8 @@ test('a customer moves a scheduled visit to another day, then cancels it with th
   await page.getByRole('button', { name: 'Move to another time' }).click();
   const move = page.getByRole('region', { name: 'Move to another time' });
   await expect(move.getByRole('button', { name: 'Move to this time' })).toBeDisabled();
+  // The picker opens on the visit's own day, not on the first bookable one.
+  await expect(move.locator('.day-list button[aria-pressed=true]')).toHaveAttribute('aria-label', booked.day);
   await chooseDayWithTimes(page, 3);
   await move.locator('.time-chip label').first().click();
   await expectAxeClean(page);

@@ -6,7 +6,7 @@ import { isPortalApiError } from '../../api/portal-api-error';
 import { usePortalClient } from '../../api/portal-client-context';
 import { useErrorText } from '../../components/error-text';
 import { ErrorAlert, QueryError, QueryState } from '../../components/query-state';
-import { useFormatTimes } from '../../i18n/format-visit';
+import { clampDay, dayInZone, useFormatTimes } from '../../i18n/format-visit';
 import { useT } from '../../i18n/use-t';
 import { homeQueryKey } from '../home/home-screen';
 import { DayPicker } from '../scheduling/day-picker';
@@ -22,20 +22,30 @@ export function MoveForm({ appointment, onMoved }: { appointment: AppointmentDet
     <section aria-labelledby="move-title">
       <Title order={2} size="h4" id="move-title" mb="sm">{t('move.title')}</Title>
       <QueryState query={options} loadingLabel={t('book.loading')}>
-        {(data) => <MoveChooser appointment={appointment} firstDate={data.firstDate} lastDate={data.lastDate} onMoved={onMoved} />}
+        {(data) => <MoveChooser appointment={appointment} firstDate={data.firstDate} lastDate={data.lastDate} timeZone={data.timeZone} onMoved={onMoved} />}
       </QueryState>
     </section>
   );
 }
 
-function MoveChooser({ appointment, firstDate, lastDate, onMoved }: { appointment: AppointmentDetail; firstDate: string; lastDate: string; onMoved: (message: string) => void }) {
+interface ChooserProps {
+  appointment: AppointmentDetail;
+  firstDate: string;
+  lastDate: string;
+  /** The account's zone, the one the bookable days are in. */
+  timeZone: string;
+  onMoved: (message: string) => void;
+}
+
+function MoveChooser({ appointment, firstDate, lastDate, timeZone, onMoved }: ChooserProps) {
   const t = useT();
   const client = usePortalClient();
   const queryClient = useQueryClient();
   const errorText = useErrorText();
   const { range } = useFormatTimes();
   const bookingId = appointment.bookingId;
-  const [date, setDate] = useState(firstDate);
+  // Opens on the visit's own day (most moves are a few hours or a day or two), when bookable.
+  const [date, setDate] = useState(() => clampDay(dayInZone(appointment.start, timeZone), firstDate, lastDate));
   const [start, setStart] = useState<number | null>(null);
   const timesKey = ['move-free-times', bookingId, date];
   const times = useQuery({ queryKey: timesKey, queryFn: () => client.call<FreeTimesResponse>('moveFreeTimes', { params: { bookingId }, query: { date } }), staleTime: 0 });

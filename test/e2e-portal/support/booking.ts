@@ -5,6 +5,8 @@ export interface Booked {
   /** The confirmation's sentence, e.g. "Leak repair on Dec 1, 2026, 8:00 – 9:00 AM CST. A confirmation …". */
   confirmation: string;
   workOrderNumber: string;
+  /** The booked day as the day picker names it, e.g. "Tuesday, December 1, 2026". */
+  day: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export async function bookVisit(page: Page, options: { service: string; dayIndex
   if (index < 0) throw new Error(`No service "${options.service}" offered: ${services.join(', ')}`);
   await page.getByLabel('Service').selectOption({ index });
   await chooseDayWithTimes(page, options.dayIndex ?? 0);
+  const day = (await page.locator('.day-list button[aria-pressed=true]').getAttribute('aria-label')) ?? '';
   await page.locator('.time-chip label').nth(options.timeIndex ?? 0).click();
   if (options.comments) await page.getByLabel('Comments for the technician').fill(options.comments);
   await page.getByRole('button', { name: 'Book', exact: true }).click();
@@ -28,7 +31,7 @@ export async function bookVisit(page: Page, options: { service: string; dayIndex
   const confirmation = (await status.locator('p').first().innerText()).trim();
   const workOrderNumber = /WO-\d+/.exec(await status.innerText())?.[0] ?? '';
   const href = (await status.getByRole('link', { name: 'View the appointment' }).getAttribute('href')) ?? '';
-  return { bookingId: decodeURIComponent(/appointments\/([^/?]+)/.exec(href)?.[1] ?? ''), confirmation, workOrderNumber };
+  return { bookingId: decodeURIComponent(/appointments\/([^/?]+)/.exec(href)?.[1] ?? ''), confirmation, workOrderNumber, day };
 }
 
 /** Clicks offered days from the first on until the `skip`+1-th one with free times shows them. */
