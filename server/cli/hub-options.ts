@@ -29,6 +29,15 @@ export interface CalendarFeedOptions {
   resource: string;
 }
 
+/** `technician-photo --resource ID --file F` (or `--remove`): the photo customers see on the live tracking page. */
+export interface TechnicianPhotoOptions {
+  command: 'technician-photo';
+  store: StoreLocation;
+  resource: string;
+  /** The image file; null with --remove. */
+  file: string | null;
+}
+
 export interface CreateAdminOptions {
   command: 'create-admin';
   data: string;
@@ -56,9 +65,9 @@ export interface RestoreOptions {
   from: string;
 }
 
-export type HubOptions = ServeOptions | CreateAdminOptions | BackupOptions | RestoreOptions | NewEpochOptions | TechnicianTokenOptions | CalendarFeedOptions;
+export type HubOptions = ServeOptions | CreateAdminOptions | BackupOptions | RestoreOptions | NewEpochOptions | TechnicianTokenOptions | CalendarFeedOptions | TechnicianPhotoOptions;
 
-const subcommands = ['create-admin', 'backup', 'restore', 'new-epoch', 'technician-token', 'calendar-feed'] as const;
+const subcommands = ['create-admin', 'backup', 'restore', 'new-epoch', 'technician-token', 'calendar-feed', 'technician-photo'] as const;
 
 /** The environment variable that names the PostgreSQL database when --database is not given. */
 export const DATABASE_URL_ENV = 'DATABASE_URL';
@@ -70,7 +79,8 @@ export class UsageError extends OperatorError {
 /**
  * `hub [--port N] [--host H] [--data DIR] [--demo] [--headers-timeout S] [--request-timeout S]`,
  * `hub create-admin --email E --name N [--data DIR]`, `hub backup --to FILE [--data DIR]` or
- * `hub restore --from FILE [--data DIR]`, `hub new-epoch`, `hub technician-token --resource ID`, `hub calendar-feed --resource ID`;
+ * `hub restore --from FILE [--data DIR]`, `hub new-epoch`, `hub technician-token --resource ID`, `hub calendar-feed --resource ID`,
+ * `hub technician-photo --resource ID --file F | --remove`;
  * serve also takes the portal and e-mail options of portal-cli-options.ts. Every command takes `--database URL`
  * (or DATABASE_URL) to use a PostgreSQL database instead of the SQLite file in --data.
  */
@@ -91,6 +101,8 @@ export function parseHubOptions(argv: readonly string[], env: Readonly<Record<st
       to: { type: 'string' },
       from: { type: 'string' },
       resource: { type: 'string' },
+      file: { type: 'string' },
+      remove: { type: 'boolean', default: false },
       ...portalCliOptions,
     },
   });
@@ -103,6 +115,11 @@ export function parseHubOptions(argv: readonly string[], env: Readonly<Record<st
   if (command === 'technician-token' || command === 'calendar-feed') {
     if (!values.resource) throw new UsageError(`${command} needs --resource ID (the technician's resource id), e.g. ${command} --resource res-0001.`);
     return { command, store, resource: values.resource };
+  }
+  if (command === 'technician-photo') {
+    if (!values.resource) throw new UsageError('technician-photo needs --resource ID (the technician\'s resource id), e.g. technician-photo --resource res-0001 --file ann.jpg.');
+    if (values.remove === Boolean(values.file)) throw new UsageError('technician-photo needs either --file F (a JPEG, PNG or WebP image of at most 512 KB) or --remove.');
+    return { command, store, resource: values.resource, file: values.file ?? null };
   }
   if ((command === 'backup' || command === 'restore') && store.engine === 'postgres') {
     throw new UsageError(`${command} copies the SQLite store; for PostgreSQL use pg_dump / pg_restore, then run "hub new-epoch --database …" (docs/hub.md).`);

@@ -14,6 +14,7 @@ import {
 } from '../../shared/contract/portal-http';
 import type { z } from 'zod';
 import type { HubStore, HubTx } from '../store/hub-store';
+import { technicianPhoto } from '../store/portal/technician-photo-queries';
 import { trackingOf } from '../tracking/tracking-view';
 import { homeOf } from './appointment-view';
 import { bookingOptions, freeTimes, resolveChoice } from './free-times';
@@ -99,6 +100,24 @@ export function registerPortalAppointmentRoutes(app: FastifyInstance, deps: Port
         return trackingOf(tx, customer, item, config.tileUrl, Date.now());
       }),
     );
+  });
+
+  app.get(portalRoutes.technicianPhoto, signedIn, async (request, reply) => {
+    const params = parsePortal(BookingIdParamsSchema, request.params, reply);
+    if (!params) return reply;
+    const customer = signedInCustomer(request);
+    try {
+      const photo = await store.read(async (tx) => technicianPhoto(tx.sql, (await customerBooking(tx, customer, params.bookingId)).booking.resourceId));
+      if (!photo) return sendPortalError(reply, 404, 'not_found', 'This technician has no photo.');
+      const etag = `"${photo.sha256}"`;
+      // The address carries the photo's version (tracking's photoUrl), so it may be kept; private: it is behind a session.
+      void reply.header('etag', etag).header('cache-control', 'private, max-age=86400');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+      return reply.type(photo.contentType).send(photo.bytes);
+    } catch (error) {
+      if (error instanceof PortalRefusal) return sendRefusal(reply, error);
+      throw error;
+    }
   });
 
   app.post(portalRoutes.book, signedIn, async (request, reply) => {

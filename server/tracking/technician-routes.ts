@@ -16,6 +16,7 @@ import { bearerToken, hashSessionToken } from '../auth/session-token';
 import { parseOr400, sendError } from '../http/http-errors';
 import type { HubStore } from '../store/hub-store';
 import { findTechnicianToken, insertPing, lastPingReceivedAt } from '../store/portal/tracking-queries';
+import { registerTechnicianPhotoRoutes } from './technician-photo-routes';
 
 const DAY_MS = 86_400_000;
 
@@ -40,6 +41,7 @@ const technicianOf = (request: FastifyRequest) => request.technicianId ?? '';
 export function registerTechnicianRoutes(app: FastifyInstance, store: HubStore): void {
   app.decorateRequest('technicianId', null);
   const auth = { preHandler: requireTechnician(store) };
+  registerTechnicianPhotoRoutes(app, store, auth, technicianOf);
 
   app.get(technicianRoutes.bookings, auth, async (request, reply) => {
     const resourceId = technicianOf(request);

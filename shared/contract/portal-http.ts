@@ -38,6 +38,8 @@ export const portalRoutes = {
   callbackRequest: '/api/v1/portal/appointments/:bookingId/callback-request',
   feedback: '/api/v1/portal/appointments/:bookingId/feedback',
   tracking: '/api/v1/portal/appointments/:bookingId/tracking',
+  /** The visit's technician's photo (image bytes), when the technician has one; TrackingResponse.technician.photoUrl links here. */
+  technicianPhoto: '/api/v1/portal/appointments/:bookingId/technician-photo',
 } as const;
 
 /** HTTP method of each portal route (GET reads, POST/PUT change state and need the CSRF header). */
@@ -61,6 +63,7 @@ export const portalRouteMethods = {
   callbackRequest: 'POST',
   feedback: 'POST',
   tracking: 'GET',
+  technicianPhoto: 'GET',
 } as const satisfies Record<keyof typeof portalRoutes, 'GET' | 'POST' | 'PUT'>;
 
 /** The technician API (bearer token per technician, issued with `npm run hub -- technician-token`). */
@@ -68,7 +71,14 @@ export const technicianRoutes = {
   bookings: '/api/v1/technician/bookings',
   status: '/api/v1/technician/bookings/:bookingId/status',
   location: '/api/v1/technician/location',
+  /** PUT the technician's own photo (a JPEG, PNG or WebP image as the body, at most MAX_TECHNICIAN_PHOTO_BYTES); DELETE removes it. */
+  photo: '/api/v1/technician/photo',
 } as const;
+
+/** A photo is a face on a phone screen: half a megabyte is plenty and keeps the database small. */
+export const MAX_TECHNICIAN_PHOTO_BYTES = 512 * 1024;
+export const technicianPhotoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type TechnicianPhotoType = (typeof technicianPhotoTypes)[number];
 
 export const portalSessionCookie = 'dd_portal_session';
 export const csrfHeader = 'x-csrf-token';

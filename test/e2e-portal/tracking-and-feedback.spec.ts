@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Booking, PortalRequest } from '../../shared/domain/entities';
 import { expectAxeClean } from '../e2e/support/axe';
 import { bookVisit } from './support/booking';
@@ -15,6 +17,7 @@ test('the technician on the way: active appointment with its live map, locked ch
   const technician = TechnicianApp.issue(portalHub, booking!.resourceId);
   const { lat: latitude, lng: longitude } = customer.account;
 
+  await technician.setPhoto(readFileSync(path.join(import.meta.dirname, '../fixtures/technician-photo.jpg')), 'image/jpeg');
   await technician.setStatus(booked.bookingId, 'traveling');
   await technician.ping(latitude + 0.05, longitude - 0.04);
   await page.getByRole('link', { name: 'My appointments', exact: true }).click();
@@ -34,6 +37,10 @@ test('the technician on the way: active appointment with its live map, locked ch
   await page.getByRole('link', { name: 'View live map' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Live tracking' })).toBeVisible();
   await expect(page.getByText(/^Estimated arrival: /)).toContainText(chicagoTime);
+  // Name, photo (loaded, not a broken image) and phone.
+  const photo = page.getByRole('img', { name: /^Photo of / });
+  await expect(photo).toBeVisible();
+  await expect.poll(() => photo.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(160);
   const position = page.getByText(/^Last reported position: /);
   await expect(position).toContainText(`${(latitude + 0.05).toFixed(5)}, ${(longitude - 0.04).toFixed(5)}`);
   await expect(position).toContainText(chicagoTime);

@@ -3,7 +3,7 @@ import { bookVisit } from './support/booking';
 import { expect, inviteAndRedeem, test } from './support/portal-test';
 
 /** Every portal route that takes a visit: another account's visit must look like no visit at all. */
-const perVisitRoutes = ['appointment', 'moveFreeTimes', 'move', 'cancel', 'callbackRequest', 'feedback', 'tracking'] as const;
+const perVisitRoutes = ['appointment', 'moveFreeTimes', 'move', 'cancel', 'callbackRequest', 'feedback', 'tracking', 'technicianPhoto'] as const;
 
 test('a customer never reaches another account\'s visit: every per-visit route answers 404 and the screen says it was not found', async ({ page, browser, portalHub }) => {
   const [, , , , , , firstFresh, secondFresh] = await portalHub.backOffice.freshCustomers(8);

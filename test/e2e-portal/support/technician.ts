@@ -28,6 +28,12 @@ export class TechnicianApp {
     return this.post(technicianRoutes.location, { lat, lng, at });
   }
 
+  /** Uploads the technician's photo, as the app would from the phone's camera. */
+  async setPhoto(bytes: Buffer, contentType: string): Promise<void> {
+    const answer = await fetch(this.hub.url + technicianRoutes.photo, { method: 'PUT', headers: { 'content-type': contentType, authorization: `Bearer ${this.token}` }, body: bytes });
+    if (answer.status !== 204) throw new Error(`PUT photo: ${answer.status} ${await answer.text()}`);
+  }
+
   private async post(path: string, body: unknown): Promise<unknown> {
     const answer = await fetch(this.hub.url + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` }, body: JSON.stringify(body) });
     if (!answer.ok) throw new Error(`POST ${path}: ${answer.status} ${await answer.text()}`);

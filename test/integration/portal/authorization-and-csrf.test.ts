@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveTechnicianPhoto } from '../../../server/store/portal/technician-photo-queries';
+import { checkTechnicianPhoto } from '../../../server/tracking/technician-photo';
 import { portalRouteMethods, portalRoutes } from '../../../shared/contract/portal-http';
 import { startPortalHub, type PortalHub } from './support/portal-hub';
 import { errorCode, PortalClient } from './support/portal-client';
@@ -14,6 +16,12 @@ beforeAll(async () => {
   smtp = await SmtpSink.start();
   hub = await startPortalHub({ smtp });
   alice = await invitedCustomer(hub, smtp, 'ct-a', 'alice@alpha.example');
+  // Every technician with a photo, so the photo of one's own visit answers (and another's is still 404).
+  const png = checkTechnicianPhoto(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
+  if (!png.ok) throw new Error(png.reason);
+  await hub.store.transaction(async (tx) => {
+    for (const resource of await tx.list('resource')) await saveTechnicianPhoto(tx.sql, resource.id, png.photo, Date.now());
+  });
 });
 afterAll(async () => {
   await hub?.destroy();
@@ -32,6 +40,7 @@ const visitRoutes: Partial<Record<RouteName, { body?: unknown; query?: Record<st
   callbackRequest: { body: { intent: 'reschedule', message: 'call me' } },
   feedback: { body: { rating: 4 } },
   tracking: {},
+  technicianPhoto: {},
 };
 
 async function call(client: PortalClient, name: RouteName, bookingId: string) {

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { portalRoutes, technicianRoutes, portalPath, MIN_PING_INTERVAL_MS, type TrackingResponse, type TechnicianBookingsResponse } from '../../../shared/contract/portal-http';
 import { storeArgs } from '../../support/hub-test-engine';
@@ -87,5 +90,51 @@ describe('technician API and live tracking', () => {
     expect([stale.status, stale.body.error.code]).toEqual([409, 'version_conflict']);
     const done = await technician(portalPath(technicianRoutes.status, { bookingId: 'bk-traveling' }), { status: 'completed' });
     expect(done.status).toBe(200);
+  });
+});
+
+/** A 1 × 1 PNG: what a technician's app would upload, only smaller. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+async function putPhoto(body: Buffer | string, contentType: string, token = benToken): Promise<{ status: number; error?: { code: string; message: string } }> {
+  const response = await fetch(`${hub.url}${technicianRoutes.photo}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, body });
+  const text = await response.text();
+  return { status: response.status, ...(text ? (JSON.parse(text) as { error: { code: string; message: string } }) : {}) };
+}
+
+describe("the technician's photo on the tracking page", () => {
+  it('is set from the technician app, shown to the customer of the visit, and refused when it is not an image or too large', async () => {
+    expect((await alice.get<TrackingResponse>(portalRoutes.tracking, { bookingId: 'bk-traveling' })).body.technician.photoUrl).toBeNull();
+    const notImage = await putPhoto(Buffer.from('GIF89a not what it says'), 'image/png');
+    expect([notImage.status, notImage.error?.code]).toEqual([400, 'invalid_photo']);
+    const tooLarge = await putPhoto(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(600 * 1024)]), 'image/jpeg');
+    expect([tooLarge.status, tooLarge.error?.message]).toEqual([413, expect.stringMatching(/at most 512 KB/)]);
+    const json = await putPhoto(JSON.stringify({ photo: 'x' }), 'application/json');
+    expect([json.status, json.error?.code]).toEqual([415, 'unsupported_media_type']);
+    expect((await putPhoto(PNG, 'image/png', 'ddt_not-a-real-token-at-all-xxxxxxxx')).status).toBe(401);
+    expect((await putPhoto(PNG, 'image/jpeg')).status).toBe(204); // the bytes decide the type, not the header
+
+    const url = (await alice.get<TrackingResponse>(portalRoutes.tracking, { bookingId: 'bk-traveling' })).body.technician.photoUrl!;
+    expect(url).toMatch(/technician-photo\?v=/);
+    const photo = await alice.raw(url);
+    expect([photo.status, photo.headers.get('content-type')]).toEqual([200, 'image/png']);
+    expect(Buffer.from(await photo.arrayBuffer()).equals(PNG)).toBe(true);
+    expect((await alice.raw(url, { 'if-none-match': photo.headers.get('etag')! })).status).toBe(304);
+    // Without the customer's session: nothing.
+    expect((await fetch(`${hub.url}${url}`)).status).toBe(401);
+  });
+
+  it('is set and removed by an administrator with the documented command', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dd-photo-'));
+    const file = path.join(dir, 'ann.png');
+    writeFileSync(file, PNG);
+    const set = JSON.parse(runHubCommand(['technician-photo', '--resource', 'r-ann', '--file', file, ...storeArgs(hub.dataDir)]).trim()) as { photo: string; type: string };
+    expect(set).toMatchObject({ photo: 'set', type: 'image/png' });
+    const ann = () => alice.get<TrackingResponse>(portalRoutes.tracking, { bookingId: 'bk-completed' });
+    expect((await ann()).body.technician.photoUrl).not.toBeNull();
+    writeFileSync(file, 'not an image');
+    expect(() => runHubCommand(['technician-photo', '--resource', 'r-ann', '--file', file, ...storeArgs(hub.dataDir)])).toThrow(/must be a JPEG, PNG or WebP image/);
+    expect(JSON.parse(runHubCommand(['technician-photo', '--resource', 'r-ann', '--remove', ...storeArgs(hub.dataDir)]).trim())).toMatchObject({ photo: 'removed' });
+    expect((await ann()).body.technician.photoUrl).toBeNull();
   });
 });

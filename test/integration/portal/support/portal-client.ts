@@ -49,6 +49,11 @@ export class PortalClient {
     return this.send<T>(method, portalPath(route, params), body);
   }
 
+  /** A GET whose answer is not JSON (an image), with this client's cookies. */
+  async raw(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, { headers: { ...headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+  }
+
   async refreshCsrf(): Promise<void> {
     const answer = await this.send<{ token: string }>('GET', portalRoutes.csrfToken);
     this.csrf = answer.body.token;
@@ -69,7 +74,8 @@ export class PortalClient {
       else this.cookies.set(name, value);
     }
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+    const json = /json/.test(response.headers.get('content-type') ?? '');
+    return { status: response.status, body: (text && json ? JSON.parse(text) : null) as T, headers: response.headers };
   }
 }
 
