@@ -104,11 +104,25 @@ test('the review queue: explanations, accept one, accept the selected, override 
   await expect(queue.locator(`[data-booking-id="${a}"], [data-booking-id="${b}"]`)).toHaveCount(0);
   await expect(items).toHaveCount(total - 3);
 
+  // A booking already on its way can no longer go to someone else: the queue says so instead of offering it.
+  const leaving = items.nth(0);
+  const leavingId = (await leaving.getAttribute('data-booking-id'))!;
+  await leaving.getByRole('button', { name: /^WO-/ }).click();
+  await page.getByTestId('booking-detail').getByRole('button', { name: 'Start travel' }).click();
+  await expect(page.getByTestId('booking-status')).toHaveAttribute('data-status', 'traveling');
+  await page.keyboard.press('Escape');
+  if (!(await queue.isVisible())) await tab.click();
+  const onItsWay = queue.locator(`[data-booking-id="${leavingId}"]`);
+  await expect(onItsWay).toHaveAttribute('data-status', 'traveling');
+  await expect(onItsWay.getByTestId('override-closed')).toHaveText('Traveling: too late to give it to another technician.');
+  await expect(onItsWay.getByRole('button', { name: 'Override…' })).toHaveCount(0);
+
   // Override: the engine's ranking at the booking's time; a reason code and a note are required.
   let overridden: { bookingId: string; technician: string; start: number } | null = null;
+  const scheduled = queue.locator('[data-testid=review-item][data-status=scheduled]');
   // The first assignments are at the weekend, when few technicians work: look further if need be.
   for (let i = 0; i < 40 && !overridden; i++) {
-    const item = items.nth(i);
+    const item = scheduled.nth(i);
     await item.getByRole('button', { name: 'Override…' }).click();
     const alternative = item.getByTestId('alternative').first();
     await expect(item.getByTestId('alternatives').getByText(/Ranking technicians/)).toHaveCount(0);

@@ -4,8 +4,9 @@ import { openWorkingDayAhead } from './support/open-working-day-ahead';
 /** Board filters (territory, skill, status, needs review), the number of days, and saved views. */
 test.use({ timezoneId: 'Asia/Tokyo' });
 
+/** Read in one go in the page: element by element, a redraw in between left a detached element to wait for. */
 async function attributeOfEach(elements: Locator, name: string): Promise<(string | null)[]> {
-  return Promise.all((await elements.all()).map((e) => e.getAttribute(name)));
+  return elements.evaluateAll((nodes, attribute) => nodes.map((node) => (node as unknown as { getAttribute(n: string): string | null }).getAttribute(attribute)), name);
 }
 
 async function pick(page: Page, label: string, option: string): Promise<void> {
@@ -62,5 +63,6 @@ test('a status filter shows only bookings in that state', async ({ page }) => {
   await pick(page, 'Status', 'Scheduled');
   const bookings = page.locator('[data-testid=board-booking]');
   await expect(bookings.first()).toBeVisible();
-  expect(new Set(await attributeOfEach(bookings, 'data-status'))).toEqual(new Set(['scheduled']));
+  // Polled: the board redraws a moment after the filter changes (the old bookings may still be there).
+  await expect.poll(async () => [...new Set(await attributeOfEach(bookings, 'data-status'))]).toEqual(['scheduled']);
 });

@@ -8,6 +8,7 @@ import { parseBookingExplanation } from '../../../shared/mutations/booking-expla
 import { useApi } from '../../api/api-context';
 import { mutationCall } from '../../api/use-run-mutation';
 import { QueryState } from '../../components/query-state';
+import { useStatusLabel } from '../../components/status-label';
 import { useT } from '../../components/use-t';
 import { moveChange } from './change-recipes';
 import { useDispatchActions } from './dispatch-context';
@@ -100,10 +101,13 @@ interface EntryProps {
 function ReviewEntry({ item, selected, busy, onToggle, onAccept, onOpen }: EntryProps) {
   const t = useT();
   const intl = useIntl();
+  const statusLabel = useStatusLabel();
   const [open, setOpen] = useState<'why' | 'override' | null>(null);
   const summary = parseBookingExplanation(item.explanation)?.summary;
+  // Only a Scheduled booking can go to another technician (the mutation refuses the rest): say so rather than offer it.
+  const overridable = item.status === 'scheduled';
   return (
-    <Paper component="li" withBorder className="work-order-item" data-testid="review-item" data-booking-id={item.bookingId} data-start={item.start}>
+    <Paper component="li" withBorder className="work-order-item" data-testid="review-item" data-booking-id={item.bookingId} data-start={item.start} data-status={item.status}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Checkbox checked={selected} onChange={onToggle} aria-label={t('review.select', { reference: item.workOrderNumber })} mt={2} />
         <div className="review-entry-main">
@@ -121,10 +125,11 @@ function ReviewEntry({ item, selected, busy, onToggle, onAccept, onOpen }: Entry
       <Group gap="xs" mt="xs">
         <Button size="compact-sm" onClick={onAccept} disabled={busy} aria-label={t('review.acceptOne', { reference: item.workOrderNumber })}>{t('booking.action.accept')}</Button>
         <Button size="compact-sm" variant="default" onClick={() => setOpen(open === 'why' ? null : 'why')} aria-expanded={open === 'why'}>{t('review.why')}</Button>
-        <Button size="compact-sm" variant="default" onClick={() => setOpen(open === 'override' ? null : 'override')} aria-expanded={open === 'override'}>{t('review.override')}</Button>
+        {overridable && <Button size="compact-sm" variant="default" onClick={() => setOpen(open === 'override' ? null : 'override')} aria-expanded={open === 'override'}>{t('review.override')}</Button>}
       </Group>
+      {!overridable && <Text size="xs" c="dimmed" mt={4} data-testid="override-closed">{t('review.tooLateToOverride', { status: statusLabel(item.status) })}</Text>}
       {open === 'why' && <ExplanationView explanation={item.explanation} />}
-      {open === 'override' && <Alternatives item={item} onDone={() => setOpen(null)} />}
+      {open === 'override' && overridable && <Alternatives item={item} onDone={() => setOpen(null)} />}
       <span className="visually-hidden">{formatInstant(intl, item.start)}</span>
     </Paper>
   );
