@@ -6,7 +6,8 @@ import { relationalSchema } from './004-relational-schema';
 import { workOrderComments } from './005-work-order-comments';
 import { portal } from './006-portal';
 import { notificationsAndCalendars } from './007-notifications-and-calendars';
+import { caldavPush } from './008-caldav-push';
 
 /** Applied in this order on both engines; append new steps (with both forms), never edit a released one. */
-export const hubMigrations: readonly HubMigration[] = [rowsAndSync, usersAndSessions, storeIdentity, relationalSchema, workOrderComments, portal, notificationsAndCalendars];
+export const hubMigrations: readonly HubMigration[] = [rowsAndSync, usersAndSessions, storeIdentity, relationalSchema, workOrderComments, portal, notificationsAndCalendars, caldavPush];
 export type { HubMigration };
