@@ -171,6 +171,22 @@ describe('CalDAV push', () => {
     expect(ann.has(uid('bk-in-progress'))).toBe(true);
   });
 
+  it('writes over an event someone changed or deleted on the server (push is one way)', async () => {
+    const event = (await readCalendar(BEA)).get(uid('bk-traveling'))!;
+    const auth = { authorization: `Basic ${Buffer.from(`${BEA.name}:${BEA.password}`).toString('base64')}` };
+    const original = await (await fetch(event.url, { headers: auth })).text();
+    // Someone edits the event in their calendar app: the ETag the hub holds no longer matches (412).
+    const edited = await fetch(event.url, { method: 'PUT', headers: { ...auth, 'content-type': 'text/calendar' }, body: original.replace(/SUMMARY:[^\r\n]*/, 'SUMMARY:Edited by hand') });
+    expect(edited.status).toBeLessThan(300);
+    await changeBooking('bk-traveling', (b) => ({ end: b.end + 10 * 60_000 }));
+    const overwritten = (await eventually(BEA, 'the hub version over the edit', (e) => e.get(uid('bk-traveling'))!.sequence > event.sequence)).get(uid('bk-traveling'))!;
+    expect(overwritten.summary).toBe(event.summary);
+    // Someone deletes it: the update finds nothing (404) and puts it back.
+    expect((await fetch(event.url, { method: 'DELETE', headers: auth })).status).toBeLessThan(300);
+    await changeBooking('bk-traveling', (b) => ({ end: b.end + 10 * 60_000 }));
+    await eventually(BEA, 'the deleted event back', (e) => (e.get(uid('bk-traveling'))?.sequence ?? 0) > overwritten.sequence);
+  });
+
   it('leaves published events in place when push is turned off, and pushes no later change', async () => {
     const off = await setTarget('r-ann', { url: calendars.alex!, username: ALEX.name, enabled: false });
     expect(off.caldav).toMatchObject({ enabled: false });
