@@ -6,6 +6,7 @@ import { restoreCommand } from './cli/restore-command';
 import { serveCommand } from './cli/serve-command';
 import { technicianTokenCommand } from './cli/technician-token-command';
 import { calendarFeedCommand } from './cli/calendar-feed-command';
+import { caldavCommand } from './cli/caldav-command';
 import { OperatorError } from './operator-error';
 
 /** `npm run hub` — see docs/hub.md. */
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   else if (options.command === 'new-epoch') await newEpochCommand(options);
   else if (options.command === 'technician-token') await technicianTokenCommand(options);
   else if (options.command === 'calendar-feed') await calendarFeedCommand(options);
+  else if (options.command === 'caldav') await caldavCommand(options);
   else await serveCommand(options);
 }
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { CaldavTargetBodySchema, calendarRouteRoles, calendarRoutes, TechnicianParamsSchema, type CaldavTargetBody, type PublishingResponse } from '../../shared/contract/calendar-http';
+import { CaldavTargetBodySchema, calendarRouteRoles, calendarRoutes, TechnicianParamsSchema, type PublishingResponse } from '../../shared/contract/calendar-http';
 import { requireRole, signedInUser } from '../http/authenticate';
 import { parseOr400, sendError } from '../http/http-errors';
-import type { HubStore, HubTx } from '../store/hub-store';
-import { forgetAllCaldavEvents } from '../store/notifications/caldav-event-queries';
-import { caldavTarget, saveCaldavTarget } from '../store/notifications/caldav-target-queries';
+import type { HubStore } from '../store/hub-store';
+import { caldavTarget } from '../store/notifications/caldav-target-queries';
 import { allPublishing, technicianPublishing } from './caldav-publishing';
 import type { CaldavPushControl } from './caldav-pusher';
+import { credentialsInUrl, NEW_TARGET_NEEDS_PASSWORD, saveTarget } from './caldav-target';
 
 const noTechnician = (reply: FastifyReply, id: string) => sendError(reply, 404, 'not_found', `There is no technician (resource) ${id}.`);
 
@@ -26,11 +26,10 @@ export function registerCaldavRoutes(app: FastifyInstance, store: HubStore, push
     if (!params) return reply;
     const body = parseOr400(CaldavTargetBodySchema, request.body, reply, 'CalDAV target');
     if (!body) return reply;
-    // Credentials in the address would be sent and shown as part of it; they belong in the fields.
-    if (new URL(body.url).username || new URL(body.url).password) return sendError(reply, 400, 'invalid_request', 'Invalid CalDAV target: url: must not contain a user name or password; use the username and password fields', [{ path: 'url', message: 'must not contain a user name or password; use the username and password fields' }]);
+    if (credentialsInUrl(body.url)) return sendError(reply, 400, 'invalid_request', `Invalid CalDAV target: url: ${credentialsInUrl(body.url)}`, [{ path: 'url', message: credentialsInUrl(body.url)! }]);
     const saved = await store.transaction((tx) => saveTarget(tx, params.resourceId, body));
     if (saved === 'no-technician') return noTechnician(reply, params.resourceId);
-    if (saved === 'no-password') return sendError(reply, 400, 'invalid_request', 'Invalid CalDAV target: password: is required when setting up a new CalDAV target', [{ path: 'password', message: 'is required when setting up a new CalDAV target' }]);
+    if (saved === 'no-password') return sendError(reply, 400, 'invalid_request', `Invalid CalDAV target: password: ${NEW_TARGET_NEEDS_PASSWORD}`, [{ path: 'password', message: NEW_TARGET_NEEDS_PASSWORD }]);
     request.log.info({ event: 'caldav-target-saved', resourceId: params.resourceId, url: body.url, enabled: body.enabled, by: signedInUser(request).id }, 'CalDAV target saved');
     pusher?.kick();
     return reply.send(await store.read((tx) => technicianPublishing(tx, params.resourceId, Date.now())));
@@ -49,15 +48,4 @@ export function registerCaldavRoutes(app: FastifyInstance, store: HubStore, push
     await pusher.pushNow(resourceId);
     return reply.send(await store.read((tx) => technicianPublishing(tx, resourceId, Date.now())));
   });
-}
-
-/** Saves the target; a new address or account means a different calendar, so what was pushed to the old one is forgotten (and left there). */
-async function saveTarget(tx: HubTx, resourceId: string, body: CaldavTargetBody): Promise<'saved' | 'no-technician' | 'no-password'> {
-  if (!(await tx.get('resource', resourceId))) return 'no-technician';
-  const existing = await caldavTarget(tx.sql, resourceId);
-  const password = body.password ?? existing?.password;
-  if (password === undefined) return 'no-password';
-  if (existing && (existing.url !== body.url || existing.username !== body.username)) await forgetAllCaldavEvents(tx.sql, resourceId);
-  await saveCaldavTarget(tx.sql, { resourceId, url: body.url, username: body.username, password, enabled: body.enabled }, Date.now());
-  return 'saved';
 }

@@ -29,6 +29,18 @@ export interface CalendarFeedOptions {
   resource: string;
 }
 
+/** `caldav --resource ID --url URL --username U [--password-file F] [--off]`: a technician's CalDAV push target. */
+export interface CaldavOptions {
+  command: 'caldav';
+  store: StoreLocation;
+  resource: string;
+  url: string;
+  username: string;
+  /** Absent: keep the stored password. */
+  passwordFile: string | undefined;
+  enabled: boolean;
+}
+
 export interface CreateAdminOptions {
   command: 'create-admin';
   data: string;
@@ -56,9 +68,9 @@ export interface RestoreOptions {
   from: string;
 }
 
-export type HubOptions = ServeOptions | CreateAdminOptions | BackupOptions | RestoreOptions | NewEpochOptions | TechnicianTokenOptions | CalendarFeedOptions;
+export type HubOptions = ServeOptions | CreateAdminOptions | BackupOptions | RestoreOptions | NewEpochOptions | TechnicianTokenOptions | CalendarFeedOptions | CaldavOptions;
 
-const subcommands = ['create-admin', 'backup', 'restore', 'new-epoch', 'technician-token', 'calendar-feed'] as const;
+const subcommands = ['create-admin', 'backup', 'restore', 'new-epoch', 'technician-token', 'calendar-feed', 'caldav'] as const;
 
 /** The environment variable that names the PostgreSQL database when --database is not given. */
 export const DATABASE_URL_ENV = 'DATABASE_URL';
@@ -70,7 +82,8 @@ export class UsageError extends OperatorError {
 /**
  * `hub [--port N] [--host H] [--data DIR] [--demo] [--headers-timeout S] [--request-timeout S]`,
  * `hub create-admin --email E --name N [--data DIR]`, `hub backup --to FILE [--data DIR]` or
- * `hub restore --from FILE [--data DIR]`, `hub new-epoch`, `hub technician-token --resource ID`, `hub calendar-feed --resource ID`;
+ * `hub restore --from FILE [--data DIR]`, `hub new-epoch`, `hub technician-token --resource ID`, `hub calendar-feed --resource ID`,
+ * `hub caldav --resource ID --url URL --username U [--password-file F] [--off]`;
  * serve also takes the portal and e-mail options of portal-cli-options.ts. Every command takes `--database URL`
  * (or DATABASE_URL) to use a PostgreSQL database instead of the SQLite file in --data.
  */
@@ -91,6 +104,10 @@ export function parseHubOptions(argv: readonly string[], env: Readonly<Record<st
       to: { type: 'string' },
       from: { type: 'string' },
       resource: { type: 'string' },
+      url: { type: 'string' },
+      username: { type: 'string' },
+      'password-file': { type: 'string' },
+      off: { type: 'boolean', default: false },
       ...portalCliOptions,
     },
   });
@@ -103,6 +120,10 @@ export function parseHubOptions(argv: readonly string[], env: Readonly<Record<st
   if (command === 'technician-token' || command === 'calendar-feed') {
     if (!values.resource) throw new UsageError(`${command} needs --resource ID (the technician's resource id), e.g. ${command} --resource res-0001.`);
     return { command, store, resource: values.resource };
+  }
+  if (command === 'caldav') {
+    if (!values.resource || !values.url || !values.username) throw new UsageError('caldav needs --resource ID, --url URL and --username NAME (and --password-file FILE the first time), e.g. caldav --resource res-0001 --url https://dav.example.com/alex/work/ --username alex --password-file alex.txt.');
+    return { command, store, resource: values.resource, url: values.url, username: values.username, passwordFile: values['password-file'], enabled: !values.off };
   }
   if ((command === 'backup' || command === 'restore') && store.engine === 'postgres') {
     throw new UsageError(`${command} copies the SQLite store; for PostgreSQL use pg_dump / pg_restore, then run "hub new-epoch --database …" (docs/hub.md).`);

@@ -9,6 +9,12 @@ import { defaultCaldavTiming, type CaldavTiming } from '../../../server/calendar
 import { createUser } from '../../../server/users/create-user';
 import { startRadicale, type RadicaleServer } from '../../support/radicale-server';
 import { readIcs, type ReadEvent } from '../../support/read-ics';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { storeArgs } from '../../support/hub-test-engine';
+import { runHubCommand } from '../support/hub-process';
 import { ZONE } from './support/portal-company';
 import { startPortalHub, type PortalHub } from './support/portal-hub';
 import { SmtpSink } from './support/smtp-sink';
@@ -279,5 +285,22 @@ describe('CalDAV push', () => {
     const all = await call('GET', calendarRoutes.publishing, { token: admin });
     expect((all.body as PublishingResponse).technicians.map((t) => t.name)).toEqual(['Ann Archer', 'Ben Brooks', 'Nia New', 'Rae Rivera']);
     expect(JSON.stringify(all.body)).not.toContain('password');
+  });
+
+  it('sets a target with the documented command (password from a file), which a running hub then pushes', async () => {
+    const collection = await radicale.makeCalendar(ALEX, 'from-cli');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'dd-caldav-cli-')), 'password.txt');
+    writeFileSync(file, `${ALEX.password}\n`);
+    const output = runHubCommand(['caldav', '--resource', 'r-new', '--url', collection, '--username', ALEX.name, '--password-file', file, ...storeArgs(hub.dataDir)]);
+    expect(JSON.parse(output.trim())).toEqual({ event: 'caldav-target', resource: 'r-new', url: collection, username: ALEX.name, enabled: true });
+    answers.push(output);
+    await hub.store.transaction(async (tx) => tx.put('booking', newBooking({ id: 'bk-nia', workOrderId: 'wo-6', resourceId: 'r-new', start: Date.now() + 50 * HOUR, end: Date.now() + 51 * HOUR, travelMinutes: 5 })));
+    calendars['alex-cli'] = collection;
+    const objects = async () => (await fetchCalendarObjects({ calendar: { url: collection }, headers: { authorization: `Basic ${Buffer.from(`${ALEX.name}:${ALEX.password}`).toString('base64')}` } })).map((o) => readIcs(String(o.data)).events[0]!.uid);
+    await waitUntil(async () => (await objects()).includes(uid('bk-nia')), 15_000, "Nia's booking on the calendar set by the command");
+
+    const bad = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', 'caldav', '--resource', 'r-new', '--url', 'ftp://x.example/', '--username', 'alex', ...storeArgs(hub.dataDir)], { encoding: 'utf8', timeout: 30_000 });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--url must start with http:// or https://');
   });
 });
