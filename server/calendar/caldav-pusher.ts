@@ -93,11 +93,12 @@ export class CaldavPusher implements CaldavPushControl {
     const target = await this.store.transaction((tx) => claimCaldavTarget(tx.sql, claim));
     if (!target) return false;
     const full = force || target.reconciledAt === null || target.reconciledAt <= now - this.timing.reconcileMs;
+    // Cut short (hub stopping, lease lost, a database error): the technician stays dirty for the next round.
     let finished = false;
     try {
       finished = await this.pushClaimed(target, full);
     } finally {
-      await this.store.transaction((tx) => releaseCaldavTarget(tx.sql, { resourceId, token: this.token, dirtySeen: target.dirty, reconciledAt: finished && full ? now : null }));
+      await this.store.transaction((tx) => releaseCaldavTarget(tx.sql, { resourceId, token: this.token, dirtySeen: finished ? target.dirty : null, reconciledAt: finished && full ? now : null }));
     }
     return true;
   }

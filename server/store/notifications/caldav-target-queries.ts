@@ -114,15 +114,17 @@ export async function renewCaldavClaim(ex: SqlExecutor, claim: { resourceId: str
 }
 
 /**
- * Hands the lease back. `dirtySeen` is the count read when the push began: a commit that came
- * in meanwhile raised it, so the technician stays dirty and is pushed again.
+ * Hands the lease back. `dirtySeen` is the count read when a finished push began: a commit that
+ * came in meanwhile raised it, so the technician stays dirty and is pushed again; null (the push
+ * did not finish) leaves it dirty.
  */
-export async function releaseCaldavTarget(ex: SqlExecutor, release: { resourceId: string; token: string; dirtySeen: number; reconciledAt: number | null }): Promise<void> {
+export async function releaseCaldavTarget(ex: SqlExecutor, release: { resourceId: string; token: string; dirtySeen: number | null; reconciledAt: number | null }): Promise<void> {
   const p = ex.dialect.param;
   await ex.run(
     `UPDATE caldav_targets SET claim_token = NULL, claim_expires_at = NULL, dirty = CASE WHEN dirty = ${p(1)} THEN 0 ELSE dirty END,
        reconciled_at = COALESCE(${p(2)}, reconciled_at)
      WHERE resource_id = ${p(3)} AND claim_token = ${p(4)}`,
-    [release.dirtySeen, release.reconciledAt, release.resourceId, release.token],
+    // -1 matches no count: the technician stays dirty.
+    [release.dirtySeen ?? -1, release.reconciledAt, release.resourceId, release.token],
   );
 }

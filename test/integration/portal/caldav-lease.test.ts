@@ -26,6 +26,7 @@ afterAll(async () => {
 });
 
 const claim = (token: string, now: number) => store.transaction((tx) => claimCaldavTarget(tx.sql, { resourceId: 'r-ann', token, now, leaseMs: 60_000 }));
+const dirtyCount = () => store.read(async (tx) => Number((await tx.sql.all<{ dirty: number }>('SELECT dirty FROM caldav_targets'))[0]!.dirty));
 const renew = (token: string, now: number) => store.transaction((tx) => renewCaldavClaim(tx.sql, { resourceId: 'r-ann', url: URL, token, now, leaseMs: 60_000 }, false));
 
 describe('CalDAV push lease', () => {
@@ -46,12 +47,18 @@ describe('CalDAV push lease', () => {
     expect(await claim(holder, now + 63_000)).toBeDefined();
   });
 
-  it('keeps a technician dirty when a commit marked it during the push', async () => {
+  it('keeps a technician dirty when a commit marked it during the push or the push was cut short', async () => {
     const now = Date.now() + 200_000;
     const target = (await claim('c', now))!;
     await store.transaction(async (tx) => tx.sql.run('UPDATE caldav_targets SET dirty = dirty + 1'));
     await store.transaction((tx) => releaseCaldavTarget(tx.sql, { resourceId: 'r-ann', token: 'c', dirtySeen: target.dirty, reconciledAt: null }));
-    const dirty = await store.read(async (tx) => (await tx.sql.all<{ dirty: number }>('SELECT dirty FROM caldav_targets'))[0]!.dirty);
-    expect(Number(dirty)).toBeGreaterThan(0);
+    expect(await dirtyCount()).toBeGreaterThan(0);
+    // A push that finished with no commit in between leaves it clean; one cut short leaves it dirty.
+    const again = (await claim('c', now + 1))!;
+    await store.transaction((tx) => releaseCaldavTarget(tx.sql, { resourceId: 'r-ann', token: 'c', dirtySeen: null, reconciledAt: null }));
+    expect(await dirtyCount()).toBe(again.dirty);
+    await claim('c', now + 2);
+    await store.transaction((tx) => releaseCaldavTarget(tx.sql, { resourceId: 'r-ann', token: 'c', dirtySeen: again.dirty, reconciledAt: now }));
+    expect(await dirtyCount()).toBe(0);
   });
 });
