@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const sections = { board: 'bench/board-bench.ts', scheduling: 'bench/scheduling-bench.ts', dispatch: 'bench/dispatch-bench.ts', sync: 'bench/sync-bench.ts', load: 'bench/load-bench.ts', vrptw: 'bench/vrptw-bench.ts', search: 'bench/search-bench.ts', portal: ['bench/portal-hub-bench.ts', 'bench/portal-web-bench.ts'], calendar: 'bench/calendar-bench.ts' };
+const sections = { board: 'bench/board-bench.ts', scheduling: 'bench/scheduling-bench.ts', dispatch: 'bench/dispatch-bench.ts', sync: 'bench/sync-bench.ts', load: 'bench/load-bench.ts', vrptw: 'bench/vrptw-bench.ts', search: 'bench/search-bench.ts', portal: ['bench/portal-hub-bench.ts', 'bench/portal-web-bench.ts'], calendar: ['bench/calendar-bench.ts', 'bench/caldav-bench.ts'] };
 const args = process.argv.slice(2);
 const chosen = [];
 while (args.length > 0 && Object.hasOwn(sections, args[0])) chosen.push(args.shift());

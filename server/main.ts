@@ -7,6 +7,7 @@ import { serveCommand } from './cli/serve-command';
 import { technicianTokenCommand } from './cli/technician-token-command';
 import { calendarFeedCommand } from './cli/calendar-feed-command';
 import { technicianPhotoCommand } from './cli/technician-photo-command';
+import { caldavCommand } from './cli/caldav-command';
 import { OperatorError } from './operator-error';
 
 /** `npm run hub` — see docs/hub.md. */
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   else if (options.command === 'technician-token') await technicianTokenCommand(options);
   else if (options.command === 'calendar-feed') await calendarFeedCommand(options);
   else if (options.command === 'technician-photo') await technicianPhotoCommand(options);
+  else if (options.command === 'caldav') await caldavCommand(options);
   else await serveCommand(options);
 }
 

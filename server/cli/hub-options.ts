@@ -38,6 +38,18 @@ export interface TechnicianPhotoOptions {
   file: string | null;
 }
 
+/** `caldav --resource ID --url URL --username U [--password-file F] [--off]`: a technician's CalDAV push target. */
+export interface CaldavOptions {
+  command: 'caldav';
+  store: StoreLocation;
+  resource: string;
+  url: string;
+  username: string;
+  /** Absent: keep the stored password. */
+  passwordFile: string | undefined;
+  enabled: boolean;
+}
+
 export interface CreateAdminOptions {
   command: 'create-admin';
   data: string;
@@ -65,9 +77,9 @@ export interface RestoreOptions {
   from: string;
 }
 
-export type HubOptions = ServeOptions | CreateAdminOptions | BackupOptions | RestoreOptions | NewEpochOptions | TechnicianTokenOptions | CalendarFeedOptions | TechnicianPhotoOptions;
+export type HubOptions = ServeOptions | CreateAdminOptions | BackupOptions | RestoreOptions | NewEpochOptions | TechnicianTokenOptions | CalendarFeedOptions | TechnicianPhotoOptions | CaldavOptions;
 
-const subcommands = ['create-admin', 'backup', 'restore', 'new-epoch', 'technician-token', 'calendar-feed', 'technician-photo'] as const;
+const subcommands = ['create-admin', 'backup', 'restore', 'new-epoch', 'technician-token', 'calendar-feed', 'technician-photo', 'caldav'] as const;
 
 /** The environment variable that names the PostgreSQL database when --database is not given. */
 export const DATABASE_URL_ENV = 'DATABASE_URL';
@@ -80,7 +92,7 @@ export class UsageError extends OperatorError {
  * `hub [--port N] [--host H] [--data DIR] [--demo] [--headers-timeout S] [--request-timeout S]`,
  * `hub create-admin --email E --name N [--data DIR]`, `hub backup --to FILE [--data DIR]` or
  * `hub restore --from FILE [--data DIR]`, `hub new-epoch`, `hub technician-token --resource ID`, `hub calendar-feed --resource ID`,
- * `hub technician-photo --resource ID --file F | --remove`;
+ * `hub technician-photo --resource ID --file F | --remove`, `hub caldav --resource ID --url URL --username U [--password-file F] [--off]`;
  * serve also takes the portal and e-mail options of portal-cli-options.ts. Every command takes `--database URL`
  * (or DATABASE_URL) to use a PostgreSQL database instead of the SQLite file in --data.
  */
@@ -103,6 +115,10 @@ export function parseHubOptions(argv: readonly string[], env: Readonly<Record<st
       resource: { type: 'string' },
       file: { type: 'string' },
       remove: { type: 'boolean', default: false },
+      url: { type: 'string' },
+      username: { type: 'string' },
+      'password-file': { type: 'string' },
+      off: { type: 'boolean', default: false },
       ...portalCliOptions,
     },
   });
@@ -120,6 +136,10 @@ export function parseHubOptions(argv: readonly string[], env: Readonly<Record<st
     if (!values.resource) throw new UsageError('technician-photo needs --resource ID (the technician\'s resource id), e.g. technician-photo --resource res-0001 --file ann.jpg.');
     if (values.remove === Boolean(values.file)) throw new UsageError('technician-photo needs either --file F (a JPEG, PNG or WebP image of at most 512 KB) or --remove.');
     return { command, store, resource: values.resource, file: values.file ?? null };
+  }
+  if (command === 'caldav') {
+    if (!values.resource || !values.url || !values.username) throw new UsageError('caldav needs --resource ID, --url URL and --username NAME (and --password-file FILE the first time), e.g. caldav --resource res-0001 --url https://dav.example.com/alex/work/ --username alex --password-file alex.txt.');
+    return { command, store, resource: values.resource, url: values.url, username: values.username, passwordFile: values['password-file'], enabled: !values.off };
   }
   if ((command === 'backup' || command === 'restore') && store.engine === 'postgres') {
     throw new UsageError(`${command} copies the SQLite store; for PostgreSQL use pg_dump / pg_restore, then run "hub new-epoch --database …" (docs/hub.md).`);

@@ -11,6 +11,8 @@ import { portalServices } from '../portal/portal-services';
 import type { DeliveryLog } from '../mail/mail-delivery';
 import { notificationServices } from '../notifications/notification-services';
 import { calendarSequenceHook } from '../calendar/calendar-sequence-hook';
+import { caldavDirtyHook } from '../calendar/caldav-dirty-hook';
+import { CaldavPusher } from '../calendar/caldav-pusher';
 
 const IN_FLIGHT_GRACE_MS = 1_500;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -30,6 +32,8 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const mailLog: DeliveryLog = { info: (details, message) => app.log.info(details, message), warn: (details, message) => app.log.warn(details, message) };
   const portal = portalServices(store, { config: { publicUrl: options.portal.portalUrl ?? '', tileUrl: options.portal.tileUrl }, mail: options.portal.mail }, mailLog);
   store.addCommitHook(calendarSequenceHook());
+  store.addCommitHook(caldavDirtyHook());
+  const caldav = new CaldavPusher(store, mailLog);
   // Feed addresses start at the public portal's origin when one is set, else at the hub's own address.
   let hubUrl = options.portal.portalUrl ? new URL(options.portal.portalUrl).origin : '';
   const notifications = notificationServices(store, { config: options.portal.notifications, portal: portal.config, mailQueued: () => portal.delivery?.kick() }, mailLog);
@@ -41,6 +45,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     portal: portal.deps,
     mutationEffects: portal.effects,
     publicUrl: () => hubUrl,
+    caldav,
   });
   if ('restoredFrom' in store.opened && store.opened.restoredFrom) {
     app.log.warn({ event: 'restore-detected', ...store.opened.restoredFrom, epoch: store.opened.identity.epoch }, 'the store is behind its lineage record (restored from an older copy): started a new epoch, consoles will download everything again');
@@ -55,6 +60,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     hubUrl = `http://${host}:${port}`;
   }
   notifications.reminders.start();
+  caldav.start();
   if (portal.delivery) portal.delivery.start();
   else app.log.warn({ event: 'mail-not-configured' }, 'no SMTP host configured (--smtp-host / SMTP_HOST): e-mails wait in the outbox until one is');
   process.stdout.write(`${JSON.stringify({ event: 'listening', url: `http://${host}:${port}` })}\n`);
@@ -70,6 +76,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       .close()
       // The message being sent is finished and recorded before the store closes: nothing goes out twice.
       .then(() => notifications.stop())
+      .then(() => caldav.stop())
       .then(() => portal.delivery?.stop())
       .then(() => store.close())
       .then(() => process.exit(0))

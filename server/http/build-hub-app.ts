@@ -14,6 +14,8 @@ import { portalPlugin, type PortalDeps } from '../portal/portal-plugin';
 import type { MutationEffects } from '../sync/push-mutations';
 import { registerTechnicianRoutes } from '../tracking/technician-routes';
 import { registerCalendarRoutes } from '../calendar/calendar-routes';
+import { registerCaldavRoutes } from '../calendar/caldav-routes';
+import type { CaldavPushControl } from '../calendar/caldav-pusher';
 
 export interface HubAppOptions {
   version: string;
@@ -32,6 +34,8 @@ export interface HubAppOptions {
   portalAppDir?: string;
   /** The hub's public address, for the calendar feed URLs it hands out (default: the request's own host). */
   publicUrl?: () => string;
+  /** The CalDAV pusher the publishing routes drive (absent: targets can be set, push-now answers 503). */
+  caldav?: CaldavPushControl;
 }
 
 const BODY_LIMIT = 5 * 1024 * 1024;
@@ -67,6 +71,7 @@ export function buildHubApp(store: HubStore, options: HubAppOptions): FastifyIns
   registerSyncRoutes(app, store, streams, options.mutationEffects);
   registerTechnicianRoutes(app, store);
   registerCalendarRoutes(app, store, options.publicUrl ?? (() => ''));
+  registerCaldavRoutes(app, store, options.caldav);
   const portal = options.portal;
   if (portal) {
     void app.register(async (scope) => portalPlugin(scope, portal));

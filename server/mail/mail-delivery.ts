@@ -4,6 +4,7 @@ import type { HubStore, HubTx } from '../store/hub-store';
 import { claimDueMail, hasDueMail, markMailAttemptFailed, markMailSent, releaseMailClaims, type MailRow } from '../store/portal/mail-outbox-queries';
 import { settleNotification } from './notification-row';
 import { backoffMs, defaultDeliveryTiming, type DeliveryTiming, type MailOptions } from './mail-options';
+import { RoundTimer } from './round-timer';
 
 /** What delivery needs of nodemailer: tests and issue 13 may hand in another transport. */
 export interface MailTransport {
@@ -44,9 +45,7 @@ export function smtpTransport(options: MailOptions, timing: DeliveryTiming): Mai
  */
 export class MailDelivery {
   private readonly token = randomUUID();
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
+  private readonly rounds: RoundTimer;
   private stopped = false;
   private readonly unsubscribe: () => void;
 
@@ -59,6 +58,7 @@ export class MailDelivery {
     /** Runs in the transaction that records a row as sent (e.g. the invitation becomes "sent" for the console). */
     private readonly afterSent: (tx: HubTx, row: MailRow) => Promise<void> = async () => undefined,
   ) {
+    this.rounds = new RoundTimer(() => this.round(), { pollMs: timing.pollMs, minGapMs: timing.minRoundGapMs }, (error) => log.warn({ event: 'mail-round-failed', err: error }, 'mail delivery round failed; trying again later'));
     // A commit (here or, on PostgreSQL, at another instance) may have queued mail.
     this.unsubscribe = store.onChange(() => this.kick());
   }
@@ -69,35 +69,14 @@ export class MailDelivery {
 
   /** Looks for due mail now (after the current round, when one runs). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = this.round()
-      .catch((error: unknown) => this.log.warn({ event: 'mail-round-failed', err: error }, 'mail delivery round failed; trying again later'))
-      .finally(() => {
-        this.running = undefined;
-        if (this.stopped) return;
-        if (this.again) {
-          // Commits arriving all the time (a busy hub) wake it at most every `minRoundGapMs`.
-          this.again = false;
-          this.timer = setTimeout(() => this.kick(), this.timing.minRoundGapMs);
-          this.timer.unref();
-        } else {
-          this.timer = setTimeout(() => this.kick(), this.timing.pollMs);
-          this.timer.unref();
-        }
-      });
+    this.rounds.kick();
   }
 
   /** Finishes the message in hand, records it, hands back the rest of its claims and sends nothing more. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.unsubscribe();
-    clearTimeout(this.timer);
-    await this.running;
+    await this.rounds.stop();
     this.transport.close();
     await this.store.transaction((tx) => releaseMailClaims(tx.sql, this.token)).catch((error: unknown) => this.log.warn({ event: 'mail-release-failed', err: error }, 'claims not handed back; they lapse with their lease'));
   }

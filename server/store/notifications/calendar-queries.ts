@@ -63,8 +63,17 @@ export async function technicianCalendarRows(ex: SqlExecutor, resourceId: string
   return rows.map(toRow);
 }
 
+/** Ids of rows a calendar event shows. */
+export interface CalendarIds {
+  bookings: string[];
+  workOrders: string[];
+  accounts: string[];
+  contacts: string[];
+  incidentTypes: string[];
+}
+
 /** The bookings a change to these rows shows in (ending after `since`: older events are history and stay as they were). */
-export async function calendarRowsAffected(ex: SqlExecutor, ids: { bookings: string[]; workOrders: string[]; accounts: string[]; contacts: string[]; incidentTypes: string[] }, since: number): Promise<CalendarRow[]> {
+export async function calendarRowsAffected(ex: SqlExecutor, ids: CalendarIds, since: number): Promise<CalendarRow[]> {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const add = (column: string, values: string[]) => {
@@ -103,4 +112,10 @@ export async function replaceFeedToken(ex: SqlExecutor, feed: { resourceId: stri
 export async function feedResource(ex: SqlExecutor, tokenHash: string): Promise<string | undefined> {
   const [row] = await ex.all<{ resource_id: string }>(`SELECT resource_id FROM calendar_feeds WHERE token_hash = ${ex.dialect.param(1)}`, [tokenHash]);
   return row?.resource_id;
+}
+
+/** When each technician's current feed address was made. */
+export async function feedsIssued(ex: SqlExecutor): Promise<Map<string, number>> {
+  const rows = await ex.all<{ resource_id: string; created_at: number | string }>('SELECT resource_id, created_at FROM calendar_feeds');
+  return new Map(rows.map((r) => [r.resource_id, Number(r.created_at)]));
 }

@@ -49,5 +49,9 @@ describe('hub portal and e-mail options', () => {
     expect(() => parseHubOptions(['technician-token'], {})).toThrow(/technician-token needs --resource ID/);
     expect(parseHubOptions(['calendar-feed', '--resource', 'r-1', '--data', 'd'], {})).toEqual({ command: 'calendar-feed', store: { engine: 'sqlite', data: 'd' }, resource: 'r-1' });
     expect(() => parseHubOptions(['calendar-feed'], {})).toThrow(/calendar-feed needs --resource ID/);
+    expect(parseHubOptions(['caldav', '--resource', 'r-1', '--url', 'https://dav.example.com/a/', '--username', 'a', '--password-file', 'p.txt', '--off', '--data', 'd'], {})).toEqual({
+      command: 'caldav', store: { engine: 'sqlite', data: 'd' }, resource: 'r-1', url: 'https://dav.example.com/a/', username: 'a', passwordFile: 'p.txt', enabled: false,
+    });
+    expect(() => parseHubOptions(['caldav', '--resource', 'r-1', '--username', 'a'], {})).toThrow(/caldav needs --resource ID, --url URL and --username NAME/);
   });
 });

@@ -18,6 +18,8 @@ import type { SmtpSink } from './smtp-sink';
 import { defaultNotificationConfig, type NotificationConfig } from '../../../../server/notifications/notification-config';
 import { notificationServices, type NotificationServices } from '../../../../server/notifications/notification-services';
 import { calendarSequenceHook } from '../../../../server/calendar/calendar-sequence-hook';
+import { caldavDirtyHook } from '../../../../server/calendar/caldav-dirty-hook';
+import { CaldavPusher, type CaldavTiming } from '../../../../server/calendar/caldav-pusher';
 
 export const BACK_OFFICE = { email: 'bo@acme.example', password: 'back-office-password' };
 
@@ -30,6 +32,8 @@ export interface PortalHub {
   app: FastifyInstance;
   services: PortalServices;
   notifications: NotificationServices;
+  /** Present when started with `caldav`. */
+  caldav: CaldavPusher | undefined;
   dataDir: string;
   /** Closes the app, lets e-mail delivery finish what it holds, closes the store (the data stays). */
   stop(): Promise<void>;
@@ -48,6 +52,8 @@ export interface PortalHubOptions {
   notifications?: NotificationConfig;
   /** How often due reminders are looked for (default: 200 ms). */
   reminderPollMs?: number;
+  /** Runs CalDAV push (its commit hook and pusher) with these timings. */
+  caldav?: CaldavTiming;
 }
 
 /**
@@ -71,15 +77,20 @@ export async function startPortalHub(options: PortalHubOptions): Promise<PortalH
     { config: options.notifications ?? defaultNotificationConfig, portal: services.config, reminderPollMs: options.reminderPollMs ?? 200, mailQueued: () => services.delivery?.kick() },
     silent,
   );
-  const app = buildHubApp(store, { version: 'test', portal: services.deps, mutationEffects: services.effects, publicUrl: () => url, ...(process.env.HUB_TEST_LOG ? { logger: { level: 'error' } } : {}) });
+  const removeCaldavHook = options.caldav ? store.addCommitHook(caldavDirtyHook()) : () => undefined;
+  const caldav = options.caldav ? new CaldavPusher(store, silent, options.caldav) : undefined;
+  const app = buildHubApp(store, { version: 'test', portal: services.deps, mutationEffects: services.effects, publicUrl: () => url, ...(caldav ? { caldav } : {}), ...(process.env.HUB_TEST_LOG ? { logger: { level: 'error' } } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   services.config.publicUrl = `${url}/portal`;
   services.delivery?.start();
   notifications.reminders.start();
+  caldav?.start();
   const stop = async () => {
     await app.close();
     await notifications.stop();
+    await caldav?.stop();
+    removeCaldavHook();
     removeCalendarHook();
     await services.delivery?.stop();
     await store.close();
@@ -90,6 +101,7 @@ export async function startPortalHub(options: PortalHubOptions): Promise<PortalH
     app,
     services,
     notifications,
+    caldav,
     dataDir,
     stop,
     destroy: async () => {
