@@ -42,6 +42,8 @@ test('back office: settings read-only with the reason; an invitation made offlin
   await expect(form.getByTestId('portal-settings-permission')).toHaveText('Your role (Back office) may not make this change: Administrator can.');
   await expect(form.getByRole('button', { name: 'Save portal settings' })).toBeDisabled();
   await expect(form.getByLabel('Latest day (days ahead)')).toBeDisabled();
+  await expect(form.getByTestId('notification-settings').getByRole('switch', { name: 'Booking confirmed' })).toBeDisabled();
+  await expect(form.getByTestId('notification-settings').getByLabel('Days before the visit')).toBeDisabled();
 
   await page.getByRole('tab', { name: 'Contacts' }).click();
   await expect(page.getByTestId('contacts-permission')).toHaveCount(0);
