@@ -16,10 +16,11 @@ test.use({ timezoneId: 'Asia/Tokyo', permissions: ['clipboard-read', 'clipboard-
 test.describe.configure({ mode: 'serial' });
 
 let hub: HubProcess;
+let dataDir: string;
 const host = useOwnBrowserHost();
 
 test.beforeAll(async () => {
-  const dataDir = newHubDataDir();
+  dataDir = newHubDataDir();
   createAdmin(dataDir);
   hub = await startHub({ dataDir, demo: true });
 });
@@ -112,6 +113,18 @@ test('an administrator switches a notification off; the hub holds the setting', 
     const settings = (await hubRows(hub.url, 'portalSettings')).get('portal');
     expect(settings?.settings.notifications).toEqual({ off: ['technician_on_the_way'], reminder: { hoursBefore: 4 } });
   }).toPass({ timeout: 30_000 });
+});
+
+test('with the hub away the screen says it needs the hub, and works again once it is back', async ({ page }) => {
+  await page.goto(host.url());
+  await hub.stop();
+  await openPortalTab(page, 'Calendars');
+  const panel = page.getByTestId('calendars-panel');
+  await expect(panel.getByRole('alert')).toContainText('The hub cannot be reached now, and calendars are managed there (this screen does not work offline).');
+  await expect(panel.getByTestId('technician-calendar')).toHaveCount(0);
+  hub = await startHub({ dataDir, port: hub.port });
+  await panel.getByRole('button', { name: 'Try again' }).click();
+  await expect(panel.getByTestId('technician-calendar').first()).toBeVisible();
 });
 
 test('Arabic: the calendars screen right to left, the feed address left to right', async ({ page }) => {

@@ -9,6 +9,7 @@ import { useApi } from '../../api/api-context';
 import { useT } from '../../components/use-t';
 import { calendarPublishingKey } from './calendar-publishing-query';
 import { caldavFieldErrors } from './caldav-field-errors';
+import { hubCallReason } from './hub-call-reason';
 
 interface Props {
   technician: TechnicianPublishing;
@@ -41,6 +42,12 @@ function showTechnician(queryClient: QueryClient, technician: TechnicianPublishi
   queryClient.setQueryData<CalendarPublishingView>(calendarPublishingKey, (view) => view && { ...view, technicians: view.technicians.map((x) => (x.resourceId === technician.resourceId ? technician : x)) });
 }
 
+/** The address shape a CalDAV server such as Radicale, Nextcloud or Fastmail gives for one calendar. */
+const EXAMPLE_URL = 'https://calendar.example.com/dav/alex/work/';
+
+/** Addresses and user names read left to right in every language; their labels follow the page. */
+const ltrValue = { input: 'ltr-value' };
+
 interface Draft {
   url: string;
   username: string;
@@ -63,7 +70,11 @@ function CaldavForm({ technician }: { technician: TechnicianPublishing }) {
       showTechnician(queryClient, saved);
     },
   });
-  const set = <K extends keyof Draft>(field: K, value: Draft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  const set = <K extends keyof Draft>(field: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    // "Saved" no longer describes what the form holds once it is edited again.
+    if (save.isSuccess) save.reset();
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     // Left empty: the hub keeps the stored password (a new target needs one).
@@ -77,9 +88,9 @@ function CaldavForm({ technician }: { technician: TechnicianPublishing }) {
   return (
     <form onSubmit={submit} noValidate className="caldav-form" data-testid="caldav-form">
       <Stack gap="xs">
-        <TextInput label={t('calendars.caldavUrl')} description={t('calendars.caldavUrlHelp')} dir="ltr" value={draft.url} onChange={(e) => set('url', e.currentTarget.value)} error={errors.get('url')} />
+        <TextInput label={t('calendars.caldavUrl')} description={<>{t('calendars.caldavUrlHelp')} <bdi dir="ltr">{EXAMPLE_URL}</bdi></>} classNames={ltrValue} value={draft.url} onChange={(e) => set('url', e.currentTarget.value)} error={errors.get('url')} />
         <Group grow align="flex-start">
-          <TextInput label={t('calendars.caldavUser')} dir="ltr" autoComplete="off" value={draft.username} onChange={(e) => set('username', e.currentTarget.value)} error={errors.get('username')} />
+          <TextInput label={t('calendars.caldavUser')} classNames={ltrValue} autoComplete="off" value={draft.username} onChange={(e) => set('username', e.currentTarget.value)} error={errors.get('username')} />
           <PasswordInput
             label={t('calendars.caldavPassword')}
             description={stored ? t('calendars.caldavPasswordKeep') : t('calendars.caldavPasswordNew')}
@@ -90,7 +101,7 @@ function CaldavForm({ technician }: { technician: TechnicianPublishing }) {
           />
         </Group>
         <Switch label={t('calendars.caldavEnabled')} description={t('calendars.caldavEnabledHelp')} checked={draft.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} />
-        {save.isError && <Alert color="danger" role="alert">{t('calendars.saveFailed', { reason: save.error.message })}</Alert>}
+        {save.isError && <Alert color="danger" role="alert">{t('calendars.saveFailed', { reason: hubCallReason(save.error, t) })}</Alert>}
         {save.isSuccess && !save.isPending && <Text size="sm" role="status">{t('calendars.saved')}</Text>}
         <Group>
           <Button type="submit" loading={save.isPending}>{t('calendars.caldavSave')}</Button>
@@ -130,7 +141,7 @@ function CaldavHealth({ technician, caldav }: { technician: TechnicianPublishing
         <Button size="compact-sm" variant="default" loading={push.isPending} disabled={!caldav.enabled} onClick={() => push.mutate()}>{t('calendars.pushNow')}</Button>
         {!caldav.enabled && <Text size="xs" c="dimmed">{t('calendars.pushOff')}</Text>}
       </Group>
-      {push.isError && <Alert color="danger" role="alert">{t('calendars.pushFailed', { reason: push.error.message })}</Alert>}
+      {push.isError && <Alert color="danger" role="alert">{t('calendars.pushFailed', { reason: hubCallReason(push.error, t) })}</Alert>}
     </Stack>
   );
 }

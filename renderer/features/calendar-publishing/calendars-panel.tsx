@@ -10,6 +10,7 @@ import { useSyncStatus } from '../../api/use-console-events';
 import { QueryState } from '../../components/query-state';
 import { useT } from '../../components/use-t';
 import { calendarPublishingKey } from './calendar-publishing-query';
+import { hubCallReason } from './hub-call-reason';
 import { TechnicianCalendarRow } from './technician-calendar-row';
 import './calendar-publishing.css';
 
@@ -50,7 +51,18 @@ function PublishingList() {
   const t = useT();
   const api = useApi();
   // Straight from the hub: no retries behind the administrator's back, and a fresh answer each visit.
-  const query = useQuery({ queryKey: calendarPublishingKey, queryFn: () => api.getCalendarPublishing({}), retry: false, staleTime: 0 });
+  const query = useQuery({
+    queryKey: calendarPublishingKey,
+    queryFn: async () => {
+      try {
+        return await api.getCalendarPublishing({});
+      } catch (error) {
+        throw new Error(hubCallReason(error, t));
+      }
+    },
+    retry: false,
+    staleTime: 0,
+  });
   return (
     <QueryState query={query} loadingLabel={t('calendars.loading')}>
       {(view) => <TechnicianList view={view} />}

@@ -9,6 +9,7 @@ import { useApi } from '../../api/api-context';
 import { useT } from '../../components/use-t';
 import { calendarPublishingKey } from './calendar-publishing-query';
 import { CaldavSection } from './caldav-section';
+import { hubCallReason } from './hub-call-reason';
 
 interface Props {
   technician: TechnicianPublishing;
@@ -26,9 +27,9 @@ export function TechnicianCalendarRow({ technician, support }: Props) {
         <Group gap="sm" wrap="wrap">
           <Text fw={600}><bdi>{technician.name}</bdi></Text>
           {support === 'full' && (
-            <Badge variant="light" color={technician.feedIssuedAt === null ? 'gray' : 'blue'}>{technician.feedIssuedAt === null ? t('calendars.feedNone') : t('calendars.feedMade')}</Badge>
+            <Badge variant="light" tt="none" color={technician.feedIssuedAt === null ? 'gray' : 'blue'}>{technician.feedIssuedAt === null ? t('calendars.feedNone') : t('calendars.feedMade')}</Badge>
           )}
-          {support === 'full' && <Badge variant="light" color={!caldav ? 'gray' : failures > 0 ? 'red' : caldav.enabled ? 'green' : 'gray'}>{caldavSummary(t, caldav)}</Badge>}
+          {support === 'full' && <Badge variant="light" tt="none" color={!caldav ? 'gray' : failures > 0 ? 'red' : caldav.enabled ? 'green' : 'gray'}>{caldavSummary(t, caldav)}</Badge>}
         </Group>
       </Accordion.Control>
       <Accordion.Panel>
@@ -88,7 +89,7 @@ function FeedSection({ technician, support }: Props) {
           <Button size="compact-sm" variant="default" loading={rotate.isPending} onClick={ask}>{t('calendars.feedMake')}</Button>
         </Group>
       )}
-      {rotate.isError && <Alert color="danger" role="alert" mt="xs">{rotate.error.message}</Alert>}
+      {rotate.isError && <Alert color="danger" role="alert" mt="xs">{hubCallReason(rotate.error, t)}</Alert>}
     </section>
   );
 }
@@ -98,7 +99,7 @@ function FeedAddress({ url }: { url: string }) {
   return (
     <Stack gap={4} mt="xs" data-testid="feed-address">
       <Group gap="xs" align="flex-end" wrap="nowrap">
-        <TextInput className="feed-url" label={t('calendars.feedUrl')} value={url} readOnly dir="ltr" onFocus={(event) => event.currentTarget.select()} />
+        <TextInput className="feed-url" classNames={{ input: 'ltr-value' }} label={t('calendars.feedUrl')} value={url} readOnly onFocus={(event) => event.currentTarget.select()} />
         <CopyButton value={url}>
           {({ copied, copy }) => <Button variant="default" onClick={copy}>{copied ? t('calendars.copied') : t('calendars.copy')}</Button>}
         </CopyButton>
