@@ -43,3 +43,5 @@ import '@mantine/core/styles/Pill.layer.css';
 import '@mantine/core/styles/PillsInput.layer.css';
 import '@mantine/core/styles/Divider.layer.css';
 import '@mantine/core/styles/Switch.layer.css';
+import '@mantine/core/styles/Accordion.layer.css';
+import '@mantine/core/styles/List.layer.css';

@@ -7,7 +7,7 @@ export type View = 'board' | 'calendar' | 'map' | 'portal';
 /** The side pane's tabs when nothing else is open (features/work-queue). */
 export type QueueTab = 'unscheduled' | 'portal' | 'review';
 /** The tabs of the Portal view (features/portal-admin). */
-export type PortalTab = 'contacts' | 'settings' | 'emails';
+export type PortalTab = 'contacts' | 'settings' | 'emails' | 'calendars';
 
 /** A record open in the drawer: a work order, or an account (from an account, contact or asset). */
 export type OpenRecord = { kind: 'work-order'; ref: WorkOrderRef } | { kind: 'account'; accountId: string };

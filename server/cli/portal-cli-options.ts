@@ -1,5 +1,6 @@
 import { defaultMailOptions, MailOptionsSchema, type MailOptions } from '../mail/mail-options';
-import { defaultNotificationConfig, notificationKinds, parseKindList, parseReminderLead, type NotificationConfig } from '../notifications/notification-config';
+import { notificationKinds } from '../../shared/domain/notification-settings';
+import { defaultNotificationConfig, parseKindList, parseReminderLead, type NotificationConfig } from '../notifications/notification-config';
 import { UsageError } from './hub-options';
 
 /** The portal's and e-mail's part of `hub` options; each option falls back to its environment variable. */

@@ -9,7 +9,9 @@ import { lastPing } from '../store/portal/tracking-queries';
 import { arrivalEstimate } from '../tracking/arrival-estimate';
 import { bookingFacts, serviceName, type BookingFacts } from './booking-facts';
 import { customerVisitIcs } from './customer-visit-ics';
-import { reminderDueAt, type NotificationConfig, type NotificationKind } from './notification-config';
+import type { NotificationKind } from '../../shared/domain/notification-settings';
+import { PORTAL_SETTINGS_ID } from '../../shared/domain/portal-settings';
+import { notificationRules, reminderDueAt, type NotificationConfig, type NotificationRules } from './notification-config';
 
 export interface NotifierDeps {
   config: NotificationConfig;
@@ -25,10 +27,20 @@ export interface NotifierDeps {
  */
 export function bookingNotifier(deps: NotifierDeps): CommitHook {
   return async (tx, changed) => {
+    let rules: NotificationRules | undefined;
     for (const row of changed) {
-      if (row.entity === 'booking' && !row.deleted) await noticeBooking(tx, row.id, deps, Date.now());
+      if (row.entity !== 'booking' || row.deleted) continue;
+      // Read in the transaction, once: a save of the settings and a booking change never cross.
+      rules ??= await savedNotificationRules(tx, deps.config);
+      await noticeBooking(tx, row.id, deps, rules, Date.now());
     }
   };
+}
+
+/** The administrator's saved settings (Portal → Settings) within the hub's options; the options alone until settings are saved. */
+export async function savedNotificationRules(tx: Pick<HubTx, 'get'>, config: NotificationConfig): Promise<NotificationRules> {
+  const row = await tx.get('portalSettings', PORTAL_SETTINGS_ID);
+  return notificationRules(config, row?.settings.notifications);
 }
 
 /** What the customer must hear about the booking now that it is `booking`, after `told`. */
@@ -53,7 +65,7 @@ function statusNotice(status: Booking['status']): NotificationKind | undefined {
   return undefined;
 }
 
-async function noticeBooking(tx: HubTx, bookingId: string, deps: NotifierDeps, now: number): Promise<void> {
+async function noticeBooking(tx: HubTx, bookingId: string, deps: NotifierDeps, rules: NotificationRules, now: number): Promise<void> {
   const facts = await bookingFacts(tx, bookingId, deps.portal.defaultLanguage);
   if (!facts) return;
   const { booking } = facts;
@@ -67,12 +79,12 @@ async function noticeBooking(tx: HubTx, bookingId: string, deps: NotifierDeps, n
     toldEnd: announcesTime ? booking.end : told.toldEnd,
     toldStatus: booking.status,
     // A moved visit gets a reminder for its new time (once); an unchanged one keeps its schedule.
-    reminderDueAt: announcesTime ? reminderDueAt(deps.config.reminder, booking.start, facts.account.timeZone, now) : (told?.reminderDueAt ?? null),
+    reminderDueAt: announcesTime ? reminderDueAt(rules.reminder, booking.start, facts.account.timeZone, now) : (told?.reminderDueAt ?? null),
     reminderSentAt: announcesTime ? null : (told?.reminderSentAt ?? null),
   };
   await saveNotice(tx.sql, next, now);
   for (const kind of kinds) {
-    if (deps.config.enabled.has(kind)) await queueVisitMail(tx, facts, kind, deps, told, now);
+    if (rules.enabled.has(kind)) await queueVisitMail(tx, facts, kind, deps, told, now);
   }
 }
 

@@ -1,13 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { z } from 'zod';
-
-/** Every e-mail a booking change can cause; an administrator switches each on or off (docs/hub.md). */
-export const notificationKinds = ['booking_confirmed', 'booking_moved', 'booking_canceled', 'technician_on_the_way', 'visit_completed', 'booking_reminder'] as const;
-export type NotificationKind = (typeof notificationKinds)[number];
-export const NotificationKindSchema = z.enum(notificationKinds);
-
-/** When the reminder goes out: N days before the visit at a local time in the account's zone, or N hours before. */
-export type ReminderLead = { daysBefore: number; at: string } | { hoursBefore: number };
+import { NotificationKindSchema, notificationKinds, ReminderTextSchema, type NotificationKind, type NotificationSettings, type ReminderLead } from '../../shared/domain/notification-settings';
 
 export interface NotificationConfig {
   enabled: ReadonlySet<NotificationKind>;
@@ -22,10 +14,21 @@ export const defaultNotificationConfig: NotificationConfig = {
   moveThresholdMs: 10 * 60_000,
 };
 
-const ReminderTextSchema = z.union([
-  z.string().regex(/^([0-9]|[1-2][0-9]|30)d@([01][0-9]|2[0-3]):[0-5][0-9]$/).transform((s): ReminderLead => ({ daysBefore: Number(s.split('d@')[0]), at: s.split('d@')[1]! })),
-  z.string().regex(/^([1-9]|[1-9][0-9]|[1-6][0-9][0-9]|7[01][0-9]|720)h$/).transform((s): ReminderLead => ({ hoursBefore: Number(s.slice(0, -1)) })),
-]);
+/** What applies to one change: the saved settings (Portal → Settings) within the hub's options. */
+export interface NotificationRules {
+  enabled: ReadonlySet<NotificationKind>;
+  reminder: ReminderLead;
+}
+
+/**
+ * The hub options stay the operator's override: a kind is sent only when the saved settings have
+ * it on AND the hub option does not switch it off. The reminder lead of saved settings wins over
+ * the option's (which applies until an administrator saves one).
+ */
+export function notificationRules(config: NotificationConfig, saved: NotificationSettings | undefined): NotificationRules {
+  if (!saved) return { enabled: config.enabled, reminder: config.reminder };
+  return { enabled: new Set([...config.enabled].filter((kind) => !saved.off.includes(kind))), reminder: saved.reminder };
+}
 
 /** "1d@17:00" (the day before at 17:00 in the account's zone) or "3h" (three hours before); undefined when malformed. */
 export function parseReminderLead(text: string): ReminderLead | undefined {

@@ -2,7 +2,7 @@ import type { DeliveryLog } from '../mail/mail-delivery';
 import type { HubStore } from '../store/hub-store';
 import { dueReminders, markReminderSent } from '../store/notifications/booking-notice-queries';
 import { bookingFacts } from './booking-facts';
-import { queueVisitMail, type NotifierDeps } from './booking-notifier';
+import { queueVisitMail, savedNotificationRules, type NotifierDeps } from './booking-notifier';
 
 /**
  * Sends reminders from their durable schedule (booking_notices.reminder_due_at). Each round
@@ -36,9 +36,11 @@ export class ReminderScheduler {
       const queued = await this.store.transaction(async (tx) => {
         const now = Date.now();
         const due = await dueReminders(tx.sql, now, this.options.batch);
+        // Switched off after the reminder was scheduled: it is recorded as handled and not sent.
+        const sends = due.length > 0 && (await savedNotificationRules(tx, this.deps.config)).enabled.has('booking_reminder');
         for (const notice of due) {
           const facts = await bookingFacts(tx, notice.bookingId, this.deps.portal.defaultLanguage);
-          if (facts && this.deps.config.enabled.has('booking_reminder')) await queueVisitMail(tx, facts, 'booking_reminder', this.deps, notice, now);
+          if (facts && sends) await queueVisitMail(tx, facts, 'booking_reminder', this.deps, notice, now);
           await markReminderSent(tx.sql, notice.bookingId, now);
         }
         return due.length;

@@ -9,8 +9,10 @@ export type ApiErrorCode =
   | 'hub_unreachable'
   | 'sign_in_refused'
   | 'sign_in_failed'
-  // redownloadAll without a hub session.
-  | 'not_connected';
+  // redownloadAll (and the screens that need the hub) without a hub session.
+  | 'not_connected'
+  // The hub answered a call the console passed on (calendar publishing) with a server error or something malformed.
+  | 'hub_error';
 
 export interface ApiIssue {
   path: string;

@@ -47,6 +47,11 @@ export const ipcMethodNames = [
   'listContacts',
   'getPortalSettings',
   'listNotifications',
+  // Technicians' calendar publishing, straight from the hub (calendar-publishing.ts).
+  'getCalendarPublishing',
+  'rotateCalendarFeed',
+  'saveCaldavTarget',
+  'pushCaldavNow',
 ] as const;
 
 export type IpcMethodName = (typeof ipcMethodNames)[number];

@@ -11,6 +11,7 @@ import { BoardFilterSchema, SaveBoardViewSchema, type BoardFilterOptions, type S
 import { ShowContextMenuSchema, type AppCommand, type ContextMenuAnswer } from './context-menu';
 import { OpenLinkRequestSchema, type AppRoute } from './deep-link';
 import type { MapDay } from './map-day';
+import { calendarPublishingContract } from './calendar-publishing';
 import { portalAdminContract } from './portal-admin';
 import { PreferencesPatchSchema, type Preferences } from './preferences';
 import { SearchRequestSchema, type SearchResults } from './search';
@@ -250,6 +251,7 @@ export const ipcContract = {
   takeRoutes: method<AppRoute[]>()(z.object({}).strict()),
   showContextMenu: method<ContextMenuAnswer>()(ShowContextMenuSchema),
   ...portalAdminContract,
+  ...calendarPublishingContract,
 } satisfies Record<IpcMethodName, { request: z.ZodType; response: unknown }>;
 
 export type IpcContract = typeof ipcContract;

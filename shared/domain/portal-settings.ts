@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './common';
+import { NotificationSettingsSchema } from './notification-settings';
 
 /**
  * The portal settings of SPEC.md (lead time, notice, bookable incident types, slot
@@ -32,6 +33,8 @@ export const PortalSettingsSchema = z
     /** Exact start times on a grid, or arrival windows: one or the other. */
     slots: z.union([z.object({ granularityMinutes: SlotGranularitySchema }).strict(), z.object({ arrivalWindows: ArrivalWindowsSchema }).strict()]),
     surveyEnabled: z.boolean(),
+    /** Booking e-mails switched off and the reminder lead; absent in rows saved before they were settings (the hub's options and defaults apply). */
+    notifications: NotificationSettingsSchema.optional(),
   })
   .refine((s) => s.minLeadDays <= s.maxLeadDays, { message: 'the minimum lead time must not exceed the maximum', path: ['minLeadDays'] });
 export type PortalSettings = z.infer<typeof PortalSettingsSchema>;

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { HubClient } from '../../electron/main/sync/hub-client';
 import { hubRoutes, type PushResponse } from '../../shared/contract/hub-http';
 import { hubRows } from '../integration/console-sync/support/hub-changes';
 import { createAdmin, newHubDataDir, startHub, stopChild, type HubProcess } from '../integration/support/hub-process';
+import { freePort } from '../support/free-port';
 import { startBrowserHost } from './support/browser-host-process';
 import { connectFromSettings } from './support/connect-from-settings';
 import { createHubUser } from './support/hub-user';
@@ -20,19 +20,12 @@ const BACK_OFFICE = { email: 'bo.mail@example.com', name: 'Bea Backoffice', pass
 let hub: HubProcess;
 let host: { child: ChildProcess; url: string };
 
-/** A port nothing listens on: connections to it are refused, as when the mail server is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 test.beforeAll(async () => {
   const dataDir = newHubDataDir();
   createAdmin(dataDir);
-  hub = await startHub({ dataDir, demo: true, args: ['--smtp-host', '127.0.0.1', '--smtp-port', String(await closedPort())] });
+  // Nothing listens there: connections are refused, as when the mail server is down.
+  const mailPort = await freePort();
+  hub = await startHub({ dataDir, demo: true, args: ['--smtp-host', '127.0.0.1', '--smtp-port', String(mailPort)] });
   await createHubUser(hub.url, BACK_OFFICE);
   host = await startBrowserHost();
 });

@@ -42,6 +42,13 @@ test('back office: settings read-only with the reason; an invitation made offlin
   await expect(form.getByTestId('portal-settings-permission')).toHaveText('Your role (Back office) may not make this change: Administrator can.');
   await expect(form.getByRole('button', { name: 'Save portal settings' })).toBeDisabled();
   await expect(form.getByLabel('Latest day (days ahead)')).toBeDisabled();
+  await expect(form.getByTestId('notification-settings').getByRole('switch', { name: 'Booking confirmed' })).toBeDisabled();
+  await expect(form.getByTestId('notification-settings').getByLabel('Days before the visit')).toBeDisabled();
+
+  // Calendars are an administrator's too: the screen says so and asks the hub nothing.
+  await page.getByRole('tab', { name: 'Calendars' }).click();
+  await expect(page.getByTestId('calendars-blocked')).toHaveText('Your role (Back office) may not manage calendars: Administrator can.');
+  await expect(page.getByTestId('technician-calendar')).toHaveCount(0);
 
   await page.getByRole('tab', { name: 'Contacts' }).click();
   await expect(page.getByTestId('contacts-permission')).toHaveCount(0);

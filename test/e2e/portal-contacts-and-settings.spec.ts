@@ -133,6 +133,45 @@ test('portal settings: bad input names the field and saves nothing; good input i
   await expect(form.getByRole('switch', { name: /Feedback survey/ })).not.toBeChecked();
 });
 
+test('notification settings: a switch per e-mail, a bad reminder names its field and saves nothing, a good one is kept', async ({ page }) => {
+  await page.goto(host.url());
+  await openPortalSettings(page);
+  const form = page.getByTestId('portal-settings-form');
+  const section = form.getByTestId('notification-settings');
+  await expect(section).toContainText("Not saved yet: the hub's own options apply");
+  await expect(section.getByRole('switch', { name: 'Visit moved' })).toBeChecked();
+  await expect(section).toContainText("When a visit's time changes by more than 10 minutes.");
+  await expect(section.getByLabel('Days before the visit')).toHaveValue('1');
+  await expect(section.getByLabel("At (account's time, HH:MM)")).toHaveValue('17:00');
+
+  await section.getByRole('switch', { name: 'Visit moved' }).uncheck();
+  await section.getByLabel("At (account's time, HH:MM)").fill('5pm');
+  await section.getByLabel('Days before the visit').fill('31');
+  await form.getByRole('button', { name: 'Save portal settings' }).click();
+  await expect(form.getByTestId('portal-settings-invalid')).toHaveText('2 fields need fixing: nothing was saved.');
+  await expect(section).toContainText('Enter a whole number of days from 0 to 30.');
+  await expect(section).toContainText('Enter a time as HH:MM (24 h), e.g. 08:30.');
+  await section.getByRole('radio', { name: 'Hours before' }).check();
+  await section.getByLabel('Hours before the visit').fill('0');
+  await form.getByRole('button', { name: 'Save portal settings' }).click();
+  await expect(form.getByTestId('portal-settings-invalid')).toHaveText('One field needs fixing: nothing was saved.');
+  await expect(section).toContainText('Enter a whole number of hours from 1 to 720.');
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('notification-settings-invalid.png') });
+
+  await section.getByLabel('Hours before the visit').fill('6');
+  await form.getByRole('button', { name: 'Save portal settings' }).click();
+  await expect(page.getByTestId('toast').filter({ hasText: 'Saved' }).first()).toBeVisible();
+  await page.reload();
+  await openPortalSettings(page);
+  await expect(section).not.toContainText('Not saved yet');
+  await expect(section.getByRole('switch', { name: 'Visit moved' })).not.toBeChecked();
+  await expect(section.getByRole('switch', { name: 'Visit canceled' })).toBeChecked();
+  await expect(section.getByRole('radio', { name: 'Hours before' })).toBeChecked();
+  await expect(section.getByLabel('Hours before the visit')).toHaveValue('6');
+  await expectNoSeriousViolations(page);
+});
+
 test('portal settings changed elsewhere while editing: the edits stay, saving is refused with the reason, the newer ones load on request', async ({ page, context }) => {
   await page.goto(host.url());
   await openPortalSettings(page);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fetchCalendarObjects } from 'tsdav';
 import { freePort } from './free-port';
 
 /**
@@ -96,4 +97,10 @@ function accepts(port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
+}
+
+/** The iCalendar text of every event in a collection, read back with a CalDAV client (tsdav). */
+export async function calendarTexts(user: { name: string; password: string }, collectionUrl: string): Promise<string[]> {
+  const objects = await fetchCalendarObjects({ calendar: { url: collectionUrl }, headers: { authorization: `Basic ${Buffer.from(`${user.name}:${user.password}`).toString('base64')}` } });
+  return objects.map((o) => String(o.data));
 }

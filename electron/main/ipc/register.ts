@@ -5,7 +5,8 @@ import { ipcContract, type ParsedRequestOf, type ResponseOf } from '../../../sha
 import type { ConsoleServices } from '../services';
 import { getAppInfo } from './app-handlers';
 import * as dispatch from './dispatch-handlers';
-import { NotFoundError } from './handler-errors';
+import { ApiCallError, NotFoundError } from './handler-errors';
+import * as calendarPublishing from './calendar-publishing-handlers';
 import { listReasonCodes, runMutation } from './mutation-handlers';
 import { getPreferences, setPreferences } from './preference-handlers';
 import { connectHub, disconnectHub, dismissSyncIssue, getSyncStatus, listSyncIssues, redownloadAll, retrySyncIssue, syncNow } from './sync-handlers';
@@ -54,6 +55,7 @@ const handlers: { [M in IpcMethodName]: Handler<M> } = {
   listContacts,
   listNotifications,
   getPortalSettings,
+  ...calendarPublishing,
 };
 
 export type ApiDispatcher = (method: string, payload: unknown) => Promise<ApiResult<unknown>>;
@@ -75,6 +77,7 @@ export function createApiDispatcher(services: ConsoleServices, log: (message: st
       if (error instanceof NotFoundError) return failure({ code: 'not_found', message: error.message });
       if (error instanceof InvalidLinkError) return failure({ code: 'invalid_request', message: error.message });
       if (error instanceof SyncUserError) return failure({ code: error.code, message: error.message });
+      if (error instanceof ApiCallError) return failure({ code: error.code, message: error.message });
       log(`API method ${method} failed`, error);
       return failure({ code: 'internal', message: `The console could not complete ${method}; the details are in the log.` });
     }

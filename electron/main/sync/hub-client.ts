@@ -5,6 +5,8 @@ import { RefusalCodeSchema } from '../../../shared/mutations/mutation-context';
 import type { MutationEnvelope } from '../../../shared/mutations/mutation-registry';
 import { SnapshotLineSchema, type SnapshotLine } from '../../../shared/contract/snapshot-stream';
 import { RowChangeSchema, type RowChange } from '../../../shared/sync/synced-entities';
+import { calendarRoutes, type CaldavTargetBody, type PublishingResponse, type RotateFeedResponse, type TechnicianPublishing } from '../../../shared/contract/calendar-http';
+import { PublishingResponseSchema, RotateFeedResponseSchema, TechnicianPublishingSchema } from '../../../shared/contract/calendar-http-answers';
 
 /** Why a call to the hub failed, sorted so sync knows what to do next. */
 export class HubError extends Error {
@@ -132,6 +134,29 @@ export class HubClient {
     return { results: parse(PushResponseSchema, body, 'push').results as PushResult[] };
   }
 
+  /** Every technician's calendar publishing state (administrators); undefined from a hub without the route (an older one). */
+  async calendarPublishing(): Promise<PublishingResponse | undefined> {
+    try {
+      return parse(PublishingResponseSchema, await this.request('GET', calendarRoutes.publishing, undefined, true), 'calendar publishing');
+    } catch (error) {
+      if (error instanceof HubError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** A new secret feed address for the technician; the old one stops working. */
+  async rotateCalendarFeed(resourceId: string): Promise<RotateFeedResponse> {
+    return parse(RotateFeedResponseSchema, await this.request('POST', technicianPath(calendarRoutes.rotateFeed, resourceId), {}, true), 'feed address');
+  }
+
+  async saveCaldavTarget(resourceId: string, target: CaldavTargetBody): Promise<TechnicianPublishing> {
+    return parse(TechnicianPublishingSchema, await this.request('PUT', technicianPath(calendarRoutes.caldavTarget, resourceId), target, true), 'CalDAV target');
+  }
+
+  async pushCaldavNow(resourceId: string): Promise<TechnicianPublishing> {
+    return parse(TechnicianPublishingSchema, await this.request('POST', technicianPath(calendarRoutes.caldavPushNow, resourceId), {}, true), 'CalDAV push');
+  }
+
   /**
    * Opens the server-sent event stream and calls `onEvent` for each event until the stream
    * ends or `signal` aborts. Resolves when the stream closes; rejects with a HubError on failure.
@@ -178,7 +203,7 @@ export class HubClient {
     return this.token ? { authorization: `Bearer ${this.token}` } : {};
   }
 
-  private async request(method: 'GET' | 'POST', path: string, body: unknown, authenticated: boolean): Promise<unknown> {
+  private async request(method: 'GET' | 'POST' | 'PUT', path: string, body: unknown, authenticated: boolean): Promise<unknown> {
     let response: Response;
     try {
       response = await fetch(this.baseUrl + path, {
@@ -200,6 +225,10 @@ export class HubClient {
       throw new HubError('malformed', `The hub at ${this.baseUrl} answered ${path} with something that is not JSON.`);
     }
   }
+}
+
+function technicianPath(route: string, resourceId: string): string {
+  return route.replace(':resourceId', encodeURIComponent(resourceId));
 }
 
 function parseJsonLine(line: string, baseUrl: string): unknown {

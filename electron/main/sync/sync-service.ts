@@ -121,6 +121,11 @@ export class SyncService {
     };
   }
 
+  /** The hub session for calls the console passes straight on (screens that need the hub); undefined without one. */
+  hubSession(): { client: HubClient; user: SyncStatus['user'] } | undefined {
+    return this.client ? { client: this.client, user: readSyncState(this.db).user } : undefined;
+  }
+
   async runMutation(name: string, args: unknown): Promise<RunMutationResponse> {
     const state = readSyncState(this.db);
     const queue = state.hubUrl !== null;

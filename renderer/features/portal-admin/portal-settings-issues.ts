@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { MessageKey } from '../../../shared/i18n/catalogues';
 
 /**
- * The portal settings schema's messages (shared/domain/portal-settings.ts and the change notice
+ * The portal settings schema's messages (shared/domain/portal-settings.ts, notification-settings.ts and the change notice
  * of shared/mutations/incident-type-mutations.ts) in the reader's language. A message the
  * catalogue does not know is shown as the schema wrote it.
  */
@@ -18,6 +18,8 @@ const knownMessages: ReadonlyMap<string, MessageKey> = new Map([
   ['needs at least one arrival window', 'portalSettings.error.noWindows'],
   ['the minimum lead time must not exceed the maximum', 'portalSettings.error.leadOrder'],
   ['must be a whole number of hours from 0 to 720', 'portalSettings.error.changeNotice'],
+  ['must be a whole number of days from 0 to 30', 'portalSettings.error.reminderDays'],
+  ['must be a whole number of hours from 1 to 720', 'portalSettings.error.reminderHours'],
 ]);
 
 /** Field path ("minLeadDays", "slots.arrivalWindows.1.end") → the first message for it. */

@@ -9,6 +9,7 @@ import { mutationCall, useRunMutation } from '../../api/use-run-mutation';
 import { QueryState } from '../../components/query-state';
 import { usePermission } from '../../components/use-permission';
 import { useT } from '../../components/use-t';
+import { NotificationSettingsFields, notificationDraftOf, validateNotifications, type NotificationDraft } from './notification-settings-fields';
 import { fieldErrors, type FieldErrors } from './portal-settings-issues';
 
 /** Portal → Settings: what customers may book and when; administrators only (others read it). */
@@ -39,6 +40,7 @@ interface Draft {
   surveyEnabled: boolean;
   /** Incident type id → hours ('' for none). */
   changeNotice: Record<string, NumberField>;
+  notifications: NotificationDraft;
 }
 
 function draftOf(view: PortalSettingsView): Draft {
@@ -53,6 +55,7 @@ function draftOf(view: PortalSettingsView): Draft {
     windows: 'arrivalWindows' in s.slots ? s.slots.arrivalWindows.map((w) => ({ ...w })) : [{ start: '08:00', end: '12:00' }, { start: '12:00', end: '16:00' }],
     surveyEnabled: s.surveyEnabled,
     changeNotice: Object.fromEntries(view.incidentTypes.map((type) => [type.id, type.customerChangeNoticeHours ?? ''])),
+    notifications: notificationDraftOf(s.notifications),
   };
 }
 
@@ -86,6 +89,8 @@ function validate(draft: Draft, view: PortalSettingsView, translate: Parameters<
     const issues = slotCheck.error.issues.filter((i) => i.code !== 'custom' || !badTimes.has(String(i.path[0])));
     for (const [path, message] of fieldErrors(issues, translate, prefix)) if (!errors.has(path)) errors.set(path, message);
   }
+  const notifications = validateNotifications(draft.notifications, translate);
+  for (const [path, message] of notifications.errors) errors.set(path, message);
   const notices = new Map<string, number | null>();
   for (const type of view.incidentTypes) {
     const value = draft.changeNotice[type.id] ?? '';
@@ -95,7 +100,8 @@ function validate(draft: Draft, view: PortalSettingsView, translate: Parameters<
       for (const [path, message] of fieldErrors(check.error.issues, translate, ['changeNotice', type.id])) errors.set(path, message);
     } else if (check.data !== type.customerChangeNoticeHours) notices.set(type.id, check.data);
   }
-  return { settings: parsed.success && errors.size === 0 ? parsed.data : null, notices, errors };
+  const settings = parsed.success && errors.size === 0 ? { ...parsed.data, ...(notifications.settings ? { notifications: notifications.settings } : {}) } : null;
+  return { settings, notices, errors };
 }
 
 function SettingsForm({ view }: { view: PortalSettingsView }) {
@@ -108,7 +114,7 @@ function SettingsForm({ view }: { view: PortalSettingsView }) {
   const [errors, setErrors] = useState<FieldErrors>(new Map());
   const [refusal, setRefusal] = useState<string | null>(null);
   // Compared as they would be saved: the slot kind not chosen does not count.
-  const comparable = (d: Draft) => ({ ...d, windows: d.slotMode === 'windows' ? d.windows : null, granularityMinutes: d.slotMode === 'granularity' ? d.granularityMinutes : null });
+  const comparable = (d: Draft) => ({ ...d, windows: d.slotMode === 'windows' ? d.windows : null, granularityMinutes: d.slotMode === 'granularity' ? d.granularityMinutes : null, notifications: { ...d.notifications, edited: null } });
   const sameAs = (a: Draft, b: Draft) => JSON.stringify(comparable(a)) === JSON.stringify(comparable(b));
   // A newer row with the same content (a sync re-stamping it), or with exactly what is typed (our own save): nothing to lose, take it.
   const adoptable = view !== origin && (sameAs(draftOf(view), draftOf(origin)) || sameAs(draftOf(view), draft));
@@ -191,6 +197,7 @@ function SettingsForm({ view }: { view: PortalSettingsView }) {
           )}
         </fieldset>
         <Switch label={t('portalSettings.survey')} description={t('portalSettings.surveyHelp')} checked={draft.surveyEnabled} disabled={disabled} onChange={(event) => set('surveyEnabled', event.currentTarget.checked)} />
+        <NotificationSettingsFields draft={draft.notifications} onChange={(notifications) => set('notifications', notifications)} error={error} disabled={disabled} unsaved={!origin.settings.notifications} />
         {errors.size > 0 && <Alert color="danger" role="alert" data-testid="portal-settings-invalid">{t('portalSettings.fix', { count: errors.size })}</Alert>}
         {refusal && <Alert color="danger" role="alert">{refusal}</Alert>}
         {run.isError && <Alert color="danger" role="alert">{run.error.message}</Alert>}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultNotificationConfig, notificationKinds, type NotificationConfig } from '../../../server/notifications/notification-config';
+import { defaultNotificationConfig, type NotificationConfig } from '../../../server/notifications/notification-config';
+import { notificationKinds } from '../../../shared/domain/notification-settings';
 import { listMail } from '../../../server/store/portal/mail-outbox-queries';
 import { createUser } from '../../../server/users/create-user';
 import { at, localDate } from './support/portal-company';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHubOptions, type ServeOptions } from '../../../server/cli/hub-options';
-import { defaultNotificationConfig, notificationKinds } from '../../../server/notifications/notification-config';
+import { defaultNotificationConfig } from '../../../server/notifications/notification-config';
+import { notificationKinds } from '../../../shared/domain/notification-settings';
 
 const serve = (argv: string[], env: Record<string, string> = {}) => parseHubOptions(argv, env) as ServeOptions;
 
