@@ -28,7 +28,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const signInLimiter = store.engine === 'postgres' ? new SignInLimiter(new DatabaseAttemptStore(store)) : undefined;
   // Delivery logs through the app's logger; it starts only after the app exists (below).
   const mailLog: DeliveryLog = { info: (details, message) => app.log.info(details, message), warn: (details, message) => app.log.warn(details, message) };
-  const portal = portalServices(store, { config: { publicUrl: options.portal.portalUrl ?? '', tileUrl: options.portal.tileUrl }, mail: options.portal.mail }, mailLog);
+  const portal = portalServices(store, { config: { publicUrl: options.portal.portalUrl ?? '', tileUrl: options.portal.tileUrl, oidc: options.portal.oidc }, mail: options.portal.mail }, mailLog);
   store.addCommitHook(calendarSequenceHook());
   // Feed addresses start at the public portal's origin when one is set, else at the hub's own address.
   let hubUrl = options.portal.portalUrl ? new URL(options.portal.portalUrl).origin : '';

@@ -7,7 +7,8 @@ import { workOrderComments } from './005-work-order-comments';
 import { portal } from './006-portal';
 import { notificationsAndCalendars } from './007-notifications-and-calendars';
 import { technicianPhotos } from './008-technician-photos';
+import { portalOidc } from './009-portal-oidc';
 
 /** Applied in this order on both engines; append new steps (with both forms), never edit a released one. */
-export const hubMigrations: readonly HubMigration[] = [rowsAndSync, usersAndSessions, storeIdentity, relationalSchema, workOrderComments, portal, notificationsAndCalendars, technicianPhotos];
+export const hubMigrations: readonly HubMigration[] = [rowsAndSync, usersAndSessions, storeIdentity, relationalSchema, workOrderComments, portal, notificationsAndCalendars, technicianPhotos, portalOidc];
 export type { HubMigration };
