@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useSearchParams } from 'wouter';
 import { OidcResultSchema, type OidcProviderResponse, type OidcResult, type OidcStartResponse, type PortalMe } from '../../shared/contract/portal-http';
 import { usePortalClient } from './portal-client-context';
-import { meQueryKey } from './session';
+import { externalProviderQueryKey, meQueryKey } from './session';
 
 /** The hub's external sign-in provider, or null when it has none (then nothing about it is shown). */
 export function useExternalProvider(): { displayName: string } | null {
   const client = usePortalClient();
-  const query = useQuery({ queryKey: ['oidc-provider'], queryFn: () => client.call<OidcProviderResponse>('oidcProvider'), staleTime: Infinity });
+  const query = useQuery({ queryKey: externalProviderQueryKey, queryFn: () => client.call<OidcProviderResponse>('oidcProvider'), staleTime: Infinity });
   return query.data?.provider ?? null;
 }
 

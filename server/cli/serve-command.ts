@@ -8,6 +8,7 @@ import type { HubStore } from '../store/hub-store';
 import { UsageError, type ServeOptions } from './hub-options';
 import { hubVersion } from './hub-version';
 import { portalServices } from '../portal/portal-services';
+import { oidcRedirectUri } from '../portal/portal-oidc-routes';
 import type { DeliveryLog } from '../mail/mail-delivery';
 import { notificationServices } from '../notifications/notification-services';
 import { calendarSequenceHook } from '../calendar/calendar-sequence-hook';
@@ -53,6 +54,9 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   if (!options.portal.portalUrl) {
     portal.config.publicUrl = `http://${host}:${port}/portal`;
     hubUrl = `http://${host}:${port}`;
+  }
+  if (options.portal.oidc) {
+    app.log.info({ event: 'oidc', issuer: options.portal.oidc.issuer, redirectUri: oidcRedirectUri(portal.config) }, 'external sign-in is on: the issuer must list this redirect URI for the client');
   }
   notifications.reminders.start();
   if (portal.delivery) portal.delivery.start();
