@@ -30,6 +30,11 @@ test('a customer links their Acme SSO account on Profile, signs out, and signs i
   await expectAxeClean(page);
   await page.screenshot({ path: testInfo.outputPath('portal-profile-linked.png'), fullPage: true });
 
+  // The hub sends a flow it cannot place (a stale or forged state) to the sign-in page; signed in, Profile says why.
+  await page.goto(`${portalHub.portalUrl}#/sign-in?oidc=flow_invalid`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Profile' })).toBeVisible();
+  await expect(section.getByRole('alert')).toHaveText('This sign-in attempt is not valid: it was started in another browser or tab, or already used. Please start again.');
+
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   // Keyboard: the next stop after "Sign in" is the external button, and Enter starts it.

@@ -19,6 +19,8 @@ export const issuerAccount = (login: string) => ({ sub: `acme-sso|${login}`, ema
  * "Sign in" or "Cancel", no password), so a browser test fills it and an HTTP test posts it;
  * consent is granted with the login. `host` may be `localhost`, which a browser counts as
  * another site than 127.0.0.1 (the hub's), to exercise the cross-site return for real.
+ * (oidc-provider 9 prints that it prefers Node 22 LTS; it runs on this repository's Node 20, and
+ * only tests use it.)
  */
 export class OidcTestProvider {
   readonly clientId = 'dispatch-desk-portal';
