@@ -104,6 +104,11 @@ describe('external sign-in (OpenID Connect) against a real provider', () => {
     expect((await alice.navigate(callback.href)).location).toBe(portalPage('sign-in?oidc=flow_invalid'));
     expect((await identities()).map((i) => i.subject)).not.toContain(issuerAccount('mallory').sub);
     expect((await alice.get<PortalMe>(portalRoutes.me)).body.linkedIdentity?.email).toBe('alice.sso@sso.example');
+    // Nor does a sign-in someone else started sign this browser in (as them).
+    const victim = new PortalClient(hub.url);
+    const theirs = await signInAtIssuer(await start(new PortalClient(hub.url), 'sign-in'), 'alice.sso');
+    expect((await victim.navigate(theirs)).location).toBe(portalPage('sign-in?oidc=flow_invalid'));
+    expect(victim.cookie(portalSessionCookie)).toBeUndefined();
   });
 
   it('says the flow expired after ten minutes, and says so when the customer cancels at the issuer', async () => {
