@@ -7,6 +7,9 @@ import { isPortalApiError } from './portal-api-error';
 import { usePortalClient } from './portal-client-context';
 
 export const meQueryKey = ['me'] as const;
+/** The hub's external sign-in provider: the same for everyone, so it outlives sessions. */
+export const externalProviderQueryKey = ['oidc-provider'] as const;
+const keptAcrossSessions: ReadonlySet<unknown> = new Set([meQueryKey[0], externalProviderQueryKey[0]]);
 
 /** Who is signed in: the profile, or null when nobody is (no cookie, or the session ended). */
 export function useMe() {
@@ -27,10 +30,11 @@ export function useMe() {
 
 /**
  * Who is signed in now; everything read for someone else is dropped. The profile query itself
- * stays (it is updated, never removed), so the screens watching it see the change at once.
+ * stays (it is updated, never removed), so the screens watching it see the change at once; so
+ * does the external sign-in provider, which is nobody's.
  */
 export function switchSession(queryClient: QueryClient, me: PortalMe | null): void {
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+  queryClient.removeQueries({ predicate: (query) => !keptAcrossSessions.has(query.queryKey[0]) });
   queryClient.setQueryData(meQueryKey, me);
 }
 

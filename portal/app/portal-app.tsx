@@ -1,6 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Redirect, Route, Router, Switch } from 'wouter';
-import type { PortalMe } from '../../shared/contract/portal-http';
+import { Redirect, Route, Router, Switch, useSearchParams } from 'wouter';
+import { OidcResultSchema, type PortalMe } from '../../shared/contract/portal-http';
 import { useMe } from '../api/session';
 import { Loading, QueryState } from '../components/query-state';
 import { AppointmentScreen } from '../features/appointment/appointment-screen';
@@ -30,7 +30,7 @@ export function PortalApp() {
           <PortalLayout me={signedIn}>
             <Suspense fallback={<Loading label={t('app.loading')} />}>
               <Switch>
-                <Route path="/sign-in">{signedIn ? <Redirect to="/" replace /> : <SignInScreen />}</Route>
+                <Route path="/sign-in">{signedIn ? <SignedInAlready /> : <SignInScreen />}</Route>
                 <Route path="/redeem">{signedIn ? <Redirect to="/" replace /> : <RedeemScreen />}</Route>
                 <Route path="/reset">{signedIn ? <Redirect to="/" replace /> : <PasswordResetScreen />}</Route>
                 <Route path="/">{signedInOnly(signedIn, (me) => <HomeScreen me={me} />)}</Route>
@@ -47,6 +47,15 @@ export function PortalApp() {
       </QueryState>
     </Router>
   );
+}
+
+/**
+ * Signed in already: home — unless the hub sent the browser back from the external sign-in
+ * issuer with a reason (a link that did not finish), which Profile then shows.
+ */
+function SignedInAlready() {
+  const result = OidcResultSchema.safeParse(useSearchParams()[0].get('oidc'));
+  return <Redirect to={result.success ? `/profile?oidc=${result.data}` : '/'} replace />;
 }
 
 function signedInOnly(me: PortalMe | null, screen: (me: PortalMe) => ReactNode): ReactNode {

@@ -1,7 +1,9 @@
 import { defaultMailOptions, MailOptionsSchema, type MailOptions } from '../mail/mail-options';
 import { notificationKinds } from '../../shared/domain/notification-settings';
 import { defaultNotificationConfig, parseKindList, parseReminderLead, type NotificationConfig } from '../notifications/notification-config';
+import type { OidcSettings } from '../portal/oidc-settings';
 import { UsageError } from './hub-options';
+import { oidcCliOptions, parseOidcOptions } from './oidc-cli-options';
 
 /** The portal's and e-mail's part of `hub` options; each option falls back to its environment variable. */
 export const portalCliOptions = {
@@ -15,6 +17,7 @@ export const portalCliOptions = {
   'mail-from': { type: 'string' },
   'notifications-off': { type: 'string' },
   reminder: { type: 'string' },
+  ...oidcCliOptions,
 } as const;
 
 export interface PortalServeOptions {
@@ -23,6 +26,8 @@ export interface PortalServeOptions {
   tileUrl: string | null;
   mail: MailOptions;
   notifications: NotificationConfig;
+  /** External sign-in; null when not configured. */
+  oidc: OidcSettings | null;
 }
 
 type Values = Partial<Record<keyof typeof portalCliOptions, string | boolean>>;
@@ -64,6 +69,7 @@ export function parsePortalOptions(values: Values, env: Env): PortalServeOptions
     tileUrl: httpUrl('--map-tiles (MAP_TILE_URL)', text(values['map-tiles'], env.MAP_TILE_URL)),
     mail: parsed.data,
     notifications: parseNotificationOptions(values, env),
+    oidc: parseOidcOptions(values, env),
   };
 }
 

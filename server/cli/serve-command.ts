@@ -8,6 +8,7 @@ import type { HubStore } from '../store/hub-store';
 import { UsageError, type ServeOptions } from './hub-options';
 import { hubVersion } from './hub-version';
 import { portalServices } from '../portal/portal-services';
+import { oidcRedirectUri } from '../portal/portal-oidc-routes';
 import type { DeliveryLog } from '../mail/mail-delivery';
 import { notificationServices } from '../notifications/notification-services';
 import { calendarSequenceHook } from '../calendar/calendar-sequence-hook';
@@ -30,7 +31,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const signInLimiter = store.engine === 'postgres' ? new SignInLimiter(new DatabaseAttemptStore(store)) : undefined;
   // Delivery logs through the app's logger; it starts only after the app exists (below).
   const mailLog: DeliveryLog = { info: (details, message) => app.log.info(details, message), warn: (details, message) => app.log.warn(details, message) };
-  const portal = portalServices(store, { config: { publicUrl: options.portal.portalUrl ?? '', tileUrl: options.portal.tileUrl }, mail: options.portal.mail }, mailLog);
+  const portal = portalServices(store, { config: { publicUrl: options.portal.portalUrl ?? '', tileUrl: options.portal.tileUrl, oidc: options.portal.oidc }, mail: options.portal.mail }, mailLog);
   store.addCommitHook(calendarSequenceHook());
   store.addCommitHook(caldavDirtyHook());
   const caldav = new CaldavPusher(store, mailLog);
@@ -58,6 +59,9 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   if (!options.portal.portalUrl) {
     portal.config.publicUrl = `http://${host}:${port}/portal`;
     hubUrl = `http://${host}:${port}`;
+  }
+  if (options.portal.oidc) {
+    app.log.info({ event: 'oidc', issuer: options.portal.oidc.issuer, redirectUri: oidcRedirectUri(portal.config) }, 'external sign-in is on: the issuer must list this redirect URI for the client');
   }
   notifications.reminders.start();
   caldav.start();

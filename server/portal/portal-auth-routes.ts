@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   CompletePasswordResetRequestSchema,
   PasswordResetRequestSchema,
@@ -9,7 +9,7 @@ import {
   type PasswordResetRequested,
 } from '../../shared/contract/portal-http';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/password-hash';
-import type { SignInLimiter, SignInTicket } from '../auth/sign-in-limiter';
+import type { SignInLimiter } from '../auth/sign-in-limiter';
 import { enqueueRendered } from '../mail/mail-outbox';
 import type { HubStore } from '../store/hub-store';
 import {
@@ -27,13 +27,17 @@ import {
 } from '../store/portal/portal-profile-queries';
 import { portalLink, type PortalConfig } from './portal-config';
 import { hashPortalCode, newPortalCode } from './portal-codes';
+import { admit } from './portal-attempts';
 import { parsePortal, PortalRefusal, sendPortalError, sendRefusal } from './portal-errors';
-import { clearPortalSessionCookie, describeCustomer, hasPortalRole, requireCustomer, sessionTokenHash, signedInCustomer, startPortalSession } from './portal-session';
+import type { PortalOidcClient } from './portal-oidc-client';
+import { clearPortalSessionCookie, describeCustomer, hasPortalRole, requireCustomer, sessionTokenHash, signedInCustomer, signInContact } from './portal-session';
 
 export interface PortalLimiters {
   signIn: SignInLimiter;
   redeem: SignInLimiter;
   reset: SignInLimiter;
+  /** Starting an external sign-in or link (each start writes a flow row). */
+  oidc: SignInLimiter;
 }
 
 export interface PortalAuthDeps {
@@ -42,17 +46,8 @@ export interface PortalAuthDeps {
   limiters: PortalLimiters;
   /** Wakes e-mail delivery after a commit that queued mail. */
   mailQueued: () => void;
-}
-
-/** Counts the attempt first; answers 429 and undefined when over a limit. */
-async function admit(limiter: SignInLimiter, email: string, request: FastifyRequest, reply: FastifyReply): Promise<SignInTicket | undefined> {
-  const admission = await limiter.begin(email, request.ip, Date.now());
-  if (admission.admitted) return admission.ticket;
-  const seconds = Math.ceil(admission.retryAfterMs / 1000);
-  reply.header('retry-after', seconds);
-  const minutes = Math.ceil(seconds / 60);
-  sendPortalError(reply, 429, 'rate_limited', `Too many attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, { retryAfterSeconds: seconds });
-  return undefined;
+  /** External sign-in; null when not configured. */
+  oidc: PortalOidcClient | null;
 }
 
 export function registerPortalAuthRoutes(app: FastifyInstance, deps: PortalAuthDeps): void {
@@ -74,15 +69,7 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: PortalAuthD
   /** Checks the role, starts the session and answers with the profile. */
   async function signInAs(contactId: string, reply: FastifyReply): Promise<FastifyReply> {
     try {
-      const me = await store.transaction(async (tx) => {
-        const contact = await tx.get('contact', contactId);
-        const account = contact && (await tx.get('account', contact.accountId));
-        const profile = await findProfile(tx.sql, contactId);
-        if (!contact || !account || !profile) throw new PortalRefusal(401, 'invalid_credentials', 'The e-mail or password is not right.');
-        if (!hasPortalRole(contact)) throw new PortalRefusal(403, 'portal_role_missing', 'Your portal access is not enabled; please contact us.');
-        await startPortalSession(tx, reply, contactId, config, Date.now());
-        return describeCustomer(tx, contact, account, profile);
-      });
+      const me = await signInContact(store, reply, contactId, config);
       return reply.header('cache-control', 'no-store').send(me);
     } catch (error) {
       if (error instanceof PortalRefusal) return sendRefusal(reply, error);
@@ -186,7 +173,7 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: PortalAuthD
 
   app.get(portalRoutes.me, { preHandler: requireCustomer(store) }, async (request, reply) => {
     const customer = signedInCustomer(request);
-    const me = await store.read((tx) => describeCustomer(tx, customer.contact, customer.account, customer.profile));
+    const me = await store.read((tx) => describeCustomer(tx, customer.contact, customer.account, customer.profile, config));
     return reply.header('cache-control', 'no-store').send(me);
   });
 
@@ -196,7 +183,7 @@ export function registerPortalAuthRoutes(app: FastifyInstance, deps: PortalAuthD
     const customer = signedInCustomer(request);
     const me = await store.transaction(async (tx) => {
       await updateLanguage(tx.sql, customer.contact.id, body.language, Date.now());
-      return describeCustomer(tx, customer.contact, customer.account, { ...customer.profile, language: body.language });
+      return describeCustomer(tx, customer.contact, customer.account, { ...customer.profile, language: body.language }, config);
     });
     return reply.send(me);
   });

@@ -1,5 +1,6 @@
 import { defaultSignInLimits, type SignInLimits } from '../auth/sign-in-limiter';
 import { defaultLocale, type SupportedLocale } from '../../shared/i18n/locales';
+import type { OidcSettings } from './oidc-settings';
 
 /** How the hub runs the portal (from hub options; tests shorten the limits). */
 export interface PortalConfig {
@@ -14,6 +15,10 @@ export interface PortalConfig {
   /** Map tile URL template for the live map (null: position as text only). */
   tileUrl: string | null;
   limits: PortalLimits;
+  /** External sign-in (OpenID Connect); null: off, and the portal offers none. */
+  oidc: OidcSettings | null;
+  /** How long a round trip through the issuer may take. */
+  oidcFlowLifetimeMs: number;
 }
 
 /** Sign-in, redeem and reset attempts, each counted per account (e-mail from one address) and per network address. */
@@ -28,6 +33,8 @@ export function portalConfig(overrides: Partial<PortalConfig> & { publicUrl: str
     resetCodeLifetimeMs: 60 * 60_000,
     tileUrl: null,
     limits: defaultPortalLimits,
+    oidc: null,
+    oidcFlowLifetimeMs: 10 * 60_000,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { portalRoutes, type CsrfTokenResponse } from '../../shared/contract/portal-http';
 import { registerPortalAppointmentRoutes } from './portal-appointment-routes';
 import { registerPortalAuthRoutes, type PortalAuthDeps } from './portal-auth-routes';
+import { registerPortalOidcRoutes } from './portal-oidc-routes';
 import { sendPortalError } from './portal-errors';
 import { registerPortalSecurityHeaders } from './portal-security-headers';
 
@@ -34,6 +35,7 @@ export async function portalPlugin(app: FastifyInstance, deps: PortalDeps): Prom
     return reply.header('cache-control', 'no-store').send(answer);
   });
   registerPortalAuthRoutes(app, deps);
+  registerPortalOidcRoutes(app, deps);
   registerPortalAppointmentRoutes(app, deps);
 }
 

@@ -6,6 +6,7 @@ import { defaultDeliveryTiming, type DeliveryTiming, type MailOptions } from '..
 import type { HubStore } from '../store/hub-store';
 import { markInvitationSent, portalMutationEffects } from './invitations';
 import { portalConfig, type PortalConfig } from './portal-config';
+import { PortalOidcClient } from './portal-oidc-client';
 import type { PortalDeps } from './portal-plugin';
 import type { MutationEffects } from '../sync/push-mutations';
 
@@ -36,6 +37,12 @@ export function portalServices(
     config,
     delivery,
     effects: allEffects([portalMutationEffects(config), resendEffects]),
-    deps: { store, config, limiters: { signIn: limiter('sign-in'), redeem: limiter('redeem'), reset: limiter('reset') }, mailQueued: () => delivery?.kick() },
+    deps: {
+      store,
+      config,
+      limiters: { signIn: limiter('sign-in'), redeem: limiter('redeem'), reset: limiter('reset'), oidc: limiter('oidc') },
+      mailQueued: () => delivery?.kick(),
+      oidc: config.oidc ? new PortalOidcClient(config.oidc) : null,
+    },
   };
 }

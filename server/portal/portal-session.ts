@@ -4,9 +4,10 @@ import { portalSessionCookie, type PortalMe } from '../../shared/contract/portal
 import { PORTAL_ROLE, type Contact, type ServiceAccount } from '../../shared/domain/entities';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
 import type { HubStore, HubTx } from '../store/hub-store';
+import { identityOf } from '../store/portal/oidc-queries';
 import { findPortalSession, findProfile, insertPortalSession, type PortalProfile } from '../store/portal/portal-profile-queries';
 import type { PortalConfig } from './portal-config';
-import { sendPortalError } from './portal-errors';
+import { PortalRefusal, sendPortalError } from './portal-errors';
 import { effectiveSettings } from './portal-settings-reader';
 
 /** The signed-in customer of a portal request. */
@@ -32,6 +33,22 @@ export async function startPortalSession(tx: HubTx, reply: FastifyReply, contact
   const token = newSessionToken();
   await insertPortalSession(tx.sql, { tokenHash: hashSessionToken(token), contactId, createdAt: now, expiresAt: now + config.sessionLifetimeMs });
   reply.setCookie(portalSessionCookie, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto', maxAge: Math.floor(config.sessionLifetimeMs / 1000) });
+}
+
+/**
+ * Signs the contact in, however they proved who they are (password, code, external sign-in):
+ * the same checks and the same session. Throws PortalRefusal without the profile or the role.
+ */
+export async function signInContact(store: HubStore, reply: FastifyReply, contactId: string, config: PortalConfig): Promise<PortalMe> {
+  return store.transaction(async (tx) => {
+    const contact = await tx.get('contact', contactId);
+    const account = contact && (await tx.get('account', contact.accountId));
+    const profile = await findProfile(tx.sql, contactId);
+    if (!contact || !account || !profile) throw new PortalRefusal(401, 'invalid_credentials', 'The e-mail or password is not right.');
+    if (!hasPortalRole(contact)) throw new PortalRefusal(403, 'portal_role_missing', 'Your portal access is not enabled; please contact us.');
+    await startPortalSession(tx, reply, contactId, config, Date.now());
+    return describeCustomer(tx, contact, account, profile, config);
+  });
 }
 
 export function clearPortalSessionCookie(reply: FastifyReply): void {
@@ -67,13 +84,15 @@ export function signedInCustomer(request: FastifyRequest): PortalCustomer {
   return request.portalCustomer;
 }
 
-export async function describeCustomer(tx: Pick<HubTx, 'sql' | 'get' | 'list'>, contact: Contact, account: ServiceAccount, profile: PortalProfile): Promise<PortalMe> {
+export async function describeCustomer(tx: Pick<HubTx, 'sql' | 'get' | 'list'>, contact: Contact, account: ServiceAccount, profile: PortalProfile, config: PortalConfig): Promise<PortalMe> {
   const settings = await effectiveSettings(tx);
+  // Only the configured issuer's link counts (and is shown): one kept from an earlier issuer signs nobody in.
+  const linked = config.oidc ? await identityOf(tx.sql, contact.id, config.oidc.issuer) : undefined;
   return {
     contact: { id: contact.id, name: contact.name, email: contact.email },
     account: { id: account.id, name: account.name, address: account.address, timeZone: account.timeZone },
     language: profile.language,
-    linkedIdentity: profile.oidcIssuer && profile.oidcSubject ? { issuer: profile.oidcIssuer, subject: profile.oidcSubject } : null,
+    linkedIdentity: linked ? { issuer: linked.issuer, email: linked.email } : null,
     surveyEnabled: settings.surveyEnabled,
   };
 }

@@ -40,6 +40,13 @@ export const portalRoutes = {
   tracking: '/api/v1/portal/appointments/:bookingId/tracking',
   /** The visit's technician's photo (image bytes), when the technician has one; TrackingResponse.technician.photoUrl links here. */
   technicianPhoto: '/api/v1/portal/appointments/:bookingId/technician-photo',
+  /** External sign-in (OpenID Connect), when the hub is configured for it: see "External sign-in" below. */
+  oidcProvider: '/api/v1/portal/oidc',
+  oidcSignIn: '/api/v1/portal/oidc/sign-in',
+  oidcLink: '/api/v1/portal/oidc/link',
+  oidcUnlink: '/api/v1/portal/oidc/unlink',
+  /** Where the issuer sends the browser back (a top-level GET); answers with a redirect into the portal app. */
+  oidcCallback: '/api/v1/portal/oidc/callback',
 } as const;
 
 /** HTTP method of each portal route (GET reads, POST/PUT change state and need the CSRF header). */
@@ -64,6 +71,11 @@ export const portalRouteMethods = {
   feedback: 'POST',
   tracking: 'GET',
   technicianPhoto: 'GET',
+  oidcProvider: 'GET',
+  oidcSignIn: 'POST',
+  oidcLink: 'POST',
+  oidcUnlink: 'POST',
+  oidcCallback: 'GET',
 } as const satisfies Record<keyof typeof portalRoutes, 'GET' | 'POST' | 'PUT'>;
 
 /** The technician API (bearer token per technician, issued with `npm run hub -- technician-token`). */
@@ -128,6 +140,8 @@ export const portalErrorCodes = [
   'locked',
   /** 409: feedback was already sent, the visit is not completed, or the survey is off. */
   'feedback_not_allowed',
+  /** 503: the external sign-in issuer cannot be reached now; nothing was started. */
+  'external_sign_in_unavailable',
   /** 500: unexpected; nothing was changed. */
   'server_error',
 ] as const;
@@ -238,9 +252,15 @@ export interface PortalMe {
   contact: { id: string; name: string; email: string };
   account: { id: string; name: string; address: string; timeZone: string };
   language: PortalLanguage;
-  /** The linked OpenID Connect identity, when any (optional external sign-in). */
-  linkedIdentity: { issuer: string; subject: string } | null;
+  /** The identity linked at the configured external sign-in issuer, when any (null too when external sign-in is off). */
+  linkedIdentity: LinkedIdentityView | null;
   surveyEnabled: boolean;
+}
+
+export interface LinkedIdentityView {
+  issuer: string;
+  /** The e-mail the issuer's id_token carried when the link was made (shown only; never used to find a customer). */
+  email: string | null;
 }
 
 /** sign in and redeem answer with the profile; the session is in the cookie. */
@@ -348,6 +368,59 @@ export interface TrackingResponse {
   /** Map tile URL template configured at the hub (null: show the position as text only). */
   tileUrl: string | null;
 }
+
+// ——— External sign-in (OpenID Connect) ———
+//
+// POST oidcSignIn (signed out) or oidcLink (signed in) answers `OidcStartResponse`; the app then
+// navigates the whole page to `authorizationUrl`. The issuer sends the browser back to
+// oidcCallback, which answers 303 into the app: after a sign-in to `#/` (signed in), otherwise to
+// `#/sign-in?oidc=<result>` or (for a link) `#/profile?oidc=<result>`. Linking is never by e-mail.
+
+export interface OidcProviderResponse {
+  /** Null when the hub has no external sign-in configured: the app shows none. */
+  provider: { displayName: string } | null;
+}
+
+export interface OidcStartResponse {
+  authorizationUrl: string;
+}
+
+export const oidcResults = [
+  /** The identity is now linked to the signed-in profile. */
+  'linked',
+  /** Signed in at the issuer, but that identity is linked to no portal profile. */
+  'not_linked',
+  /** Unknown, used, or started in another browser or tab (state mismatch). */
+  'flow_invalid',
+  /** Took longer than the flow's lifetime (10 minutes). */
+  'flow_expired',
+  /** The customer (or the issuer) declined at the issuer. */
+  'denied',
+  /** The issuer could not be reached to finish. */
+  'unreachable',
+  /** The issuer's answer did not verify (token exchange or id_token checks). */
+  'failed',
+  /** That identity is linked to another portal profile already. */
+  'identity_taken',
+  /** The portal role was withdrawn. */
+  'portal_role_missing',
+  /** A link finished after the session that asked for it had ended. */
+  'session_ended',
+] as const;
+export const OidcResultSchema = z.enum(oidcResults);
+export type OidcResult = z.infer<typeof OidcResultSchema>;
+
+/** The issuer's redirect back (RFC 6749 §4.1.2): a code and state, or an error. */
+export const OidcCallbackQuerySchema = z
+  .object({
+    state: z.string().min(1).max(512).optional(),
+    code: z.string().min(1).max(4096).optional(),
+    iss: z.string().max(2048).optional(),
+    error: z.string().max(256).optional(),
+    error_description: z.string().max(2048).optional(),
+    session_state: z.string().max(512).optional(),
+  })
+  .strict();
 
 // ——— Technician API ———
 

@@ -17,7 +17,7 @@ test('a customer redeems the e-mailed invitation, signs out and in, and resets a
   // A wrong password says so, without saying which of the two was wrong.
   await page.getByLabel('E-mail address').fill(customer.contact.email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not the password at all');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toHaveText('The e-mail address or the password is not right.');
 
   // Forgot it: the e-mailed link opens the second step; the new password works, the old one no longer.

@@ -6,8 +6,9 @@ import { useErrorText } from '../../components/error-text';
 import { Page } from '../../components/page';
 import { ErrorAlert } from '../../components/query-state';
 import { useT } from '../../i18n/use-t';
+import { LinkedIdentity } from './linked-identity';
 
-/** Who is signed in, the account's zone, and the language of the portal and of our e-mails. */
+/** Who is signed in, the account's zone, the language of the portal and of our e-mails, and the linked external sign-in. */
 export function ProfileScreen({ me }: { me: PortalMe }) {
   const t = useT();
   const errorText = useErrorText();
@@ -23,14 +24,13 @@ export function ProfileScreen({ me }: { me: PortalMe }) {
         <dd>{me.account.name}</dd>
         <dt>{t('profile.zone')}</dt>
         <dd>{me.account.timeZone}</dd>
-        <dt>{t('profile.linkedIdentity')}</dt>
-        <dd>{me.linkedIdentity ? me.linkedIdentity.issuer : t('profile.linkedNone')}</dd>
       </dl>
       <Stack gap="xs" className="narrow-form">
         <LanguageSwitch label={t('profile.language')} size="sm" />
         {choose.isSuccess && <Text size="sm" role="status">{t('profile.saved')}</Text>}
         <ErrorAlert message={choose.isError ? errorText(choose.error) : null} />
       </Stack>
+      <LinkedIdentity me={me} />
     </Page>
   );
 }

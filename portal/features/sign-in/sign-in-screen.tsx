@@ -11,6 +11,7 @@ import { useFormFields } from '../../components/use-form-fields';
 import { Page } from '../../components/page';
 import { ErrorAlert } from '../../components/query-state';
 import { useT } from '../../i18n/use-t';
+import { ExternalSignIn, ExternalSignInResult } from './external-sign-in';
 
 export function SignInScreen() {
   const t = useT();
@@ -32,10 +33,12 @@ export function SignInScreen() {
     <Page title={t('signIn.title')}>
       <form onSubmit={submit} noValidate className="narrow-form panel">
         <Stack gap="sm">
+          <ExternalSignInResult />
           <ErrorAlert message={signIn.isError ? errorText(signIn.error) : null} />
           <TextInput label={t('signIn.email')} type="email" autoComplete="email" required {...bind('email')} />
           <PasswordInput label={t('signIn.password')} autoComplete="current-password" required {...bind('password')} />
           <Button type="submit" loading={signIn.isPending}>{t('signIn.submit')}</Button>
+          <ExternalSignIn />
           <Anchor component={Link} href="/reset">{t('signIn.forgot')}</Anchor>
           <Anchor component={Link} href="/redeem">{t('signIn.redeem')}</Anchor>
         </Stack>

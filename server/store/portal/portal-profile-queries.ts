@@ -9,8 +9,6 @@ export interface PortalProfile {
   emailKey: string;
   passwordHash: string;
   language: PortalLanguage;
-  oidcIssuer: string | null;
-  oidcSubject: string | null;
   createdAt: number;
 }
 
@@ -19,8 +17,6 @@ interface ProfileRow {
   email_key: string;
   password_hash: string;
   language: PortalLanguage;
-  oidc_issuer: string | null;
-  oidc_subject: string | null;
   created_at: number;
 }
 
@@ -29,8 +25,6 @@ const toProfile = (r: ProfileRow): PortalProfile => ({
   emailKey: r.email_key,
   passwordHash: r.password_hash,
   language: r.language,
-  oidcIssuer: r.oidc_issuer,
-  oidcSubject: r.oidc_subject,
   createdAt: Number(r.created_at),
 });
 
@@ -47,7 +41,7 @@ export async function findProfile(ex: SqlExecutor, contactId: string): Promise<P
   return row && toProfile(row);
 }
 
-export async function insertProfile(ex: SqlExecutor, profile: Omit<PortalProfile, 'oidcIssuer' | 'oidcSubject'>): Promise<void> {
+export async function insertProfile(ex: SqlExecutor, profile: PortalProfile): Promise<void> {
   await ex.run(
     `INSERT INTO portal_profiles (contact_id, email_key, password_hash, language, created_at, updated_at) VALUES (${placeholders(ex, 6)})`,
     [profile.contactId, profile.emailKey, profile.passwordHash, profile.language, profile.createdAt, profile.createdAt],

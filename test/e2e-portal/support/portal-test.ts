@@ -59,6 +59,6 @@ export async function signIn(page: Page, portalHub: PortalHub, customer: Custome
   await page.goto(`${portalHub.portalUrl}#/sign-in`);
   await page.getByLabel('E-mail address').fill(customer.contact.email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(customer.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'My appointments' })).toBeVisible();
 }

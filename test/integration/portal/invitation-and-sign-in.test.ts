@@ -109,6 +109,15 @@ describe('portal invitation, sign-in and password reset', () => {
     await smtp.waitFor((m) => m.to.toLowerCase() === email && smtp.received.filter((r) => r.to.toLowerCase() === email).length === 2);
   });
 
+  it('offers no external sign-in when none is configured', async () => {
+    const visitor = new PortalClient(hub.url);
+    expect((await visitor.get(portalRoutes.oidcProvider)).body).toEqual({ provider: null });
+    const start = await visitor.post(portalRoutes.oidcSignIn, {});
+    expect([start.status, errorCode(start)]).toEqual([404, 'not_found']);
+    const back = await visitor.navigate(`${portalRoutes.oidcCallback}?state=anything&code=x`);
+    expect([back.status, back.location]).toEqual([303, `${hub.url}/portal/#/sign-in?oidc=flow_invalid`]);
+  });
+
   it('refuses sign-in once the portal role is revoked, and ends the live session', async () => {
     const customer = await invitedCustomer(hub, smtp, 'ct-b', 'bob@beta.example');
     expect((await customer.get(portalRoutes.home)).status).toBe(200);

@@ -29,7 +29,7 @@ describe('PostgreSQL store migrations', () => {
     expect(await query(url, 'SELECT version FROM schema_version')).toEqual([{ version: hubMigrations.length }]);
     expect(stores[0]!.opened.identity).toEqual(stores[1]!.opened.identity);
     const tables = (await query<{ tablename: string }>(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).map((t) => t.tablename);
-    expect(tables).toEqual(expect.arrayContaining(['bookings', 'work_orders', 'row_changes', 'change_counter', 'applied_mutations', 'users', 'sessions', 'store_identity', 'sign_in_attempts']));
+    expect(tables).toEqual(expect.arrayContaining(['bookings', 'work_orders', 'row_changes', 'change_counter', 'applied_mutations', 'users', 'sessions', 'store_identity', 'sign_in_attempts', 'portal_identities', 'portal_oidc_flows']));
     expect(tables).not.toContain('rows');
     const constraint = await query(url, "SELECT conname FROM pg_constraint WHERE conname = 'bookings_no_overlap' AND contype = 'x'");
     expect(constraint).toHaveLength(1);

@@ -39,10 +39,10 @@ export function runHubCommand(args: readonly string[], env: Record<string, strin
   return result.stdout;
 }
 
-export async function startHub(options: { dataDir: string; port?: number; demo?: boolean; args?: readonly string[] }): Promise<HubProcess> {
+export async function startHub(options: { dataDir: string; port?: number; demo?: boolean; args?: readonly string[]; env?: Readonly<Record<string, string>> }): Promise<HubProcess> {
   const args = [hubMain, '--port', String(options.port ?? 0), ...storeArgs(options.dataDir), ...(options.demo ? ['--demo'] : []), ...(options.args ?? [])];
   // `node --import tsx` rather than the tsx wrapper: SIGKILL must reach the hub itself (a crash).
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });

@@ -7,7 +7,7 @@ const serve = (argv: string[], env: Record<string, string> = {}) => parseHubOpti
 
 describe('hub portal and e-mail options', () => {
   it('work without SMTP (mail waits in the outbox) and default to port 587 with STARTTLS', () => {
-    expect(serve([]).portal).toEqual({ portalUrl: null, tileUrl: null, mail: { host: null, port: 587, secure: false, user: null, password: null, from: 'Dispatch Desk <no-reply@localhost>', company: 'Dispatch Desk' }, notifications: defaultNotificationConfig });
+    expect(serve([]).portal).toEqual({ portalUrl: null, tileUrl: null, mail: { host: null, port: 587, secure: false, user: null, password: null, from: 'Dispatch Desk <no-reply@localhost>', company: 'Dispatch Desk' }, notifications: defaultNotificationConfig, oidc: null });
   });
 
   it('take options, or the environment when an option is not given; the password only from the environment', () => {
@@ -22,8 +22,32 @@ describe('hub portal and e-mail options', () => {
       tileUrl: 'https://tiles.example/{z}/{x}/{y}.png',
       mail: { host: 'smtp.acme.example', port: 465, secure: true, user: 'mailer', password: 'secret', from: 'Acme <service@acme.example>', company: 'Acme Heating' },
       notifications: defaultNotificationConfig,
+      oidc: null,
     });
     expect(serve(['--smtp-port', '2525'], { SMTP_HOST: 'mail', SMTP_PORT: '25' }).portal.mail).toMatchObject({ host: 'mail', port: 2525 });
+  });
+
+  it('turn external sign-in on with an issuer, client id, display name and the secret from the environment only', () => {
+    const env = { OIDC_CLIENT_SECRET: 'from-env', OIDC_DISPLAY_NAME: 'Acme SSO' };
+    expect(serve(['--oidc-issuer', 'https://sso.acme.example/realms/customers', '--oidc-client-id', 'portal'], env).portal.oidc).toEqual({
+      issuer: 'https://sso.acme.example/realms/customers',
+      clientId: 'portal',
+      clientSecret: 'from-env',
+      displayName: 'Acme SSO',
+    });
+    expect(serve([], { ...env, OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'p', OIDC_DISPLAY_NAME: 'Local' }).portal.oidc).toMatchObject({ issuer: 'http://127.0.0.1:9000', displayName: 'Local' });
+    // There is no option for the secret: parseArgs refuses it.
+    expect(() => serve(['--oidc-client-secret', 'x'])).toThrow(/Unknown option '--oidc-client-secret'/);
+  });
+
+  it.each([
+    [['--oidc-issuer', 'http://sso.acme.example'], { OIDC_CLIENT_ID: 'p', OIDC_CLIENT_SECRET: 's', OIDC_DISPLAY_NAME: 'A' }, /--oidc-issuer \(OIDC_ISSUER\) must be an https:\/\/ address \(http:\/\/ only on 127\.0\.0\.1 or localhost\)/],
+    [['--oidc-issuer', 'https://sso.acme.example?x=1'], {}, /must not carry a query/],
+    [['--oidc-issuer', 'https://sso.acme.example'], { OIDC_CLIENT_ID: 'p' }, /also needs OIDC_CLIENT_SECRET \(environment only\), --oidc-name \(OIDC_DISPLAY_NAME\)/],
+    [['--oidc-client-id', 'p'], {}, /External sign-in needs --oidc-issuer/],
+    [['--oidc-issuer', 'https://sso.acme.example', '--oidc-client-id', 'p', '--oidc-name', 'x'.repeat(41)], { OIDC_CLIENT_SECRET: 's' }, /at most 40 characters/],
+  ])('refuse external sign-in settings %j %j with a message naming what is wrong', (argv, env, message) => {
+    expect(() => serve(argv, env)).toThrow(message);
   });
 
   it('switch notification kinds off and set the reminder lead, by option or environment', () => {

@@ -278,3 +278,31 @@ describe('hub store migration 006 (portal)', () => {
     expect(version(db)).toBe(hubMigrations.length);
   });
 });
+
+describe('hub store migration 010 (external sign-in)', () => {
+  it('carries identities from the unused profile columns, keeps one link per issuer account and per profile and issuer, and drops links and flows with the profile', () => {
+    const db = memoryDb();
+    migrate(db, ':memory:', hubMigrations.slice(0, 9));
+    const [first, second] = [{ id: 'ct-1' }, { id: 'ct-2' }];
+    // Profiles alone (their contacts do not matter to this step).
+    db.pragma('foreign_keys = OFF');
+    const insertProfile = db.prepare("INSERT INTO portal_profiles (contact_id, email_key, password_hash, language, oidc_issuer, oidc_subject, created_at, updated_at) VALUES (?, ?, 'h', 'en', ?, ?, 1, 2)");
+    insertProfile.run(first!.id, 'a@x.example', 'https://sso.example', 'sub-a');
+    insertProfile.run(second!.id, 'b@x.example', null, null);
+    migrate(db, ':memory:', hubMigrations.slice(0, 10));
+    expect(version(db)).toBe(10);
+    expect(db.prepare('SELECT issuer, subject, contact_id, email, linked_at FROM portal_identities').all()).toEqual([{ issuer: 'https://sso.example', subject: 'sub-a', contact_id: first!.id, email: null, linked_at: 2 }]);
+    const link = db.prepare('INSERT INTO portal_identities (issuer, subject, contact_id, email, linked_at) VALUES (?, ?, ?, NULL, 3)');
+    expect(() => link.run('https://sso.example', 'sub-a', second!.id)).toThrow(/UNIQUE constraint failed: portal_identities.issuer, portal_identities.subject/);
+    expect(() => link.run('https://sso.example', 'sub-other', first!.id)).toThrow(/UNIQUE constraint failed: portal_identities.contact_id, portal_identities.issuer/);
+    const flow = db.prepare("INSERT INTO portal_oidc_flows (state_hash, purpose, browser_hash, issuer, code_verifier, nonce, contact_id, session_hash, attempt_json, created_at, expires_at) VALUES (?, ?, 'b', 'i', 'v', 'n', ?, ?, '{}', 1, 2)");
+    flow.run('s1', 'link', first!.id, 'session');
+    flow.run('s2', 'sign-in', null, null);
+    expect(() => flow.run('s3', 'link', null, null)).toThrow(/CHECK constraint/);
+    expect(() => flow.run('s4', 'sign-in', first!.id, 'session')).toThrow(/CHECK constraint/);
+    db.pragma('foreign_keys = ON');
+    db.prepare('DELETE FROM portal_profiles WHERE contact_id = ?').run(first!.id);
+    expect(db.prepare('SELECT COUNT(*) FROM portal_identities').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT state_hash FROM portal_oidc_flows').pluck().all()).toEqual(['s2']);
+  });
+});

@@ -54,9 +54,23 @@ export class PortalClient {
     return fetch(`${this.baseUrl}${path}`, { headers: { ...headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
   }
 
+  /** A top-level navigation to `url` (absolute, or a path on the hub) with this client's cookies; redirects are not followed, cookies are kept. */
+  async navigate(url: string): Promise<{ status: number; location: string | null }> {
+    const headers: Record<string, string> = {};
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await fetch(new URL(url, this.baseUrl), { headers, redirect: 'manual' });
+    this.keepCookies(response);
+    await response.arrayBuffer();
+    return { status: response.status, location: response.headers.get('location') };
+  }
+
   async refreshCsrf(): Promise<void> {
     const answer = await this.send<{ token: string }>('GET', portalRoutes.csrfToken);
     this.csrf = answer.body.token;
+  }
+
+  private keepCookies(response: Response): void {
+    keepCookiesOf(this.cookies, response);
   }
 
   private async send<T>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
@@ -65,17 +79,22 @@ export class PortalClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && this.csrf && !this.withoutCsrf) headers[csrfHeader] = this.csrf;
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq).trim();
-      const value = pair!.slice(eq + 1).trim();
-      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    this.keepCookies(response);
     const text = await response.text();
     const json = /json/.test(response.headers.get('content-type') ?? '');
     return { status: response.status, body: (text && json ? JSON.parse(text) : null) as T, headers: response.headers };
+  }
+}
+
+/** Keeps what Set-Cookie says in `cookies` (by name only: one host per client), dropping cleared cookies. */
+export function keepCookiesOf(cookies: Map<string, string>, response: Response): void {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const eq = pair!.indexOf('=');
+    const name = pair!.slice(0, eq).trim();
+    const value = pair!.slice(eq + 1).trim();
+    if (value === '' || /expires=Thu, 01 Jan 1970/i.test(line)) cookies.delete(name);
+    else cookies.set(name, value);
   }
 }
 

@@ -7,6 +7,7 @@ import { PORTAL_SETTINGS_ID, type PortalSettings } from '../../../../shared/doma
 import { buildHubApp } from '../../../../server/http/build-hub-app';
 import { defaultDeliveryTiming, defaultMailOptions, type DeliveryTiming } from '../../../../server/mail/mail-options';
 import type { PortalLimits } from '../../../../server/portal/portal-config';
+import type { OidcSettings } from '../../../../server/portal/oidc-settings';
 import { portalServices, type PortalServices } from '../../../../server/portal/portal-services';
 import type { HubStore } from '../../../../server/store/hub-store';
 import { openHubStore } from '../../../../server/store/open-hub-store';
@@ -54,6 +55,8 @@ export interface PortalHubOptions {
   reminderPollMs?: number;
   /** Runs CalDAV push (its commit hook and pusher) with these timings. */
   caldav?: CaldavTiming;
+  /** External sign-in at this issuer (off by default). */
+  oidc?: OidcSettings;
 }
 
 /**
@@ -67,7 +70,7 @@ export async function startPortalHub(options: PortalHubOptions): Promise<PortalH
   const silent = { info: () => undefined, warn: () => undefined };
   const services = portalServices(
     store,
-    { config: { publicUrl: '', ...(options.limits ? { limits: options.limits } : {}) }, mail: { ...defaultMailOptions, host: '127.0.0.1', port: options.smtp.port, from: 'Acme Service <service@acme.example>', company: 'Acme Heating' }, timing: options.timing ?? testTiming },
+    { config: { publicUrl: '', oidc: options.oidc ?? null, ...(options.limits ? { limits: options.limits } : {}) }, mail: { ...defaultMailOptions, host: '127.0.0.1', port: options.smtp.port, from: 'Acme Service <service@acme.example>', company: 'Acme Heating' }, timing: options.timing ?? testTiming },
     silent,
   );
   let url = '';
