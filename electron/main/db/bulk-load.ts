@@ -12,8 +12,9 @@ import type { Statement } from 'better-sqlite3';
  * Inside the caller's transaction it empties the entity tables, drops their secondary indexes
  * and suspends the search index; rows then go in with plain INSERTs, many rows a statement;
  * `finish` writes what is queued and builds every index once, from the finished tables.
- * Sorting 300,000 keys once costs a fraction of inserting them one by one into five B-trees
- * in random order, and a rollback undoes the drops with everything else.
+ * Building an index by sorting its keys once costs a fraction of inserting 300,000 keys one by
+ * one in random order (bookings have four such indexes), and a rollback undoes the drops with
+ * everything else.
  */
 export interface BulkLoad {
   /** Queues one row (already validated); may write a batch. Throws BulkRowError naming a row SQLite refuses. */
