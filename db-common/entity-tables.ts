@@ -144,7 +144,8 @@ function encode(spec: ColumnSpec, value: unknown): Cell {
   return spec.codec === 'json' ? JSON.stringify(value) : (value as Cell);
 }
 
-function decode(spec: ColumnSpec, cell: unknown): unknown {
+/** A stored cell as the field's value (0/1 → boolean, JSON text → value). */
+export function decodeCell(spec: ColumnSpec, cell: unknown): unknown {
   if (cell === undefined || cell === null) return null;
   if (spec.codec === 'bool') return cell === true || cell === 1;
   if (spec.codec === 'json') return JSON.parse(cell as string);
@@ -178,13 +179,13 @@ export function childColumnNames(child: ChildSpec): string[] {
  */
 export function rowFromColumns<E extends EntityName>(spec: EntityTable<E>, columns: Record<string, unknown>, children: readonly Record<string, unknown>[][] = []): EntityRow<E> {
   const row: Record<string, unknown> = {};
-  for (const c of spec.columns) row[c.field] = decode(c, columns[c.column]);
+  for (const c of spec.columns) row[c.field] = decodeCell(c, columns[c.column]);
   spec.children.forEach((child, i) => {
     const items = children[i] ?? [];
     row[child.field] =
       child.columns.length === 1 && child.columns[0]!.field === ''
-        ? items.map((item) => decode(child.columns[0]!, item[child.columns[0]!.column]))
-        : items.map((item) => Object.fromEntries(child.columns.map((c) => [c.field, decode(c, item[c.column])])));
+        ? items.map((item) => decodeCell(child.columns[0]!, item[child.columns[0]!.column]))
+        : items.map((item) => Object.fromEntries(child.columns.map((c) => [c.field, decodeCell(c, item[c.column])])));
   });
   if (spec.versionInRow) row.version = Number(columns.version);
   return row as EntityRow<E>;

@@ -1,10 +1,9 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { hubRoutes, PullQuerySchema, PushRequestSchema, routeRoles, type PushResponse } from '../../shared/contract/hub-http';
 import type { HubStore } from '../store/hub-store';
 import { pullChanges, CursorFromFutureError } from '../sync/pull-changes';
 import { pushMutations, type MutationEffects } from '../sync/push-mutations';
-import { writeSnapshot } from '../sync/snapshot-stream';
+import { snapshotBody, writeSnapshot } from '../sync/snapshot-stream';
 import { requireRole, signedInSession, signedInUser } from './authenticate';
 import type { ChangeStreams } from './change-stream';
 import { parseOr400, sendError } from './http-errors';
@@ -34,7 +33,7 @@ export function registerSyncRoutes(app: FastifyInstance, store: HubStore, stream
 
   // A first sync in one stream instead of hundreds of pages (shared/contract/snapshot-stream.ts).
   app.get(hubRoutes.snapshot, { preHandler: requireRole(store, routeRoles.snapshot) }, async (request, reply) => {
-    const body = new PassThrough();
+    const body = snapshotBody();
     void writeSnapshot(store, body).catch((error: unknown) => request.log.warn({ err: error }, 'snapshot stream ended early'));
     return reply.type('application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(body);
   });

@@ -1,6 +1,7 @@
 import { entitySql, insertSql, type EntitySql } from '../../db-common/entity-sql';
 import { childCells, entityTable, rowFromColumns, rowToCells, type EntityTable } from '../../db-common/entity-tables';
 import type { EntityName, EntityRow } from '../../shared/sync/synced-entities';
+import { appendSnapshotChildren, snapshotSelectList } from '../../db-common/snapshot-cells';
 import type { SqlExecutor } from './sql-executor';
 
 /**
@@ -66,45 +67,43 @@ function groupBy(rows: readonly Sql[], column: string): Map<string, Sql[]> {
   return groups;
 }
 
-export interface SnapshotRow {
-  columns: Sql;
-  changeNumber: number;
-  children: Sql[][];
-}
-
 /**
- * Every live row of one entity as table rows with their change number and children, `size` at
- * a time: a snapshot reads each table this way. SQLite walks row_changes' key (entity, id) one
- * stretch per query; PostgreSQL reads one join through a cursor (keyset queries there would
- * re-plan and, with fresh statistics, sort the rest of the table for every stretch).
+ * Every live row of one entity as snapshot cells (db-common/snapshot-cells.ts), `size` rows at
+ * a time, read as arrays straight in the snapshot's layout (children appended per chunk).
+ * SQLite walks row_changes' key (entity, id) one stretch per query; PostgreSQL reads one join
+ * through a cursor (keyset queries there would re-plan and, with fresh statistics, sort the
+ * rest of the table for every stretch).
  */
-export async function* snapshotChunks(ex: SqlExecutor, entity: EntityName, size: number): AsyncGenerator<SnapshotRow[]> {
+export async function* snapshotCells(ex: SqlExecutor, entity: EntityName, size: number): AsyncGenerator<unknown[][]> {
   const { spec, sql } = sqlFor(ex, entity);
   const p = ex.dialect.param;
-  const select = `SELECT t.*, c.change_number AS dd_change_number FROM row_changes c JOIN ${spec.table} t ON t.${spec.key} = c.id`;
-  const chunk = async (rows: Sql[]) => {
-    const keys = rows.map((r) => r[spec.key] as string);
+  const select = `SELECT ${snapshotSelectList(spec)}, c.id FROM row_changes c JOIN ${spec.table} t ON t.${spec.key} = c.id`;
+  const chunk = async (rows: unknown[][]) => {
+    // The trailing c.id keys the children (and the next stretch); it is not a cell.
+    const keys = rows.map((row) => row.pop() as string);
+    if (sql.children.length === 0) return rows;
     const children = await childrenOf(ex, sql, keys);
-    return rows.map((columns, i) => ({ columns, changeNumber: Number(columns.dd_change_number), children: children.map((byParent) => byParent.get(keys[i]!) ?? []) }));
+    rows.forEach((cells, i) => appendSnapshotChildren(spec, cells, children.map((byParent) => byParent.get(keys[i]!) ?? [])));
+    return rows;
   };
   if (ex.dialect.name === 'postgres') {
     // The entity name is one of ours (entityTables), never input.
     await ex.exec(`DECLARE snapshot_rows NO SCROLL CURSOR FOR ${select} WHERE c.entity = '${entity}'`);
     try {
-      for (let rows = await ex.all<Sql>(`FETCH ${size} FROM snapshot_rows`); rows.length > 0; rows = await ex.all<Sql>(`FETCH ${size} FROM snapshot_rows`)) yield await chunk(rows);
+      for (let rows = await ex.arrays(`FETCH ${size} FROM snapshot_rows`); rows.length > 0; rows = await ex.arrays(`FETCH ${size} FROM snapshot_rows`)) yield await chunk(rows);
     } finally {
       await ex.exec('CLOSE snapshot_rows');
     }
     return;
   }
   for (let after: string | null = null; ; ) {
-    const rows: Sql[] = await ex.all<Sql>(
+    const rows: unknown[][] = await ex.arrays(
       `${select} WHERE c.entity = ${p(1)} ${after === null ? '' : `AND c.id > ${p(2)}`} ORDER BY c.id LIMIT ${p(after === null ? 2 : 3)}`,
       after === null ? [entity, size] : [entity, after, size],
     );
     if (rows.length === 0) return;
+    after = rows.at(-1)!.at(-1) as string;
     yield await chunk(rows);
-    after = rows.at(-1)![spec.key] as string;
   }
 }
 

@@ -1,5 +1,4 @@
 import type { AttemptTaken } from '../auth/attempt-store';
-import type { SnapshotRow } from './entity-store';
 import type { SqlExecutor } from './sql-executor';
 import type { HubIdentity, Role } from '../../shared/contract/hub-http';
 import type { DemoDataset } from '../../shared/demo/seed-builder';
@@ -55,7 +54,7 @@ export type HubReadTx = Pick<
   | 'latestChange'
   | 'identity'
   | 'changesAfter'
-  | 'snapshotChunks'
+  | 'snapshotCells'
   | 'countRows'
   | 'findUserByEmail'
   | 'findSession'
@@ -80,8 +79,8 @@ export interface HubTx extends MutationTx {
   announceChange(): Promise<void>;
   /** Row changes with a change number above `cursor`, oldest first, at most `limit`. */
   changesAfter(cursor: number, limit: number): Promise<RowChange[]>;
-  /** Every live row of one entity as stored, `size` at a time (see entity-store.ts). */
-  snapshotChunks(entity: EntityName, size: number): AsyncIterable<SnapshotRow[]>;
+  /** Every live row of one entity as snapshot cells, `size` at a time (see entity-store.ts). */
+  snapshotCells(entity: EntityName, size: number): AsyncIterable<unknown[][]>;
   countRows(): Promise<number>;
   /**
    * Runs `fn` so that its writes can be undone without ending the transaction (a savepoint):

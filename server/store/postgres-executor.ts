@@ -23,6 +23,12 @@ export class PostgresExecutor implements SqlExecutor {
     return result.rows as T[];
   }
 
+  async arrays(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+    const name = statementName(sql);
+    const result = await this.client.query({ ...(name ? { name } : {}), text: sql, values: [...params], rowMode: 'array' });
+    return result.rows as unknown[][];
+  }
+
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {
     const name = statementName(sql);
     const result = await this.client.query({ ...(name ? { name } : {}), text: sql, values: [...params] });

@@ -9,7 +9,7 @@ import { entityKey, syncedEntitySchemas, type EntityName, type EntityRow, type R
 import { entityTable, rowFromColumns } from '../../db-common/entity-tables';
 import * as accounts from './account-queries';
 import { changesAfter, commitChanges, PendingChanges, storedVersion } from './change-log';
-import { deleteRow, insertRows, readAll, readRow, snapshotChunks, writeRow, type SnapshotRow } from './entity-store';
+import { deleteRow, insertRows, readAll, readRow, snapshotCells, writeRow } from './entity-store';
 import type { ActiveSession, AppliedMutationRecord, CommitHook, HubTx, StoredSession, StoredUser } from './hub-store';
 import { databaseErrorCode, type SqlExecutor } from './sql-executor';
 import { createOverlapGuard, dropOverlapGuard, firstOverlap } from './sqlite-overlap-guard';
@@ -178,8 +178,8 @@ export class RelationalHubTx implements HubTx {
     return changesAfter(this.ex, cursor, limit);
   }
 
-  snapshotChunks(entity: EntityName, size: number): AsyncIterable<SnapshotRow[]> {
-    return snapshotChunks(this.ex, entity, size);
+  snapshotCells(entity: EntityName, size: number): AsyncIterable<unknown[][]> {
+    return snapshotCells(this.ex, entity, size);
   }
 
   async countRows(): Promise<number> {

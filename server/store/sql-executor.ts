@@ -9,6 +9,8 @@ export interface SqlExecutor {
   readonly dialect: SqlDialect;
   /** Rows of a statement that returns rows (SELECT, or a write with RETURNING). */
   all<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Rows as arrays of values in select-list order: no object per row, for reads of whole tables. */
+  arrays(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
   /** A statement that returns no rows; answers how many rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   /** Statements without parameters, several at once (DDL). */

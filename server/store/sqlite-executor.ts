@@ -10,7 +10,12 @@ export class SqliteExecutor implements SqlExecutor {
   constructor(private readonly db: Database.Database) {}
 
   async all<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    return prepareCached(this.db, sql).all(...sqliteCells(params)) as T[];
+    // raw() is a statement's state and a cached statement is shared: each call sets the mode it needs.
+    return prepareCached(this.db, sql).raw(false).all(...sqliteCells(params)) as T[];
+  }
+
+  async arrays(sql: string, params: readonly unknown[] = []): Promise<unknown[][]> {
+    return prepareCached(this.db, sql).raw(true).all(...sqliteCells(params)) as unknown[][];
   }
 
   async run(sql: string, params: readonly unknown[] = []): Promise<number> {

@@ -1,12 +1,21 @@
-import { once } from 'node:events';
-import type { Writable } from 'node:stream';
-import { encodeSnapshotRow } from '../../db-common/snapshot-cells';
-import { entityTable, entityTablesChildrenFirst, type EntityTable } from '../../db-common/entity-tables';
+import { PassThrough, type Writable } from 'node:stream';
+import { entityTablesChildrenFirst } from '../../db-common/entity-tables';
 import { SNAPSHOT_ROWS_PER_LINE, type SnapshotLine } from '../../shared/contract/snapshot-stream';
 import type { HubStore } from '../store/hub-store';
 
 /** Parents before children, so a console could apply lines as they come. */
 const parentsFirst = [...entityTablesChildrenFirst].reverse();
+
+/**
+ * How far the hub may write ahead of the console: several lines, so reading the next chunk
+ * overlaps with the console applying the last one instead of waiting for each to drain.
+ */
+const WRITE_AHEAD_BYTES = 8 * 1024 * 1024;
+
+/** The response body a snapshot is written into. */
+export function snapshotBody(): PassThrough {
+  return new PassThrough({ highWaterMark: WRITE_AHEAD_BYTES });
+}
 
 /**
  * Writes every live row as of one snapshot to `out` as NDJSON (shared/contract/snapshot-stream.ts),
@@ -15,7 +24,7 @@ const parentsFirst = [...entityTablesChildrenFirst].reverse();
  */
 export async function writeSnapshot(store: HubStore, out: Writable): Promise<void> {
   const write = async (line: SnapshotLine) => {
-    if (!out.write(`${JSON.stringify(line)}\n`)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    if (!out.write(`${JSON.stringify(line)}\n`)) await drainedOrClosed(out);
     if (out.destroyed) throw new Error('the client went away');
   };
   try {
@@ -23,9 +32,8 @@ export async function writeSnapshot(store: HubStore, out: Writable): Promise<voi
       await write({ kind: 'header', hub: await tx.identity(), cursor: await tx.latestChange() });
       let total = 0;
       for (const entity of parentsFirst) {
-        const spec = entityTable(entity) as EntityTable;
-        for await (const rows of tx.snapshotChunks(entity, SNAPSHOT_ROWS_PER_LINE)) {
-          await write({ kind: 'rows', entity, rows: rows.map((r) => encodeSnapshotRow(spec, r.columns, r.changeNumber, r.children)) });
+        for await (const rows of tx.snapshotCells(entity, SNAPSHOT_ROWS_PER_LINE)) {
+          await write({ kind: 'rows', entity, rows });
           total += rows.length;
         }
       }
@@ -36,4 +44,17 @@ export async function writeSnapshot(store: HubStore, out: Writable): Promise<voi
     out.destroy(error instanceof Error ? error : new Error(String(error)));
     throw error;
   }
+}
+
+/** Resolves on 'drain' or 'close', leaving no listener behind (hundreds of lines wait here). */
+function drainedOrClosed(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }

@@ -10,7 +10,7 @@ import { HubIdentitySchema } from './hub-http';
  * `cursor` as usual.
  */
 export const SnapshotHeaderSchema = z.object({ kind: z.literal('header'), hub: HubIdentitySchema, cursor: z.number().int().nonnegative() });
-export const SnapshotRowsSchema = z.object({ kind: z.literal('rows'), entity: EntityNameSchema, rows: z.array(z.array(z.unknown())).max(10_000) });
+export const SnapshotRowsSchema = z.object({ kind: z.literal('rows'), entity: EntityNameSchema, rows: z.array(z.unknown()).max(10_000) });
 export const SnapshotEndSchema = z.object({ kind: z.literal('end'), rows: z.number().int().nonnegative() });
 export const SnapshotLineSchema = z.discriminatedUnion('kind', [SnapshotHeaderSchema, SnapshotRowsSchema, SnapshotEndSchema]);
 export type SnapshotLine = z.infer<typeof SnapshotLineSchema>;

@@ -1,13 +1,13 @@
 import { decodeSnapshotRow } from '../../../db-common/snapshot-cells';
+import { entityTable } from '../../../db-common/entity-tables';
 import type { HubIdentity } from '../../../shared/contract/hub-http';
 import type { SnapshotLine } from '../../../shared/contract/snapshot-stream';
 import { entityNames, syncedEntitySchemas, type EntityName, type EntityRow } from '../../../shared/sync/synced-entities';
-import { clearEntities, writeEntity } from '../db/entity-rows';
+import { BulkRowError, startBulkLoad, type BulkLoad } from '../db/bulk-load';
 import type { Replica } from '../db/open-replica';
 import { clearPullStage } from '../db/queries/pull-stage-queries';
 import { setCursor, setHubIdentity, setLastSuccess } from '../db/queries/sync-state-queries';
 import { restoreShadow } from '../db/replica-mutation-tx';
-import { resumeSearchIndex, suspendSearchIndex } from '../db/search-index';
 import { BrokenReferencesError, withWriteTransaction } from '../db/write-transaction';
 import { HubError } from './hub-client';
 import { rebasePending, type RebaseErrorListener } from './local-mutation';
@@ -54,10 +54,9 @@ export async function applySnapshot(db: Replica, lines: AsyncGenerator<SnapshotL
 
 async function replaceEverything(db: Replica, lines: AsyncGenerator<SnapshotLine>, from: { hub: HubIdentity; cursor: number }, options: SnapshotOptions): Promise<SnapshotApplied> {
   options.guard();
-  // The search index is rebuilt once after the last row: row-by-row triggers would cost far more.
-  suspendSearchIndex(db);
   restoreShadow(db);
-  clearEntities(db);
+  // Every index (the search index too) is built once after the last row: see bulk-load.ts.
+  const load = startBulkLoad(db);
   let received = 0;
   for (;;) {
     const next = await lines.next();
@@ -68,12 +67,11 @@ async function replaceEverything(db: Replica, lines: AsyncGenerator<SnapshotLine
       break;
     }
     if (line.kind !== 'rows') throw malformed('sent a second header');
-    for (const cells of line.rows) writeSnapshotRow(db, line.entity, cells);
-    received += line.rows.length;
+    for (const cells of line.rows) writeSnapshotRow(load, line.entity, cells, ++received);
     options.onProgress?.(received);
   }
   options.guard();
-  resumeSearchIndex(db);
+  finishLoad(load);
   setCursor(db, from.cursor);
   setHubIdentity(db, from.hub);
   setLastSuccess(db, options.now());
@@ -83,23 +81,51 @@ async function replaceEverything(db: Replica, lines: AsyncGenerator<SnapshotLine
   return { ...from, received, touched };
 }
 
-function writeSnapshotRow(db: Replica, entity: EntityName, cells: unknown[]): void {
+/** Decodes and validates one snapshot row (the `nth` of the stream) and queues it for the replica. */
+function writeSnapshotRow(load: BulkLoad, entity: EntityName, cells: unknown, nth: number): void {
   let decoded;
   try {
     decoded = decodeSnapshotRow(entity, cells);
   } catch (error) {
-    throw malformed(`has a malformed ${entity} row (${error instanceof Error ? error.message : String(error)})`);
+    throw malformed(`has a malformed ${rowName(entity, cells, nth)} (${error instanceof Error ? error.message : String(error)})`);
   }
   const parsed = syncedEntitySchemas[entity].safeParse(decoded.row);
   if (!parsed.success) {
     const detail = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || entity}: ${i.message}`).join('; ');
-    throw malformed(`has an invalid ${entity} row (${detail})`);
+    throw malformed(`has an invalid ${rowName(entity, cells, nth)} (${detail})`);
   }
   if (!Number.isInteger(decoded.version) || decoded.version < 0 || !Number.isInteger(decoded.changeNumber) || decoded.changeNumber < 1) {
-    throw malformed(`has a ${entity} row without a valid version and change number`);
+    throw malformed(`has a ${rowName(entity, cells, nth)} without a valid version and change number`);
   }
-  writeEntity(db, entity, parsed.data as EntityRow<typeof entity>, decoded.version, decoded.changeNumber);
+  try {
+    load.add(entity, parsed.data as EntityRow<typeof entity>, decoded.version, decoded.changeNumber);
+  } catch (error) {
+    throw refusedRow(error);
+  }
 }
+
+function finishLoad(load: BulkLoad): void {
+  try {
+    load.finish();
+  } catch (error) {
+    throw refusedRow(error);
+  }
+}
+
+/** A row the replica's own constraints refuse (a key sent twice, say) is the snapshot's fault too. */
+function refusedRow(error: unknown): unknown {
+  if (!(error instanceof BulkRowError)) return error;
+  return malformed(`has a ${error.entity} row ${JSON.stringify(error.key)} the replica refuses (${error.reason})`);
+}
+
+/** "booking row "bkg-1" (row 12 of the snapshot)": the key when the row has a readable one. */
+function rowName(entity: EntityName, cells: unknown, nth: number): string {
+  const key = Array.isArray(cells) ? cells[keyCell(entity)] : undefined;
+  const named = typeof key === 'string' && key.length > 0 ? ` ${JSON.stringify(key.slice(0, 80))}` : '';
+  return `${entity} row${named} (row ${nth} of the snapshot)`;
+}
+
+const keyCell = (entity: EntityName) => entityTable(entity).columns.findIndex((c) => c.column === entityTable(entity).key);
 
 function malformed(what: string): HubError {
   return new HubError('malformed', `The hub's snapshot ${what}; nothing from it was applied.`);

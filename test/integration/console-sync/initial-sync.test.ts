@@ -4,7 +4,7 @@ import { HubClient } from '../../../electron/main/sync/hub-client';
 import type { AppInfo, BoardData, SyncStatus } from '../../../shared/contract/ipc-contract';
 import { entityNames, type EntityName } from '../../../shared/sync/synced-entities';
 import { ADMIN, startDemoHub, type HubProcess } from '../support/hub-process';
-import { connect, startTestConsole, type TestConsole } from './support/console';
+import { connect, indexDefinitions, migratedIndexDefinitions, startTestConsole, type TestConsole } from './support/console';
 
 let hub: HubProcess;
 const consoles: TestConsole[] = [];
@@ -47,6 +47,7 @@ describe('initial sync', () => {
     expect(progress.at(-1)).toBeGreaterThan(2000);
     expect(console.events.some((e) => e.type === 'data-changed' && e.entities.includes('booking'))).toBe(true);
     expect(console.services.db.pragma('foreign_key_check')).toEqual([]);
+    expect(indexDefinitions(console.services.db), 'the indexes dropped for the load are all back').toEqual(migratedIndexDefinitions());
     // The search index was rebuilt in one pass and covers every downloaded record.
     const db = console.services.db;
     expect(db.prepare('SELECT suspended FROM search_state').pluck().get()).toBe(0);

@@ -5,7 +5,7 @@ import { openReplica } from '../../../electron/main/db/open-replica';
 import { readSyncState } from '../../../electron/main/db/queries/sync-state-queries';
 import { HubClient, HubError } from '../../../electron/main/sync/hub-client';
 import { pull } from '../../../electron/main/sync/pull';
-import { failOnRebaseError, replicaFile } from './support/console';
+import { failOnRebaseError, indexDefinitions, migratedIndexDefinitions, replicaFile } from './support/console';
 
 let server: Server;
 let url: string;
@@ -53,9 +53,16 @@ describe('a hub that answers malformed data', () => {
   const header = JSON.stringify({ kind: 'header', hub: { storeId: 's', epoch: 'e' }, cursor: 2 });
   const territory = JSON.stringify({ kind: 'rows', entity: 'territory', rows: [['ter-x', 'X', 1, 1]] });
 
+  /** One line of `count` territories ter-1…; `as` gives some of them (by 1-based position) another id. */
+  const territories = (count: number, as: Record<number, string> = {}) =>
+    JSON.stringify({ kind: 'rows', entity: 'territory', rows: Array.from({ length: count }, (_, i) => [Object.hasOwn(as, i + 1) ? as[i + 1] : `ter-${i + 1}`, `Territory ${i + 1}`, 1, i + 1]) });
+
   it.each([
-    ['a row that fails its schema', [header, territory, JSON.stringify({ kind: 'rows', entity: 'characteristic', rows: [['chr-x', '', 1, 2]] }), JSON.stringify({ kind: 'end', rows: 2 })], /invalid characteristic row \(name/],
-    ['a row with too few cells', [header, JSON.stringify({ kind: 'rows', entity: 'territory', rows: [['ter-x', 'X']] }), JSON.stringify({ kind: 'end', rows: 1 })], /malformed territory row/],
+    ['a row that fails its schema', [header, territory, JSON.stringify({ kind: 'rows', entity: 'characteristic', rows: [['chr-x', '', 1, 2]] }), JSON.stringify({ kind: 'end', rows: 2 })], /invalid characteristic row "chr-x" \(row 2 of the snapshot\) \(name: /],
+    ['a row with too few cells', [header, JSON.stringify({ kind: 'rows', entity: 'territory', rows: [['ter-x', 'X']] }), JSON.stringify({ kind: 'end', rows: 1 })], /malformed territory row "ter-x" \(row 1 of the snapshot\) \(a territory snapshot row has 2 cells, not 4\)/],
+    // Rows go to SQLite 64 to a statement: a refused one is found and named, in a full batch or in the rest.
+    ['a key sent twice (in a full batch)', [header, territories(100, { 40: 'ter-3' }), JSON.stringify({ kind: 'end', rows: 100 })], /territory row "ter-3" the replica refuses \(.*UNIQUE constraint failed: territories\.id/],
+    ['a key sent twice (after the last full batch)', [header, territories(100, { 90: 'ter-3' }), JSON.stringify({ kind: 'end', rows: 100 })], /territory row "ter-3" the replica refuses/],
     ['no end line (cut off)', [header, territory], /ended before its end line/],
     ['an end line that miscounts', [header, territory, JSON.stringify({ kind: 'end', rows: 5 })], /counted 5 rows but sent 1/],
     ['a line that is not JSON', [header, '{"kind":"rows",'], /not JSON/],
@@ -76,6 +83,7 @@ describe('a hub that answers malformed data', () => {
       expect(db.prepare('SELECT COUNT(*) FROM territories').pluck().get()).toBe(0);
       expect(readSyncState(db).cursor).toBe(0);
       expect(db.pragma('foreign_keys', { simple: true }), 'references are checked again after the snapshot').toBe(1);
+      expect(indexDefinitions(db), 'the indexes dropped for the load are back').toEqual(migratedIndexDefinitions());
       answer = { hub: { storeId: 's', epoch: 'e' }, changes: [{ entity: 'territory', id: 'ter-y', version: 1, changeNumber: 1, deleted: false, data: { id: 'ter-y', name: 'Y' } }], cursor: 1, hasMore: false, latest: 1 };
       await pull(db, client, { actor: 'test', now: Date.now, onRebaseError: failOnRebaseError });
       expect(db.prepare('SELECT id FROM territories').pluck().all()).toEqual(['ter-y']);

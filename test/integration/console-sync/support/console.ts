@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { countRows, rowStamp } from '../../../../electron/main/db/entity-rows';
+import { openReplica, type Replica } from '../../../../electron/main/db/open-replica';
 import { createApiDispatcher } from '../../../../electron/main/ipc/register';
 import { HubClient } from '../../../../electron/main/sync/hub-client';
 import { startConsoleServices, type ConsoleServices } from '../../../../electron/main/services';
@@ -123,4 +124,19 @@ export function useTwoConsolesOnDemoHub(): { hub: HubProcess; a: TestConsole; b:
     await setup.hub?.stop();
   });
   return setup;
+}
+
+/** Every index of a replica as its CREATE statement, sorted (a first download drops and rebuilds the entity tables' ones). */
+export function indexDefinitions(db: Replica): string[] {
+  return (db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all() as string[]).sort();
+}
+
+/** The indexes a freshly migrated replica has. */
+export function migratedIndexDefinitions(): string[] {
+  const fresh = openReplica(':memory:');
+  try {
+    return indexDefinitions(fresh);
+  } finally {
+    fresh.close();
+  }
 }

@@ -1,0 +1,153 @@
+import { entitySql, insertSql, sqliteDialect } from '../../../db-common/entity-sql';
+import { childCells, entityTable, rowToCells, type EntityTable } from '../../../db-common/entity-tables';
+import { prepareCached } from '../../../db-common/sqlite-statement-cache';
+import { entityKey, entityNames, type EntityName, type EntityRow } from '../../../shared/sync/synced-entities';
+import { clearEntities } from './entity-rows';
+import type { Replica } from './open-replica';
+import { resumeSearchIndex, suspendSearchIndex } from './search-index';
+import type { Statement } from 'better-sqlite3';
+
+/**
+ * Replacing every entity row at once (a first or complete download from the hub's snapshot).
+ * Inside the caller's transaction it empties the entity tables, drops their secondary indexes
+ * and suspends the search index; rows then go in with plain INSERTs, many rows a statement;
+ * `finish` writes what is queued and builds every index once, from the finished tables.
+ * Building an index by sorting its keys once costs a fraction of inserting 300,000 keys one by
+ * one in random order (bookings have four such indexes), and a rollback undoes the drops with
+ * everything else.
+ */
+export interface BulkLoad {
+  /** Queues one row (already validated); may write a batch. Throws BulkRowError naming a row SQLite refuses. */
+  add<E extends EntityName>(entity: E, row: EntityRow<E>, version: number, changeNumber: number): void;
+  /** Writes the queued rows and rebuilds the indexes; the tables are ready to read after it. */
+  finish(): void;
+}
+
+/** SQLite refused a row of a bulk load (a duplicate key, a CHECK the schema does not know). */
+export class BulkRowError extends Error {
+  constructor(
+    readonly entity: EntityName,
+    readonly key: string,
+    readonly reason: string,
+  ) {
+    super(`${entity} ${key}: ${reason}`);
+    this.name = 'BulkRowError';
+  }
+}
+
+/** Rows per INSERT: per-statement costs vanish well before this; bookings then bind 1,024 values. */
+const ROWS_PER_STATEMENT = 64;
+
+export function startBulkLoad(db: Replica): BulkLoad {
+  suspendSearchIndex(db);
+  clearEntities(db);
+  const indexes = dropSecondaryIndexes(db);
+  const writers = new Map<EntityName, EntityWriter>();
+  const writerOf = (entity: EntityName) => {
+    let writer = writers.get(entity);
+    if (!writer) writers.set(entity, (writer = new EntityWriter(db, entityTable(entity) as EntityTable)));
+    return writer;
+  };
+  return {
+    add: (entity, row, version, changeNumber) => writerOf(entity).add(row, version, changeNumber),
+    finish() {
+      for (const writer of writers.values()) writer.flush();
+      for (const sql of indexes) db.exec(sql);
+      resumeSearchIndex(db);
+    },
+  };
+}
+
+/** Every table an entity lives in (its own and its children's). */
+const entityTableNames = entityNames.flatMap((entity) => [entityTable(entity).table, ...entityTable(entity).children.map((c) => c.table)]);
+
+/** Drops the entity tables' own indexes (not the ones behind PRIMARY KEY/UNIQUE) and answers the SQL that recreates them. */
+function dropSecondaryIndexes(db: Replica): string[] {
+  if (!db.inTransaction) throw new Error('Indexes may only be dropped inside a transaction');
+  const indexes = prepareCached(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (SELECT value FROM json_each(?))").all(
+    JSON.stringify(entityTableNames),
+  ) as { name: string; sql: string }[];
+  for (const index of indexes) db.exec(`DROP INDEX "${index.name}"`);
+  return indexes.map((index) => index.sql);
+}
+
+/** One entity's rows and its children's, each table through its own TableWriter. */
+class EntityWriter {
+  private readonly own: TableWriter;
+  private readonly children: TableWriter[];
+
+  constructor(
+    db: Replica,
+    private readonly spec: EntityTable,
+  ) {
+    const columns = entitySql(sqliteDialect, spec, spec.versioned ? ['version', 'change_number'] : ['change_number']).columns;
+    this.own = new TableWriter(db, spec.entity, spec.table, columns);
+    this.children = entitySql(sqliteDialect, spec, []).children.map((child) => new TableWriter(db, spec.entity, child.spec.table, child.columns));
+  }
+
+  add(row: EntityRow<EntityName>, version: number, changeNumber: number): void {
+    const key = entityKey(this.spec.entity, row);
+    const cells = rowToCells(this.spec, row);
+    if (this.spec.versioned) cells.push(version);
+    cells.push(changeNumber);
+    this.own.add(key, cells);
+    this.spec.children.forEach((child, i) => {
+      for (const item of childCells(this.spec, child, key, row)) this.children[i]!.add(key, item);
+    });
+  }
+
+  flush(): void {
+    this.own.flush();
+    for (const child of this.children) child.flush();
+  }
+}
+
+/** Rows of one table, ROWS_PER_STATEMENT to an INSERT; booleans bound as 0/1 (SQLite has none). */
+class TableWriter {
+  private readonly many: Statement;
+  private readonly one: Statement;
+  private cells: unknown[] = [];
+  private keys: string[] = [];
+
+  constructor(
+    db: Replica,
+    private readonly entity: EntityName,
+    table: string,
+    private readonly columns: readonly string[],
+  ) {
+    this.many = prepareCached(db, insertSql(sqliteDialect, table, columns, ROWS_PER_STATEMENT));
+    this.one = prepareCached(db, insertSql(sqliteDialect, table, columns));
+  }
+
+  add(key: string, cells: readonly unknown[]): void {
+    for (const cell of cells) this.cells.push(cell === true ? 1 : cell === false ? 0 : cell);
+    this.keys.push(key);
+    if (this.keys.length === ROWS_PER_STATEMENT) this.flush();
+  }
+
+  flush(): void {
+    const { cells, keys } = this;
+    if (keys.length === 0) return;
+    this.cells = [];
+    this.keys = [];
+    if (keys.length < ROWS_PER_STATEMENT) return this.oneByOne(cells, keys);
+    try {
+      this.many.run(cells);
+    } catch (error) {
+      // A refused statement wrote none of its rows: again one by one, to name the row.
+      this.oneByOne(cells, keys);
+      throw error;
+    }
+  }
+
+  private oneByOne(cells: readonly unknown[], keys: readonly string[]): void {
+    const width = this.columns.length;
+    keys.forEach((key, i) => {
+      try {
+        this.one.run(cells.slice(i * width, (i + 1) * width));
+      } catch (error) {
+        throw new BulkRowError(this.entity, key, error instanceof Error ? error.message : String(error));
+      }
+    });
+  }
+}
