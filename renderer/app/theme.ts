@@ -10,9 +10,12 @@ const danger: MantineColorsTuple = ['#fdecea', '#f9d3cf', '#f0a8a1', '#e67b71', 
 /** For 'high' priority and amber notices: light badges use shade 9 as text, which must stay dark. */
 const warning: MantineColorsTuple = ['#fff4e0', '#ffe6bd', '#ffd08a', '#ffb84d', '#f7a21b', '#e08e00', '#c27800', '#a06200', '#804e00', '#5e3a00'];
 
+/** For good news (sent, pushed, on): Mantine's green reads at about 2.5:1 as light-badge text. */
+const success: MantineColorsTuple = ['#e6f6ec', '#c6ead3', '#97d8b0', '#64c48b', '#3daf6c', '#238f52', '#1a7443', '#145c35', '#0f4628', '#0a321c'];
+
 export const theme = createTheme({
   primaryColor: 'brand',
-  colors: { brand, danger, warning },
+  colors: { brand, danger, warning, success },
   primaryShade: { light: 6, dark: 7 },
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'DejaVu Sans', sans-serif",
   defaultRadius: 'sm',

@@ -62,10 +62,10 @@ test('an administrator sets up CalDAV push, sees a failure with the reason, fixe
   await expect(form).toContainText('Enter the password (a new calendar has none stored).');
 
   await form.getByLabel('Calendar address (CalDAV collection)').fill(calendarUrl);
-  await form.getByLabel('Password').fill('not the password');
+  await form.getByLabel('Password', { exact: true }).fill('not the password');
   await form.getByRole('button', { name: 'Save CalDAV settings' }).click();
   await expect(form).toContainText('Saved at the hub.');
-  await expect(form.getByLabel('Password')).toHaveValue('');
+  await expect(form.getByLabel('Password', { exact: true })).toHaveValue('');
   const health = row.getByTestId('caldav-health');
   await health.getByRole('button', { name: 'Push now' }).click();
   const failure = health.getByTestId('caldav-failure').first();
@@ -76,7 +76,7 @@ test('an administrator sets up CalDAV push, sees a failure with the reason, fixe
   await expectNoSeriousViolations(page);
   await page.screenshot({ path: test.info().outputPath('caldav-failure.png') });
 
-  await form.getByLabel('Password').fill(ALEX.password);
+  await form.getByLabel('Password', { exact: true }).fill(ALEX.password);
   await form.getByRole('button', { name: 'Save CalDAV settings' }).click();
   await expect(form).toContainText('Saved at the hub.');
   await health.getByRole('button', { name: 'Push now' }).click();
@@ -128,9 +128,9 @@ test('a save while the hub is away keeps what was typed and says why', async ({ 
   const form = row.getByTestId('caldav-form');
   await hub.stop();
   await form.getByLabel('User name').fill('someone-else');
-  await form.getByLabel('Password').fill('a new password');
+  await form.getByLabel('Password', { exact: true }).fill('a new password');
   await form.getByRole('button', { name: 'Save CalDAV settings' }).click();
   await expect(form.getByRole('alert')).toHaveText('Not saved (what you typed is still here): The hub cannot be reached now, and calendars are managed there (this screen does not work offline). Try again when the connection is back.');
   await expect(form.getByLabel('User name')).toHaveValue('someone-else');
-  await expect(form.getByLabel('Password')).toHaveValue('a new password');
+  await expect(form.getByLabel('Password', { exact: true })).toHaveValue('a new password');
 });

@@ -2,7 +2,7 @@ import { Alert, Button, Group, List, PasswordInput, Stack, Switch, Text, TextInp
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
-import { CaldavTargetBodySchema, type CaldavState, type TechnicianPublishing } from '../../../shared/contract/calendar-http';
+import { CaldavTargetBodySchema, type CaldavFailure, type CaldavState, type TechnicianPublishing } from '../../../shared/contract/calendar-http';
 import type { CalendarPublishingView } from '../../../shared/contract/calendar-publishing';
 import { formatInstant } from '../../../shared/i18n/format-instant';
 import { useApi } from '../../api/api-context';
@@ -111,6 +111,25 @@ function CaldavForm({ technician }: { technician: TechnicianPublishing }) {
   );
 }
 
+/** Work order numbers listed under one server answer; the rest are counted. */
+const SHOWN_PER_ERROR = 5;
+
+/**
+ * Failures grouped by the server's answer: a wrong password fails every event the same way, and
+ * one line per answer says it once (the most attempts, the soonest next try).
+ */
+function groupFailures(failures: readonly CaldavFailure[]): { error: string; workOrders: string[]; attempts: number; nextAttemptAt: number | null }[] {
+  const groups = new Map<string, { error: string; workOrders: string[]; attempts: number; nextAttemptAt: number | null }>();
+  for (const failure of failures) {
+    const group = groups.get(failure.error) ?? { error: failure.error, workOrders: [], attempts: 0, nextAttemptAt: null };
+    group.workOrders.push(failure.workOrderNumber);
+    group.attempts = Math.max(group.attempts, failure.attempts);
+    if (failure.nextAttemptAt !== null) group.nextAttemptAt = Math.min(group.nextAttemptAt ?? Infinity, failure.nextAttemptAt);
+    groups.set(failure.error, group);
+  }
+  return [...groups.values()];
+}
+
 function CaldavHealth({ technician, caldav }: { technician: TechnicianPublishing; caldav: CaldavState }) {
   const t = useT();
   const intl = useIntl();
@@ -127,11 +146,12 @@ function CaldavHealth({ technician, caldav }: { technician: TechnicianPublishing
       {caldav.failures.length > 0 && <Text size="sm" fw={600} c="var(--danger-fg)">{t('calendars.failures', { count: caldav.failures.length })}</Text>}
       {caldav.failures.length > 0 && (
         <List size="sm" spacing={2} data-testid="caldav-failures">
-          {caldav.failures.map((failure) => (
-            <List.Item key={failure.bookingId} data-testid="caldav-failure">
-              <bdi>{failure.workOrderNumber}</bdi>: <span dir="auto">{failure.error}</span>{' '}
+          {groupFailures(caldav.failures).map((group) => (
+            <List.Item key={group.error} data-testid="caldav-failure">
+              <span dir="auto">{group.error}</span>{' '}
+              <bdi>{t('calendars.failureWorkOrders', { list: group.workOrders.slice(0, SHOWN_PER_ERROR).join(', '), more: Math.max(0, group.workOrders.length - SHOWN_PER_ERROR) })}</bdi>{' '}
               <Text span size="xs" c="dimmed">
-                ({t('calendars.attempts', { count: failure.attempts })}; {failure.nextAttemptAt === null ? t('calendars.noRetry') : t('calendars.nextTry', { when: formatInstant(intl, failure.nextAttemptAt) })})
+                ({t('calendars.attempts', { count: group.attempts })}; {group.nextAttemptAt === null ? t('calendars.noRetry') : t('calendars.nextTry', { when: formatInstant(intl, group.nextAttemptAt) })})
               </Text>
             </List.Item>
           ))}

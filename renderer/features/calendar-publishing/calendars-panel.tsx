@@ -47,6 +47,9 @@ function useBlockedReason(): string | null {
   return null;
 }
 
+const PUSHING_REFRESH_MS = 3_000;
+const IDLE_REFRESH_MS = 60_000;
+
 function PublishingList() {
   const t = useT();
   const api = useApi();
@@ -62,6 +65,9 @@ function PublishingList() {
     },
     retry: false,
     staleTime: 0,
+    // Pushes run at the hub after a save or "Push now" (possibly already under way there): while
+    // any calendar has changes waiting, the health shown follows them.
+    refetchInterval: (current) => (current.state.data?.technicians.some((tech) => tech.caldav?.enabled && tech.caldav.pending > 0) ? PUSHING_REFRESH_MS : IDLE_REFRESH_MS),
   });
   return (
     <QueryState query={query} loadingLabel={t('calendars.loading')}>

@@ -27,9 +27,9 @@ export function TechnicianCalendarRow({ technician, support }: Props) {
         <Group gap="sm" wrap="wrap">
           <Text fw={600}><bdi>{technician.name}</bdi></Text>
           {support === 'full' && (
-            <Badge variant="light" tt="none" color={technician.feedIssuedAt === null ? 'gray' : 'blue'}>{technician.feedIssuedAt === null ? t('calendars.feedNone') : t('calendars.feedMade')}</Badge>
+            <Badge variant="light" tt="none" color={technician.feedIssuedAt === null ? 'gray' : 'brand'}>{technician.feedIssuedAt === null ? t('calendars.feedNone') : t('calendars.feedMade')}</Badge>
           )}
-          {support === 'full' && <Badge variant="light" tt="none" color={!caldav ? 'gray' : failures > 0 ? 'red' : caldav.enabled ? 'green' : 'gray'}>{caldavSummary(t, caldav)}</Badge>}
+          {support === 'full' && <Badge variant="light" tt="none" color={!caldav ? 'gray' : failures > 0 ? 'danger' : caldav.enabled ? 'success' : 'gray'}>{caldavSummary(t, caldav)}</Badge>}
         </Group>
       </Accordion.Control>
       <Accordion.Panel>

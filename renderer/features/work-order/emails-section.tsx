@@ -8,7 +8,7 @@ import { usePermission } from '../../components/use-permission';
 import { useT } from '../../components/use-t';
 
 const stateLabels: Record<Notification['state'], MessageKey> = { queued: 'emails.state.queued', sent: 'emails.state.sent', failed: 'emails.state.failed' };
-const stateColors: Record<Notification['state'], string> = { queued: 'yellow', sent: 'green', failed: 'red' };
+const stateColors: Record<Notification['state'], string> = { queued: 'warning', sent: 'success', failed: 'danger' };
 const kindLabels: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
   ['booking_confirmed', 'emails.kind.booking_confirmed'],
   ['booking_moved', 'emails.kind.booking_moved'],

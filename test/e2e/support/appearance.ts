@@ -1,5 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
+const languageCodes = new Map([['English', 'en'], ['Español', 'es'], ['العربية', 'ar']]);
+
 export interface Appearance {
   /** As labelled in English, the language Settings is in when this runs on a fresh console. */
   theme: 'System' | 'Light' | 'Dark';
@@ -14,11 +16,14 @@ export interface Appearance {
 export async function chooseAppearance(page: Page, { theme, language }: Appearance): Promise<void> {
   const scheme = theme === 'Dark' ? 'dark' : 'light';
   const html = page.locator('html');
-  const wantLang = language === 'العربية' ? 'ar' : language === 'Español' ? 'es' : null;
+  const wantLang = language === null ? null : (languageCodes.get(language) ?? null);
   if ((await html.getAttribute('data-mantine-color-scheme')) === scheme && (!wantLang || (await html.getAttribute('lang')) === wantLang)) return;
-  await page.keyboard.press('Control+Comma');
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toBeVisible();
+  // The shortcut is heard once the console has started: pressed again until Settings opens.
+  await expect(async () => {
+    await page.keyboard.press('Control+Comma');
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   // The theme switch is the first radio group in Settings whatever the language.
   const themeIndex = { System: 0, Light: 1, Dark: 2 }[theme];
   await dialog.getByTestId('theme-switch').locator('label').nth(themeIndex).click();
