@@ -171,13 +171,16 @@ async function createAndSchedule(
   const workOrderId = randomUUID();
   if (!(await apply(tx, now, 'createWorkOrder', { workOrderId, accountId: account.id, incidentTypeId: type.id, summary: 'history' }))) return [];
   const created = (await tx.get('workOrder', workOrderId))!;
-  const start = workingHourAhead(random, now);
-  const booking = { workOrderId, expectedVersion: created.version, bookingId: randomUUID(), start };
-  // The engine's pick when one matches; otherwise a dispatcher's override (only an overlap stops it).
-  const scheduled =
-    (await apply(tx, now, 'scheduleWorkOrder', booking)) ||
-    (await apply(tx, now, 'scheduleWorkOrder', { ...booking, resourceId: random.pick(resources).id, override: { reason: 'history: fits the customer' } }));
-  return scheduled ? ['created', 'scheduled'] : ['created'];
+  // The engine's pick when one matches; otherwise a dispatcher's override (only an overlap stops
+  // it). The demo's days are full at some hours of some days: a few times are tried, as a dispatcher would.
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const booking = { workOrderId, expectedVersion: created.version, bookingId: randomUUID(), start: workingHourAhead(random, now) };
+    const scheduled =
+      (await apply(tx, now, 'scheduleWorkOrder', booking)) ||
+      (await apply(tx, now, 'scheduleWorkOrder', { ...booking, resourceId: random.pick(resources).id, override: { reason: 'history: fits the customer' } }));
+    if (scheduled) return ['created', 'scheduled'];
+  }
+  return ['created'];
 }
 
 /** A weekday 1–10 days ahead, 14:00–21:30 UTC (08:00–15:30 in Chicago). */
