@@ -8,7 +8,7 @@ import type { WorkOrder } from '../../shared/domain/entities';
 import { hubBookings, hubRows } from '../integration/console-sync/support/hub-changes';
 import { startFaultProxy, type FaultProxy } from '../integration/support/fault-proxy';
 import { ADMIN, createAdmin, newHubDataDir, startHub, stopChild, type HubProcess } from '../integration/support/hub-process';
-import { bookingOnBoard, everyHalfHour, findSlot, hoverSlot, instant, pickUp, scrollBoardTo, type El } from './support/board-drag';
+import { bookingOnBoard, everyHalfHour, findSlot, hoverSlot, instant, pickUp, revealRow, scrollBoardTo, type El } from './support/board-drag';
 import { startBrowserHost } from './support/browser-host-process';
 import { connectFromSettings } from './support/connect-from-settings';
 import { openWorkingDayAhead } from './support/open-working-day-ahead';
@@ -160,6 +160,8 @@ test('an override the hub refuses after a second console changed the booking: th
   const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(chosen!.start);
   await pageB.getByLabel('Go to date').fill(date);
   await expect(pageB.locator(`section[data-date="${date}"][aria-busy="false"]`)).toBeVisible();
+  // The board renders only the rows in view: bring the booking's technician into view first.
+  await revealRow(pageB, (await hubBookings(hub.url)).get(chosen!.bookingId)!.resourceId!);
   const onB = bookingOnBoard(pageB, chosen!.bookingId);
   await onB.scrollIntoViewIfNeeded();
   await onB.click();
