@@ -52,7 +52,8 @@ describe('restoring a PostgreSQL hub', () => {
     expect(status.lastStartOver?.reason).toBe('restored');
     expect((await hubBookings(deployment.urlFor(0))).get(booking.id)?.status).toBe('traveling');
     expectReplicaMatchesHub(console, await hubLiveRows(deployment.urlFor(1)));
-  });
+    // Two hub instances, pg_dump and pg_restore, two full downloads: ~12 s alone, 30 s on a busy machine.
+  }, 90_000);
 
   it('tells a connected console about a new epoch at once, through whichever instance its event stream is on', async () => {
     const deployment = await startHubDeployment({ demo: true });
