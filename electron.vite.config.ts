@@ -6,9 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The planner runs in a worker thread of its own: a second entry, out/main/plan-worker.js.
+      // The planner and the first sync's snapshot reader run in worker threads: entries of their own.
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'plan-worker': resolve(__dirname, 'electron/main/scheduling/plan-worker.ts') },
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'plan-worker': resolve(__dirname, 'electron/main/scheduling/plan-worker.ts'),
+          'snapshot-worker': resolve(__dirname, 'electron/main/sync/snapshot-worker.ts'),
+        },
       },
     },
   },

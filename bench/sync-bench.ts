@@ -13,6 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DemoDataset } from '../shared/demo/seed-builder';
+import { buildSnapshotWorker } from './sync-bench/built-worker';
 import { startConsoleProcess, type ConsoleProcess } from './sync-bench/console-process';
 import { printTable, summarise } from './report-table';
 import { buildSyncBenchDataset } from './sync-bench/dataset';
@@ -42,8 +43,11 @@ let other: RunningHub | undefined;
 let postgres: PostgresServer | undefined;
 const consoles = new Set<ConsoleProcess>();
 
+/** The snapshot reader's worker as the app ships it (built-worker.ts). */
+const snapshotWorker = buildSnapshotWorker(workDir);
+
 async function openConsole(dataFile: string): Promise<ConsoleProcess> {
-  const consoleProcess = await startConsoleProcess(dataFile);
+  const consoleProcess = await startConsoleProcess(dataFile, await snapshotWorker);
   consoles.add(consoleProcess);
   return consoleProcess;
 }

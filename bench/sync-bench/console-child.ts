@@ -18,7 +18,7 @@ const console$ = (): ConsoleServices => {
 };
 
 const handlers: { [K in ConsoleOp]: (args: ConsoleOps[K]['args']) => Promise<ConsoleOps[K]['result']> } = {
-  async start({ dataFile }) {
+  async start({ dataFile, snapshotWorkerFile }) {
     // Production sync timings, except a long backoff: while the hub is down (benchmark 2) the
     // console must not reconnect on its own timer before the benchmark asks it to.
     services = startConsoleServices({
@@ -26,6 +26,7 @@ const handlers: { [K in ConsoleOp]: (args: ConsoleOps[K]['args']) => Promise<Con
       appVersion: 'sync-bench',
       runtime: 'browser-host',
       seedDemo: false,
+      snapshotWorkerFile,
       sync: { backoffMinMs: 60_000, backoffMaxMs: 120_000 },
     });
   },

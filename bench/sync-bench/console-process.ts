@@ -13,7 +13,7 @@ export interface ConsoleProcess {
 
 const script = path.join(import.meta.dirname, 'console-child.ts');
 
-export async function startConsoleProcess(dataFile: string): Promise<ConsoleProcess> {
+export async function startConsoleProcess(dataFile: string, snapshotWorkerFile: string): Promise<ConsoleProcess> {
   // node --import tsx directly, so the pid is the console's own process (see hub.ts).
   const child = fork(script, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -34,7 +34,7 @@ export async function startConsoleProcess(dataFile: string): Promise<ConsoleProc
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       child.send({ id, op, args });
     });
-  await call('start', { dataFile });
+  await call('start', { dataFile, snapshotWorkerFile });
   return { pid: child.pid ?? -1, call, exit: () => exitConsole(child, call) };
 }
 

@@ -2,7 +2,7 @@ import type { SyncStatus } from '../../shared/contract/ipc-contract';
 
 /** Requests the benchmark sends a console child (console-child.ts) and what each answers. */
 export interface ConsoleOps {
-  start: { args: { dataFile: string }; result: void };
+  start: { args: { dataFile: string; snapshotWorkerFile: string }; result: void };
   /** connectHub: sign in and sync (the initial sync on an empty replica). */
   connect: { args: { url: string }; result: { seconds: number; status: SyncStatus; rows: { workOrders: number; bookings: number; total: number } } };
   /** Queues setBookingStatus scheduled → traveling on `count` distinct scheduled bookings. */

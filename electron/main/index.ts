@@ -53,6 +53,7 @@ app.whenReady().then(() => {
     appVersion: app.getVersion(),
     runtime: 'electron',
     planWorkerFile: path.join(here, 'plan-worker.js'),
+    snapshotWorkerFile: path.join(here, 'snapshot-worker.js'),
     ...(nativeBinding ? { nativeBinding } : {}),
     tokenCipher: createTokenCipher(safeStorage),
   });

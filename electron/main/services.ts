@@ -58,6 +58,8 @@ export interface StartServicesOptions {
   autoSync?: boolean;
   /** The planner's worker script: the built plan-worker.js in the app, the TypeScript source otherwise. */
   planWorkerFile?: string;
+  /** The first sync's snapshot reader worker: the built snapshot-worker.js in the app, the TypeScript source otherwise. */
+  snapshotWorkerFile?: string;
   /** How long a plan keeps improving after its first result (ms). */
   planBudgetMs?: number;
   /** How the hub session token is stored (the desktop app passes one over safeStorage). */
@@ -84,7 +86,13 @@ export function startConsoleServices(options: StartServicesOptions): ConsoleServ
       }
     }
   };
-  const sync = new SyncService(db, { now, emit, ...options.sync, ...(options.tokenCipher ? { tokenCipher: options.tokenCipher } : {}) });
+  const sync = new SyncService(db, {
+    now,
+    emit,
+    ...options.sync,
+    ...(options.tokenCipher ? { tokenCipher: options.tokenCipher } : {}),
+    ...(options.snapshotWorkerFile ? { snapshotWorkerFile: options.snapshotWorkerFile } : {}),
+  });
   if (options.autoSync !== false) sync.start();
   const plans = new PlanRunner({
     workerFile: options.planWorkerFile ?? defaultPlanWorkerFile,

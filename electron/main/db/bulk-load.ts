@@ -1,7 +1,8 @@
 import { entitySql, insertSql, sqliteDialect } from '../../../db-common/entity-sql';
-import { childCells, entityTable, rowToCells, type EntityTable } from '../../../db-common/entity-tables';
+import { entityTable, type EntityTable } from '../../../db-common/entity-tables';
 import { prepareCached } from '../../../db-common/sqlite-statement-cache';
-import { entityKey, entityNames, type EntityName, type EntityRow } from '../../../shared/sync/synced-entities';
+import { entityNames, type EntityName } from '../../../shared/sync/synced-entities';
+import type { PreparedTable } from '../sync/snapshot-rows';
 import { clearEntities } from './entity-rows';
 import type { Replica } from './open-replica';
 import { resumeSearchIndex, suspendSearchIndex } from './search-index';
@@ -17,8 +18,8 @@ import type { Statement } from 'better-sqlite3';
  * everything else.
  */
 export interface BulkLoad {
-  /** Queues one row (already validated); may write a batch. Throws BulkRowError naming a row SQLite refuses. */
-  add<E extends EntityName>(entity: E, row: EntityRow<E>, version: number, changeNumber: number): void;
+  /** Queues one line of rows, already validated and laid out (snapshot-rows.ts); may write. Throws BulkRowError naming a row SQLite refuses. */
+  addPrepared(entity: EntityName, tables: readonly PreparedTable[]): void;
   /** Writes the queued rows and rebuilds the indexes; the tables are ready to read after it. */
   finish(): void;
 }
@@ -49,7 +50,7 @@ export function startBulkLoad(db: Replica): BulkLoad {
     return writer;
   };
   return {
-    add: (entity, row, version, changeNumber) => writerOf(entity).add(row, version, changeNumber),
+    addPrepared: (entity, tables) => writerOf(entity).addPrepared(tables),
     finish() {
       for (const writer of writers.values()) writer.flush();
       for (const sql of indexes) db.exec(sql);
@@ -76,24 +77,14 @@ class EntityWriter {
   private readonly own: TableWriter;
   private readonly children: TableWriter[];
 
-  constructor(
-    db: Replica,
-    private readonly spec: EntityTable,
-  ) {
+  constructor(db: Replica, spec: EntityTable) {
     const columns = entitySql(sqliteDialect, spec, spec.versioned ? ['version', 'change_number'] : ['change_number']).columns;
     this.own = new TableWriter(db, spec.entity, spec.table, columns);
     this.children = entitySql(sqliteDialect, spec, []).children.map((child) => new TableWriter(db, spec.entity, child.spec.table, child.columns));
   }
 
-  add(row: EntityRow<EntityName>, version: number, changeNumber: number): void {
-    const key = entityKey(this.spec.entity, row);
-    const cells = rowToCells(this.spec, row);
-    if (this.spec.versioned) cells.push(version);
-    cells.push(changeNumber);
-    this.own.add(key, cells);
-    this.spec.children.forEach((child, i) => {
-      for (const item of childCells(this.spec, child, key, row)) this.children[i]!.add(key, item);
-    });
+  addPrepared(tables: readonly PreparedTable[]): void {
+    [this.own, ...this.children].forEach((writer, i) => writer.addMany(tables[i] ?? { cells: [], keys: [] }));
   }
 
   flush(): void {
@@ -102,7 +93,7 @@ class EntityWriter {
   }
 }
 
-/** Rows of one table, ROWS_PER_STATEMENT to an INSERT; booleans bound as 0/1 (SQLite has none). */
+/** Rows of one table, ROWS_PER_STATEMENT to an INSERT. */
 class TableWriter {
   private readonly many: Statement;
   private readonly one: Statement;
@@ -119,10 +110,14 @@ class TableWriter {
     this.one = prepareCached(db, insertSql(sqliteDialect, table, columns));
   }
 
-  add(key: string, cells: readonly unknown[]): void {
-    for (const cell of cells) this.cells.push(cell === true ? 1 : cell === false ? 0 : cell);
-    this.keys.push(key);
-    if (this.keys.length === ROWS_PER_STATEMENT) this.flush();
+  addMany({ cells, keys }: PreparedTable): void {
+    const width = this.columns.length;
+    if (cells.length !== keys.length * width) throw new Error(`${this.entity}: ${cells.length} cells for ${keys.length} rows of ${width} columns`);
+    for (let row = 0; row < keys.length; row++) {
+      for (let i = row * width; i < (row + 1) * width; i++) this.cells.push(cells[i]);
+      this.keys.push(keys[row]!);
+      if (this.keys.length === ROWS_PER_STATEMENT) this.flush();
+    }
   }
 
   flush(): void {

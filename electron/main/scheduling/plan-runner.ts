@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import type { PlanPreview, PlanRun } from '../../../shared/contract/dispatch-contract';
 import type { PlanResult } from '../../../shared/scheduling/index';
 import type { PlanPhaseMessage, PlanPhasesInput } from './plan-phases';
-import { startWorker } from './start-worker';
+import { startWorker } from '../start-worker';
 
 export interface PlanRunnerOptions {
   /** plan-worker.ts from source (run with tsx) or the built plan-worker.js. */

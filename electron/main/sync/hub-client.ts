@@ -3,7 +3,6 @@ import type { HubUser, PullResponse, PushResponse, PushResult, SignInResponse } 
 import { HubIdentitySchema, hubRoutes, RoleSchema } from '../../../shared/contract/hub-http';
 import { RefusalCodeSchema } from '../../../shared/mutations/mutation-context';
 import type { MutationEnvelope } from '../../../shared/mutations/mutation-registry';
-import { SnapshotLineSchema, type SnapshotLine } from '../../../shared/contract/snapshot-stream';
 import { RowChangeSchema, type RowChange } from '../../../shared/sync/synced-entities';
 import { calendarRoutes, type CaldavTargetBody, type PublishingResponse, type RotateFeedResponse, type TechnicianPublishing } from '../../../shared/contract/calendar-http';
 import { PublishingResponseSchema, RotateFeedResponseSchema, TechnicianPublishingSchema } from '../../../shared/contract/calendar-http-answers';
@@ -89,10 +88,11 @@ export class HubClient {
   }
 
   /**
-   * The hub's whole store as of one moment (shared/contract/snapshot-stream.ts), line by line,
-   * each line checked against its schema; undefined from a hub without snapshots (an older one).
+   * The hub's whole store as of one moment (shared/contract/snapshot-stream.ts) as the bytes
+   * arrive, for readSnapshot (snapshot-reader.ts); undefined from a hub without snapshots (an
+   * older one).
    */
-  async snapshot(): Promise<AsyncGenerator<SnapshotLine> | undefined> {
+  async snapshot(): Promise<AsyncGenerator<Uint8Array> | undefined> {
     let response: Response;
     try {
       response = await fetch(this.baseUrl + hubRoutes.snapshot, {
@@ -105,14 +105,13 @@ export class HubClient {
     }
     if (response.status === 404) return undefined;
     if (!response.ok || !response.body) throw await httpError(response);
-    return this.snapshotLines(response.body as unknown as AsyncIterable<Uint8Array>);
+    return this.snapshotBytes(response.body as unknown as AsyncIterable<Uint8Array>);
   }
 
-  private async *snapshotLines(body: AsyncIterable<Uint8Array>): AsyncGenerator<SnapshotLine> {
+  private async *snapshotBytes(body: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
     try {
-      for await (const text of ndjsonLines(body, this.baseUrl)) yield parse(SnapshotLineSchema, parseJsonLine(text, this.baseUrl), 'snapshot');
+      yield* body;
     } catch (error) {
-      if (error instanceof HubError) throw error;
       if (this.retired.signal.aborted) throw this.retired.signal.reason;
       throw unreachable(this.baseUrl, error);
     }
@@ -218,37 +217,6 @@ export class HubClient {
 
 function technicianPath(route: string, resourceId: string): string {
   return route.replace(':resourceId', encodeURIComponent(resourceId));
-}
-
-function parseJsonLine(line: string, baseUrl: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    throw new HubError('malformed', `The hub at ${baseUrl} sent a snapshot line that is not JSON; nothing from it was applied.`);
-  }
-}
-
-/**
- * The lines of a byte stream, split on newline bytes (UTF-8 never has 0x0A inside a character)
- * and decoded once each: a line of a snapshot spans many network chunks, and searching a
- * growing string for its end at every chunk costs more than the JSON parse itself.
- */
-async function* ndjsonLines(body: AsyncIterable<Uint8Array>, baseUrl: string): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
-  let pending: Uint8Array[] = [];
-  for await (const chunk of body) {
-    let from = 0;
-    for (let end = chunk.indexOf(0x0a); end >= 0; end = chunk.indexOf(0x0a, from)) {
-      pending.push(chunk.subarray(from, end));
-      yield decoder.decode(Buffer.concat(pending));
-      pending = [];
-      from = end + 1;
-    }
-    if (from < chunk.length) pending.push(chunk.subarray(from));
-  }
-  if (decoder.decode(Buffer.concat(pending)).trim() !== '') {
-    throw new HubError('malformed', `The hub at ${baseUrl} ended its snapshot in the middle of a line; nothing from it was applied.`);
-  }
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {

@@ -12,6 +12,7 @@ import { withWriteTransaction } from '../db/write-transaction';
 import { HubError, type HubClient } from './hub-client';
 import { rebasePending, type RebaseErrorListener } from './local-mutation';
 import { applySnapshot } from './snapshot-download';
+import { readSnapshot } from './snapshot-reader';
 
 /** A pull this large rebuilds the search index in one pass rather than row by row. */
 const BULK_PULL_ROWS = 5_000;
@@ -31,6 +32,8 @@ export interface PullOptions {
   stillCurrent?: () => boolean;
   /** A pending mutation threw while being re-applied over the pulled state. */
   onRebaseError: RebaseErrorListener;
+  /** The snapshot reader's worker script (snapshot-reader.ts); the TypeScript source by default. */
+  snapshotWorkerFile?: string;
 }
 
 export interface PullSummary {
@@ -121,8 +124,9 @@ async function snapshotFirst(db: Replica, client: HubClient, stage: PullStage, o
   if (snapshotBrokeOff.has(db)) return undefined;
   guard();
   try {
-    const lines = await client.snapshot();
-    if (!lines) return undefined;
+    const body = await client.snapshot();
+    if (!body) return undefined;
+    const lines = readSnapshot(body, { baseUrl: client.baseUrl, ...(options.snapshotWorkerFile ? { workerFile: options.snapshotWorkerFile } : {}) });
     return await applySnapshot(db, lines, {
     actor: options.actor,
     now: options.now,

@@ -42,6 +42,8 @@ export interface SyncServiceOptions {
    * repeatable simulations; the console itself always syncs on its own.
    */
   manualSync?: boolean;
+  /** The snapshot reader's worker script: the built snapshot-worker.js in the app, the TypeScript source otherwise. */
+  snapshotWorkerFile?: string;
 }
 
 const DEMO_ACTOR = 'Demo dispatcher';
@@ -299,6 +301,7 @@ export class SyncService {
       now: this.options.now,
       stillCurrent,
       ...(this.options.pageSize ? { pageSize: this.options.pageSize } : {}),
+      ...(this.options.snapshotWorkerFile ? { snapshotWorkerFile: this.options.snapshotWorkerFile } : {}),
       onStartOver: (why) => this.noteStartOver(why),
       onRebaseError: (entry, error) => this.log('A queued change could not be re-applied locally; the hub will judge it', { mutationId: entry.mutationId, mutation: entry.name, error }),
       onProgress: (received) => {
