@@ -4,7 +4,7 @@ import type { MailContent, VisitFacts } from '../mail/render-mail';
 import { portalLink, type PortalConfig } from '../portal/portal-config';
 import { effectiveSettings } from '../portal/portal-settings-reader';
 import type { CommitHook, HubTx } from '../store/hub-store';
-import { findNotice, saveNotice, type BookingNotice } from '../store/notifications/booking-notice-queries';
+import { findNotice, pendingReminders, saveNotice, setReminderDue, type BookingNotice } from '../store/notifications/booking-notice-queries';
 import { lastPing } from '../store/portal/tracking-queries';
 import { arrivalEstimate } from '../tracking/arrival-estimate';
 import { bookingFacts, serviceName, type BookingFacts } from './booking-facts';
@@ -34,7 +34,22 @@ export function bookingNotifier(deps: NotifierDeps): CommitHook {
       rules ??= await savedNotificationRules(tx, deps.config);
       await noticeBooking(tx, row.id, deps, rules, Date.now());
     }
+    if (changed.some((row) => row.entity === 'portalSettings' && !row.deleted)) {
+      await rescheduleReminders(tx, rules ?? (await savedNotificationRules(tx, deps.config)), Date.now());
+    }
   };
+}
+
+/**
+ * Saved settings apply to every reminder not yet sent, not only to visits booked or moved after
+ * the save. A reminder whose time under the new lead has already passed keeps its old time: the
+ * customer is still reminded, rather than not at all.
+ */
+async function rescheduleReminders(tx: HubTx, rules: NotificationRules, now: number): Promise<void> {
+  for (const pending of await pendingReminders(tx.sql, now)) {
+    const due = reminderDueAt(rules.reminder, pending.toldStart, pending.timeZone, now) ?? pending.reminderDueAt;
+    if (due !== pending.reminderDueAt) await setReminderDue(tx.sql, pending.bookingId, due, now);
+  }
 }
 
 /** The administrator's saved settings (Portal → Settings) within the hub's options; the options alone until settings are saved. */

@@ -64,3 +64,27 @@ export async function markReminderSent(ex: SqlExecutor, bookingId: string, now: 
   const p = ex.dialect.param;
   await ex.run(`UPDATE booking_notices SET reminder_sent_at = ${p(1)}, updated_at = ${p(2)} WHERE booking_id = ${p(3)}`, [now, now, bookingId]);
 }
+
+/** A reminder not yet sent of a scheduled visit still ahead, with its account's zone. */
+export interface PendingReminder {
+  bookingId: string;
+  toldStart: number;
+  reminderDueAt: number | null;
+  timeZone: string;
+}
+
+/** Every reminder not yet sent of a scheduled visit still ahead (to schedule again by a new lead). */
+export async function pendingReminders(ex: SqlExecutor, now: number): Promise<PendingReminder[]> {
+  const rows = await ex.all<{ booking_id: string; told_start: number; reminder_due_at: number | null; time_zone: string }>(
+    `SELECT n.booking_id, n.told_start, n.reminder_due_at, a.time_zone FROM booking_notices n
+       JOIN bookings b ON b.id = n.booking_id JOIN work_orders w ON w.id = b.work_order_id JOIN accounts a ON a.id = w.account_id
+     WHERE n.reminder_sent_at IS NULL AND n.told_status = 'scheduled' AND n.told_start > ${ex.dialect.param(1)}`,
+    [now],
+  );
+  return rows.map((r) => ({ bookingId: r.booking_id, toldStart: Number(r.told_start), reminderDueAt: numberOrNull(r.reminder_due_at), timeZone: r.time_zone }));
+}
+
+export async function setReminderDue(ex: SqlExecutor, bookingId: string, dueAt: number | null, now: number): Promise<void> {
+  const p = ex.dialect.param;
+  await ex.run(`UPDATE booking_notices SET reminder_due_at = ${p(1)}, updated_at = ${p(2)} WHERE booking_id = ${p(3)}`, [dueAt, now, bookingId]);
+}

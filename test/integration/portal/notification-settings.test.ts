@@ -103,6 +103,26 @@ describe('notification settings saved in the console', () => {
     expect((await notice(bookingId))?.reminderDueAt).toBe(at(day, '14:00') - 5 * 3_600_000);
   });
 
+  it('a newly saved lead reschedules every reminder not yet sent; one whose new time has passed keeps its old time', async () => {
+    await saveNotifications({ off: [], reminder: { daysBefore: 1, at: '17:00' } });
+    const far = localDate(Date.now(), 12);
+    const near = localDate(Date.now(), 2);
+    const farVisit = await schedule(at(far, '10:00'));
+    const nearVisit = await schedule(at(near, '10:00'), 'r-ann');
+    const dayBefore = (day: string) => Temporal.PlainDate.from(day).subtract({ days: 1 }).toString();
+    expect((await notice(farVisit))?.reminderDueAt).toBe(at(dayBefore(far), '17:00'));
+    expect((await notice(nearVisit))?.reminderDueAt).toBe(at(dayBefore(near), '17:00'));
+
+    await saveNotifications({ off: [], reminder: { hoursBefore: 3 } });
+    expect((await notice(farVisit))?.reminderDueAt, 'the far visit follows the new lead without being moved').toBe(at(far, '10:00') - 3 * 3_600_000);
+
+    // Five days before the near visit is already past: its reminder keeps the time it had.
+    const before = (await notice(nearVisit))?.reminderDueAt;
+    await saveNotifications({ off: [], reminder: { daysBefore: 5, at: '09:00' } });
+    expect((await notice(nearVisit))?.reminderDueAt).toBe(before);
+    expect((await notice(farVisit))?.reminderDueAt).toBe(at(Temporal.PlainDate.from(far).subtract({ days: 5 }).toString(), '09:00'));
+  });
+
   it('sends a due reminder by the saved lead, and none once the reminder is switched off', async () => {
     const { start, hours } = visitHoursAhead(3, 3);
     await saveNotifications({ off: [], reminder: { hoursBefore: hours } });
