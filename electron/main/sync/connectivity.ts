@@ -112,12 +112,12 @@ export class Connectivity {
       // The stream dropped: sync soon (the cycle reopens the stream when the hub answers).
       if (this.running) this.schedule(backoffDelay(Math.max(1, this.failures), this.options.backoffMinMs, this.options.backoffMaxMs));
     };
+    // Once open, one more sync: a change made between the last sync and the stream's opening sent no event.
+    const opened = () => {
+      if (this.events === controller) this.nudge();
+    };
     this.options
-      .openEvents(
-        controller.signal,
-        () => this.nudge(),
-        () => undefined,
-      )
+      .openEvents(controller.signal, () => this.nudge(), opened)
       .then(closed, closed);
   }
 }
