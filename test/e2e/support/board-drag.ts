@@ -59,6 +59,8 @@ export async function rowY(page: Page, resourceId: string): Promise<number> {
 
 /** Presses the pointer on an item and moves it a little, so @dnd-kit starts a drag. */
 export async function pickUp(page: Page, item: Locator, grabAt = { x: 6, y: 8 }): Promise<{ x: number; y: number }> {
+  // A hover may have scrolled the board since the item was last seen: pressing where it was would pick up whatever is there now.
+  await item.scrollIntoViewIfNeeded();
   const box = await item.boundingBox();
   if (!box) throw new Error('nothing to pick up');
   const start = { x: box.x + grabAt.x, y: box.y + grabAt.y };
@@ -69,8 +71,25 @@ export async function pickUp(page: Page, item: Locator, grabAt = { x: 6, y: 8 })
   return start;
 }
 
+/**
+ * Scrolls the board, when needed, so `time` sits in the middle of the visible timeline. While
+ * dragging, @dnd-kit scrolls the board by itself when the pointer comes within a fifth of its
+ * edge, and a slot hovered there slides away under the pointer (which slots are free, and so how
+ * far right a search for one goes, depends on the hour the suite runs).
+ */
+async function bringTimeIntoMiddle(page: Page, time: number): Promise<void> {
+  const board = await page.getByTestId('schedule-board').boundingBox();
+  if (!board) throw new Error('the board is not on screen');
+  const x = await timeX(page, time);
+  if (x >= board.x + board.width * 0.35 && x <= board.x + board.width * 0.7) return;
+  const by = x - (board.x + board.width * 0.55);
+  await page.getByTestId('schedule-board').evaluate((node, dx) => ((node as unknown as El).scrollLeft += dx), by);
+  await page.waitForTimeout(150);
+}
+
 /** Moves the held pointer so the item's left edge is at `time` on `resourceId`'s row (the grab offset kept). */
 export async function hoverSlot(page: Page, resourceId: string, time: number, grabX = 6): Promise<void> {
+  await bringTimeIntoMiddle(page, time);
   const x = (await timeX(page, time)) + grabX + 2;
   await page.mouse.move(x, await rowY(page, resourceId), { steps: 4 });
   await expect(page.getByTestId('drop-target')).toHaveAttribute('data-start', String(time));
