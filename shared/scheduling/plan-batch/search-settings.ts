@@ -24,6 +24,9 @@ export const searchSettings = {
    */
   exactMaxJobs: 8,
   exactMaxWork: 2_000_000,
+  /** Time kept at the end of the budget for building the result: this share of it, at most this many ms. */
+  resultReserveShare: 0.05,
+  resultReserveMs: 200,
   /** Simulated annealing temperature, as a share of the average travel per planned job, at the start and at the end. */
   startTemperature: 1,
   endTemperature: 0.01,
