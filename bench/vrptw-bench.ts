@@ -15,6 +15,8 @@ import { parsePlanInput, planBatch, planProblemFromInput } from '../shared/sched
 import { readReferences } from './vrptw/reference';
 import { parseVrptw } from './vrptw/vrptw-format';
 import { vrptwToPlanInput } from './vrptw/vrptw-to-plan';
+import { searchSettings } from '../shared/scheduling/plan-batch/search-settings';
+if (process.env.SEARCH_SETTINGS) Object.assign(searchSettings, JSON.parse(process.env.SEARCH_SETTINGS));
 
 const root = path.resolve(import.meta.dirname, '..');
 const defaultData = path.resolve(root, '..', 'shared', 'bench-data', 'vrptw');

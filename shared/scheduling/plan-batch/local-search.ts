@@ -115,7 +115,7 @@ export class LocalSearch {
         this.queued[u] = 0;
         this.examine(u);
       }
-      if (limits.expired() || !this.star.run(this.c1, this.c2)) return;
+      if (limits.expired() || !this.star.run(this.c1, this.c2, () => limits.expired())) return;
     }
   }
 

@@ -75,6 +75,8 @@ export interface PlanResult {
     greedyMs: number;
     /** Ruin-and-recreate rounds after the first descent to a local optimum. */
     rounds: number;
+    /** The batch was small enough to try every split and order: the plan is the optimum (no search rounds). */
+    solvedExactly: boolean;
     elapsedMs: number;
   };
 }

@@ -11,10 +11,22 @@ export const searchSettings = {
   /** Average jobs taken out per round, and at most this share of the jobs. */
   averageRemoved: 20,
   averageRemovedShare: 0.15,
+  /** At least this many on average, so that a round can take strings from two routes (with two, recreate mostly put them back where they were). */
+  minRemoved: 3,
   /** Longest string of consecutive visits taken from one route. */
   maxString: 10,
   /** Share of insertion places recreate skips at random. */
   blinkRate: 0.01,
+  /**
+   * Batches of at most this many jobs (in play) are solved exactly (exact.ts) when the
+   * sequences to try are at most `exactMaxWork` (counted before cutting the branches that
+   * break a rule); larger ones, or one the budget cuts short, go to the search.
+   */
+  exactMaxJobs: 8,
+  exactMaxWork: 2_000_000,
+  /** Time kept at the end of the budget for building the result: this share of it, at most this many ms. */
+  resultReserveShare: 0.05,
+  resultReserveMs: 200,
   /** Simulated annealing temperature, as a share of the average travel per planned job, at the start and at the end. */
   startTemperature: 1,
   endTemperature: 0.01,

@@ -43,8 +43,10 @@ interface Best {
  * chooses which jobs to leave out for the least travel (what small real days need).
  *
  * It stops at the deadline, after `maxRounds`, or after a long stretch of rounds without a
- * better plan (a small plan is soon solved). With a round cap the schedule follows the
- * rounds, so the same input, seed and cap give the same plan on any machine.
+ * better plan once its schedule (cooling, the price of leaving a job out) has run: a search
+ * that stalls early runs the rest of its schedule over one more such stretch first. With a
+ * round cap the schedule follows the rounds, so the same input, seed and cap give the same
+ * plan on any machine.
  */
 export function improve(s: Solution, ctx: RecreateContext, settings: SearchSettings): { rounds: number } {
   const random = seededRandom(settings.seed).next;
@@ -55,10 +57,18 @@ export function improve(s: Solution, ctx: RecreateContext, settings: SearchSetti
   let sinceBest = 0;
   const stall = Math.max(searchSettings.stallRounds, searchSettings.stallRoundsPerJob * s.problem.nJobs);
   const outOfTime: SearchLimits = { expired: () => settings.clock() >= settings.deadline };
-  const limits: SearchLimits = {
-    expired: () => outOfTime.expired() || (settings.maxRounds !== undefined && rounds >= settings.maxRounds) || sinceBest >= stall,
+  const scheduled = () => (settings.maxRounds !== undefined ? rounds / settings.maxRounds : (settings.clock() - settings.startedAt) / Math.max(1, settings.deadline - settings.startedAt));
+  // A search that stalls before its schedule is done (a small plan: a thousand rounds are a
+  // few per cent of the budget) does not stop there, still hot and before leaving a job out
+  // has a price: it runs the rest of the schedule over one more stall's worth of rounds.
+  let finishing: { round: number; from: number } | null = null;
+  const progress = () => {
+    const share = scheduled();
+    return finishing ? Math.max(share, finishing.from + ((1 - finishing.from) * (rounds - finishing.round)) / stall) : share;
   };
-  const progress = () => (settings.maxRounds !== undefined ? rounds / settings.maxRounds : (settings.clock() - settings.startedAt) / Math.max(1, settings.deadline - settings.startedAt));
+  const limits: SearchLimits = {
+    expired: () => outOfTime.expired() || (settings.maxRounds !== undefined && rounds >= settings.maxRounds) || (finishing !== null && sinceBest >= stall && progress() >= 1),
+  };
   let best: Best | null = null;
   const keepIfBest = () => {
     const plan: FeasiblePlan | null = s.feasible() ? { routes: s.routes, unassigned: s.unassignedCount(), cost: s.travelCost() } : projectFeasible(s);
@@ -121,6 +131,7 @@ export function improve(s: Solution, ctx: RecreateContext, settings: SearchSetti
     ctx.absences.record(s);
     rounds++;
     sinceBest++;
+    if (sinceBest >= stall && !finishing) finishing = { round: rounds, from: Math.min(1, scheduled()) };
     if (tuner.record(s)) {
       s.reweigh(tuner.penalties);
       ls.reset();
@@ -164,7 +175,8 @@ function restore(s: Solution, saved: Map<number, number[]>): void {
   }
 }
 
-function restoreAll(s: Solution, routes: number[][]): void {
+/** Puts the plan's routes back to the given sequences (jobs may change routes). */
+export function restoreAll(s: Solution, routes: number[][]): void {
   s.routeOf.fill(-1);
   routes.forEach((nodes, r) => {
     s.routes[r] = nodes;
@@ -175,7 +187,7 @@ function restoreAll(s: Solution, routes: number[][]): void {
 /** About `averageRemoved` jobs out per round (fewer on small plans), in strings of up to `maxString` visits. */
 function ruinSettingsFor(s: Solution): RuinSettings {
   const t = searchSettings;
-  return { averageRemoved: Math.max(2, Math.min(t.averageRemoved, s.problem.nJobs * t.averageRemovedShare)), maxString: t.maxString, blinkRate: t.blinkRate };
+  return { averageRemoved: Math.max(t.minRemoved, Math.min(t.averageRemoved, s.problem.nJobs * t.averageRemovedShare)), maxString: t.maxString, blinkRate: t.blinkRate };
 }
 
 /**

@@ -46,14 +46,23 @@ export class SwapStar {
     this.lastPass = -1;
   }
 
-  /** One pass over the route pairs that changed; true when a move was applied. */
-  run(c1: Composer, c2: Composer): boolean {
+  /**
+   * One pass over the route pairs that changed; true when a move was applied. Stops between
+   * two pairs when `expired` says so (a pass over long routes is long on a loaded machine);
+   * the pairs not reached are taken up by the next pass.
+   */
+  run(c1: Composer, c2: Composer, expired: () => boolean = () => false): boolean {
     const s = this.s;
     const nRoutes = s.problem.routes.length;
     let improved = false;
     const pairs = this.adjacentRoutes();
+    const previousPass = this.lastPass;
     this.lastPass = s.moves;
     for (const key of pairs) {
+      if (expired()) {
+        this.lastPass = previousPass;
+        return improved;
+      }
       const a = Math.floor(key / nRoutes);
       const b = key % nRoutes;
       const last = this.stamp.get(key) ?? -1;

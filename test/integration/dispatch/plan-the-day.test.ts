@@ -66,7 +66,9 @@ describe('plan the day', () => {
   });
 
   it('a cancel while improving keeps the first plan, and says it stopped early', async () => {
-    const c = open({ planBudgetMs: 60_000 });
+    // The real first plan, then an improvement held open until canceled: the real planner
+    // solves two work orders exactly in milliseconds, leaving nothing to cancel.
+    const c = open({ planBudgetMs: 60_000, planWorkerFile: path.resolve(import.meta.dirname, '../../e2e/support/held-plan-worker.ts') });
     const started = await c.call<PlanRun>('startPlan', { date: DAY, workOrderIds: ['wo-1', 'wo-2'] });
     expect(started.workOrderCount).toBe(2);
     await until(c, started.id, (run) => run.state === 'improving');

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { defaultTravel, planBatch } from '../../../shared/scheduling/index';
-import type { SchedulingJob, SchedulingResource } from '../../../shared/scheduling/index';
+import type { PlanBatchOptions, SchedulingJob, SchedulingResource } from '../../../shared/scheduling/index';
+import { searchSettings } from '../../../shared/scheduling/plan-batch/search-settings';
 import { at, site, technician } from './support/world-builder';
 
 /**
@@ -77,26 +78,53 @@ const instance = fc.record({
   jobs: fc.array(fc.record({ where: point, duration: fc.constantFrom(60, 90, 120, 180), windowHour: fc.option(fc.integer({ min: 8, max: 14 }), { nil: undefined }) }), { minLength: 3, maxLength: 6 }),
 });
 
-it('planBatch assigns as many jobs as the exhaustive optimum, within 25% of its travel', () => {
+interface Instance {
+  techs: { home: ReturnType<typeof site>; maxJobs: number | undefined; returnHome: boolean }[];
+  jobs: { where: ReturnType<typeof site>; duration: number; windowHour: number | undefined }[];
+}
+
+/** Plans each instance and compares it with the exhaustive optimum; returns the travel gaps. */
+function gapsToOptimum(options: PlanBatchOptions, numRuns: number): number[] {
   const gaps: number[] = [];
   fc.assert(
-    fc.property(instance, ({ techs, jobs }) => {
+    fc.property(instance, ({ techs, jobs }: Instance) => {
       const resources = techs.map((t, i) => technician({ id: `t${i}`, homeBase: t.home, returnHome: t.returnHome, weeklyHours: { tue: hours }, ...(t.maxJobs ? { dailyCapacity: { maxJobs: t.maxJobs } } : {}) }));
       const work: SchedulingJob[] = jobs.map((j, i) => ({
         id: `j${i}`, durationMinutes: j.duration, requiredCharacteristics: [], territoryId: 'nyc', location: j.where, timeZone: 'America/New_York',
         ...(j.windowHour !== undefined ? { window: { earliestStart: shiftStart + (j.windowHour - 8) * 60 * min, latestEnd: shiftStart + (j.windowHour - 4) * 60 * min } } : {}),
       }));
-      const plan = planBatch(work, { resources, bookings: [] }, { days: ['2026-03-10'], budgetMs: 2000, maxRounds: 80, seed: 1 });
+      const plan = planBatch(work, { resources, bookings: [] }, options);
       const best = optimum(resources, work);
       expect(plan.totals.assigned).toBe(best.assigned);
       const gap = best.minutes > 0 ? (plan.totals.addedTravelMinutes - best.minutes) / best.minutes : 0;
       expect(gap).toBeGreaterThan(-1e-9); // the optimum is a lower bound: a smaller "plan" would mean a rule was broken
       gaps.push(gap);
     }),
-    { numRuns: 30, seed: 20260310 },
+    { numRuns, seed: 20260310 },
   );
   const average = gaps.reduce((s, g) => s + g, 0) / gaps.length;
-  const worst = Math.max(...gaps);
-  console.log(`planBatch vs exhaustive optimum over ${gaps.length} instances: average gap ${(average * 100).toFixed(2)}%, worst ${(worst * 100).toFixed(2)}%`);
-  expect(worst).toBeLessThanOrEqual(0.25);
+  console.log(`planBatch vs exhaustive optimum over ${gaps.length} instances: average gap ${(average * 100).toFixed(2)}%, worst ${(Math.max(...gaps) * 100).toFixed(2)}%`);
+  return gaps;
+}
+
+const savedSettings = { ...searchSettings };
+afterEach(() => {
+  Object.assign(searchSettings, savedSettings);
+});
+
+it('planBatch finds the optimum of small batches: as many jobs as the exhaustive optimum, and its travel', () => {
+  // Batches of up to eight jobs are solved exactly (exact.ts); before, the search could end
+  // 14% above the optimum on these, stuck on its greedy start.
+  const gaps = gapsToOptimum({ days: ['2026-03-10'], budgetMs: 2000, maxRounds: 80, seed: 1 }, 300);
+  expect(Math.max(...gaps)).toBeLessThanOrEqual(1e-9);
+});
+
+it('the search alone reaches the optimum of tiny batches, also when not every job fits', () => {
+  // The search as it runs on batches too large to solve exactly, with a short stall limit so
+  // that it stalls early in its schedule as small batches do: it must then still cool down
+  // and give leaving a job out a price before it stops (before, it stopped hot and kept a
+  // plan leaving out whichever job the projection dropped, up to 49% above the optimum).
+  Object.assign(searchSettings, { exactMaxJobs: 0, stallRounds: 100, stallRoundsPerJob: 10 });
+  const gaps = gapsToOptimum({ days: ['2026-03-10'], budgetMs: 5000, maxRounds: 5000, seed: 1 }, 30);
+  expect(Math.max(...gaps)).toBeLessThanOrEqual(0.03);
 });

@@ -109,12 +109,24 @@ describe('planBatch times each job against the next stop of its route', () => {
 });
 
 describe('planBatch stops when there is nothing left to gain', () => {
-  it('does not search when no job can be planned, and stops a solved small plan long before a long budget', () => {
+  it('does not search when no job can be planned, and solves a small plan exactly long before a long budget', () => {
     const world = { resources: [technician({ id: 't1' })], bookings: [] };
     const nobody = planBatch([job({ territoryId: 'bronx' })], world, { days: [day], budgetMs: 60_000 });
     expect(nobody.stats.rounds).toBe(0);
     const one = planBatch([job()], world, { days: [day], budgetMs: 60_000 });
     expect(one.totals.assigned).toBe(1);
-    expect(one.stats.rounds).toBe(1000); // the stall limit: a thousand rounds without a better plan
+    expect(one.stats).toMatchObject({ solvedExactly: true, rounds: 0 });
+    expect(one.stats.elapsedMs).toBeLessThan(10_000);
+  });
+
+  it('stops a search that finds nothing better: a stretch without a better plan, then the rest of its schedule over another', () => {
+    const world = { resources: [technician({ id: 't1' }), technician({ id: 't2' })], bookings: [] };
+    const plan = planBatch(jobsAround(10), world, { days: [day], budgetMs: 60_000 });
+    expect(plan.stats.solvedExactly).toBe(false);
+    expect(plan.totals.assigned).toBe(10);
+    // 1000 rounds without a better plan, then at most twice that to finish the schedule.
+    expect(plan.stats.rounds).toBeGreaterThanOrEqual(1000);
+    expect(plan.stats.rounds).toBeLessThan(4000);
+    expect(plan.stats.elapsedMs).toBeLessThan(30_000);
   });
 });
