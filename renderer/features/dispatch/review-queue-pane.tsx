@@ -8,6 +8,7 @@ import { parseBookingExplanation } from '../../../shared/mutations/booking-expla
 import { useApi } from '../../api/api-context';
 import { mutationCall } from '../../api/use-run-mutation';
 import { QueryState } from '../../components/query-state';
+import { VirtualList, type VirtualItemProps } from '../../components/virtual-list';
 import { useStatusLabel } from '../../components/status-label';
 import { useT } from '../../components/use-t';
 import { moveChange } from './change-recipes';
@@ -30,7 +31,9 @@ export function ReviewQueuePane({ onOpenBooking }: { onOpenBooking: (bookingId: 
   const t = useT();
   const query = useReviewQueue();
   const actions = useDispatchActions();
+  // By booking id, not in the items: both must survive an item scrolling out of the DOM.
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [expanded, setExpanded] = useState<ReadonlyMap<string, Expanded>>(() => new Map());
   const [busy, setBusy] = useState(false);
   const accept = async (items: readonly ReviewItem[]) => {
     setBusy(true);
@@ -62,25 +65,45 @@ export function ReviewQueuePane({ onOpenBooking }: { onOpenBooking: (bookingId: 
                   {t('review.acceptSelected', { count: chosen.length })}
                 </Button>
               </Group>
-              <ul className="work-order-list" data-testid="review-list">
-                {items.map((item) => (
+              <VirtualList
+                items={items}
+                itemKey={(item) => item.bookingId}
+                estimateHeight={ESTIMATED_ITEM_HEIGHT}
+                gap={8}
+                className="review-list"
+                testId="review-list"
+                renderItem={(item, itemProps) => (
                   <ReviewEntry
-                    key={item.bookingId}
                     item={item}
+                    itemProps={itemProps}
                     selected={selected.has(item.bookingId)}
+                    open={expanded.get(item.bookingId) ?? null}
                     busy={busy}
                     onToggle={() => setSelected((s) => toggled(s, item.bookingId))}
+                    onExpand={(open) => setExpanded((m) => withExpanded(m, item.bookingId, open))}
                     onAccept={() => void accept([item])}
                     onOpen={() => onOpenBooking(item.bookingId)}
                   />
-                ))}
-              </ul>
+                )}
+              />
             </>
           );
         }}
       </QueryState>
     </section>
   );
+}
+
+type Expanded = 'why' | 'override';
+
+/** A closed item's height with its engine sentence: only a first guess, every item is measured. */
+const ESTIMATED_ITEM_HEIGHT = 150;
+
+function withExpanded(map: ReadonlyMap<string, Expanded>, id: string, open: Expanded | null): ReadonlyMap<string, Expanded> {
+  const next = new Map(map);
+  if (open) next.set(id, open);
+  else next.delete(id);
+  return next;
 }
 
 function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
@@ -91,23 +114,26 @@ function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
 
 interface EntryProps {
   item: ReviewItem;
+  itemProps: VirtualItemProps;
   selected: boolean;
+  /** What is opened below the item (kept by the pane: the item leaves the DOM when scrolled away). */
+  open: Expanded | null;
   busy: boolean;
   onToggle: () => void;
+  onExpand: (open: Expanded | null) => void;
   onAccept: () => void;
   onOpen: () => void;
 }
 
-function ReviewEntry({ item, selected, busy, onToggle, onAccept, onOpen }: EntryProps) {
+function ReviewEntry({ item, itemProps, selected, open, busy, onToggle, onExpand: setOpen, onAccept, onOpen }: EntryProps) {
   const t = useT();
   const intl = useIntl();
   const statusLabel = useStatusLabel();
-  const [open, setOpen] = useState<'why' | 'override' | null>(null);
   const summary = parseBookingExplanation(item.explanation)?.summary;
   // Only a Scheduled booking can go to another technician (the mutation refuses the rest): say so rather than offer it.
   const overridable = item.status === 'scheduled';
   return (
-    <Paper component="li" withBorder className="work-order-item" data-testid="review-item" data-booking-id={item.bookingId} data-start={item.start} data-status={item.status}>
+    <Paper component="li" {...itemProps} withBorder className="work-order-item" data-testid="review-item" data-booking-id={item.bookingId} data-start={item.start} data-status={item.status}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Checkbox checked={selected} onChange={onToggle} aria-label={t('review.select', { reference: item.workOrderNumber })} mt={2} />
         <div className="review-entry-main">
