@@ -1,6 +1,6 @@
 import { Badge, Button, Checkbox, Group, Paper, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { useIntl } from 'react-intl';
 import type { ReviewItem } from '../../../shared/contract/dispatch-contract';
 import { formatInstant, formatInstantRange } from '../../../shared/i18n/format-instant';
@@ -44,6 +44,7 @@ export function ReviewQueuePane({ onOpenBooking }: { onOpenBooking: (bookingId: 
     setBusy(false);
     if (outcome.status === 'applied') setSelected(new Set());
   };
+  const handlers = useEntryHandlers(setSelected, setExpanded, accept, onOpenBooking);
   return (
     <section className="side-pane" aria-labelledby="review-heading" data-testid="review-queue">
       <Title order={2} id="review-heading" className="side-pane-title">{t('review.heading')}</Title>
@@ -79,10 +80,7 @@ export function ReviewQueuePane({ onOpenBooking }: { onOpenBooking: (bookingId: 
                     selected={selected.has(item.bookingId)}
                     open={expanded.get(item.bookingId) ?? null}
                     busy={busy}
-                    onToggle={() => setSelected((s) => toggled(s, item.bookingId))}
-                    onExpand={(open) => setExpanded((m) => withExpanded(m, item.bookingId, open))}
-                    onAccept={() => void accept([item])}
-                    onOpen={() => onOpenBooking(item.bookingId)}
+                    handlers={handlers}
                   />
                 )}
               />
@@ -95,6 +93,36 @@ export function ReviewQueuePane({ onOpenBooking }: { onOpenBooking: (bookingId: 
 }
 
 type Expanded = 'why' | 'override';
+
+interface EntryHandlers {
+  toggle: (bookingId: string) => void;
+  expand: (bookingId: string, open: Expanded | null) => void;
+  accept: (item: ReviewItem) => void;
+  open: (bookingId: string) => void;
+}
+
+/**
+ * The same handlers for every item and every render: items are memoised on them, so scrolling
+ * (which renders the list again) renders only the items coming into view.
+ */
+function useEntryHandlers(
+  setSelected: Dispatch<SetStateAction<ReadonlySet<string>>>,
+  setExpanded: Dispatch<SetStateAction<ReadonlyMap<string, Expanded>>>,
+  accept: (items: readonly ReviewItem[]) => Promise<void>,
+  onOpenBooking: (bookingId: string) => void,
+): EntryHandlers {
+  const latest = useRef({ accept, onOpenBooking });
+  latest.current = { accept, onOpenBooking };
+  return useMemo(
+    () => ({
+      toggle: (id) => setSelected((s) => toggled(s, id)),
+      expand: (id, open) => setExpanded((m) => withExpanded(m, id, open)),
+      accept: (item) => void latest.current.accept([item]),
+      open: (id) => latest.current.onOpenBooking(id),
+    }),
+    [setSelected, setExpanded],
+  );
+}
 
 /** A closed item's height with its engine sentence: only a first guess, every item is measured. */
 const ESTIMATED_ITEM_HEIGHT = 150;
@@ -119,17 +147,25 @@ interface EntryProps {
   /** What is opened below the item (kept by the pane: the item leaves the DOM when scrolled away). */
   open: Expanded | null;
   busy: boolean;
-  onToggle: () => void;
-  onExpand: (open: Expanded | null) => void;
-  onAccept: () => void;
-  onOpen: () => void;
+  handlers: EntryHandlers;
 }
 
-function ReviewEntry({ item, itemProps, selected, open, busy, onToggle, onExpand: setOpen, onAccept, onOpen }: EntryProps) {
+/** Props unchanged but a new itemProps object with the same place: nothing to render again. */
+function sameEntry(a: EntryProps, b: EntryProps): boolean {
+  const same = (x: VirtualItemProps, y: VirtualItemProps) =>
+    x['data-index'] === y['data-index'] && x['aria-setsize'] === y['aria-setsize'] && x.style.transform === y.style.transform && x.ref === y.ref;
+  return a.item === b.item && a.selected === b.selected && a.open === b.open && a.busy === b.busy && a.handlers === b.handlers && same(a.itemProps, b.itemProps);
+}
+
+const ReviewEntry = memo(function ReviewEntry({ item, itemProps, selected, open, busy, handlers }: EntryProps) {
   const t = useT();
   const intl = useIntl();
   const statusLabel = useStatusLabel();
-  const summary = parseBookingExplanation(item.explanation)?.summary;
+  const summary = useMemo(() => parseBookingExplanation(item.explanation)?.summary, [item.explanation]);
+  const setOpen = (next: Expanded | null) => handlers.expand(item.bookingId, next);
+  const onToggle = () => handlers.toggle(item.bookingId);
+  const onAccept = () => handlers.accept(item);
+  const onOpen = () => handlers.open(item.bookingId);
   // Only a Scheduled booking can go to another technician (the mutation refuses the rest): say so rather than offer it.
   const overridable = item.status === 'scheduled';
   return (
@@ -159,7 +195,7 @@ function ReviewEntry({ item, itemProps, selected, open, busy, onToggle, onExpand
       <span className="visually-hidden">{formatInstant(intl, item.start)}</span>
     </Paper>
   );
-}
+}, sameEntry);
 
 /** The engine's ranking at the booking's time, for overriding its choice with another technician. */
 export function Alternatives({ item, onDone }: { item: Pick<ReviewItem, 'bookingId' | 'version' | 'resourceId' | 'start' | 'workOrderNumber'>; onDone: () => void }) {
