@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { stopChild } from '../integration/support/hub-process';
 import { expectNoSeriousViolations } from './support/axe';
-import { bookingOnBoard } from './support/board-drag';
+import { bookingOnBoard, revealRow } from './support/board-drag';
 import { startBrowserHost } from './support/browser-host-process';
 import { openWorkingDayAhead } from './support/open-working-day-ahead';
 import { openReviewQueue, queueSize, reviewItemsInOrder, scrollQueue } from './support/review-queue';
@@ -147,6 +147,8 @@ test('the review queue: explanations, accept one, accept the selected, override 
   const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(overridden!.start);
   await page.getByLabel('Go to date').fill(date);
   await expect(page.locator(`section[data-date="${date}"][aria-busy="false"]`)).toBeVisible();
+  // The board renders only the rows in view: bring the new technician's row into view first.
+  await revealRow(page, overridden!.technician);
   const moved = page.locator(`[data-testid=board-row][data-resource-id="${overridden!.technician}"] [data-booking-id="${overridden!.bookingId}"]`);
   await moved.scrollIntoViewIfNeeded();
   await moved.click();
