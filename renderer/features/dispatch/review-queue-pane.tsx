@@ -11,6 +11,7 @@ import { QueryState } from '../../components/query-state';
 import { VirtualList, type VirtualItemProps } from '../../components/virtual-list';
 import { useStatusLabel } from '../../components/status-label';
 import { useT } from '../../components/use-t';
+import { acceptBatches } from './accept-batches';
 import { moveChange } from './change-recipes';
 import { useDispatchActions } from './dispatch-context';
 import { CandidateFacts, CandidateReason, ExplanationView } from './explanation-view';
@@ -35,14 +36,18 @@ export function ReviewQueuePane({ onOpenBooking }: { onOpenBooking: (bookingId: 
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const [expanded, setExpanded] = useState<ReadonlyMap<string, Expanded>>(() => new Map());
   const [busy, setBusy] = useState(false);
+  // Batch after batch; a refused one stops there, and what it and the rest held stays selected.
   const accept = async (items: readonly ReviewItem[]) => {
     setBusy(true);
-    const outcome = await actions.apply({
-      label: t('review.acceptMany', { count: items.length }),
-      call: mutationCall('acceptAutoAssignment', { bookings: items.map((i) => ({ bookingId: i.bookingId, expectedVersion: i.version })) }),
-    });
-    setBusy(false);
-    if (outcome.status === 'applied') setSelected(new Set());
+    try {
+      for (const bookings of acceptBatches(items)) {
+        const outcome = await actions.apply({ label: t('review.acceptMany', { count: bookings.length }), call: mutationCall('acceptAutoAssignment', { bookings }) });
+        if (outcome.status !== 'applied') return;
+        setSelected((s) => without(s, bookings.map((b) => b.bookingId)));
+      }
+    } finally {
+      setBusy(false);
+    }
   };
   const handlers = useEntryHandlers(setSelected, setExpanded, accept, onOpenBooking);
   return (
@@ -131,6 +136,12 @@ function withExpanded(map: ReadonlyMap<string, Expanded>, id: string, open: Expa
   const next = new Map(map);
   if (open) next.set(id, open);
   else next.delete(id);
+  return next;
+}
+
+function without(set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<string> {
+  const next = new Set(set);
+  for (const id of ids) next.delete(id);
   return next;
 }
 
