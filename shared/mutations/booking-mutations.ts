@@ -37,8 +37,11 @@ export const SetBookingStatusArgs = z.object({
   status: z.enum(['traveling', 'in_progress', 'completed']),
 });
 
+/** Bookings one acceptAutoAssignment takes: the console sends a bigger selection in several. */
+export const MAX_ACCEPT_BATCH = 500;
+
 export const AcceptAutoAssignmentArgs = z.object({
-  bookings: z.array(z.object({ bookingId: IdSchema, expectedVersion: RowVersionSchema })).min(1).max(500),
+  bookings: z.array(z.object({ bookingId: IdSchema, expectedVersion: RowVersionSchema })).min(1).max(MAX_ACCEPT_BATCH),
 });
 
 export const PinBookingArgs = z.object({ bookingId: IdSchema, expectedVersion: RowVersionSchema });

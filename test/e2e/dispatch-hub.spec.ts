@@ -12,6 +12,7 @@ import { bookingOnBoard, everyHalfHour, findSlot, hoverSlot, instant, pickUp, re
 import { startBrowserHost } from './support/browser-host-process';
 import { connectFromSettings } from './support/connect-from-settings';
 import { openWorkingDayAhead } from './support/open-working-day-ahead';
+import { reviewItemsInOrder, scrollQueue, scrollQueueTo } from './support/review-queue';
 
 /**
  * The dispatcher's changes with a hub: made offline they wait in the outbox and land when the hub
@@ -132,11 +133,11 @@ test('an override the hub refuses after a second console changed the booking: th
   // Console A finds an assignment it could give to someone else, then loses the hub.
   await pageA.getByRole('tab', { name: /Review/ }).click();
   // Scheduled ones only: a visit already on its way (today's, at this hour) cannot go to someone else.
-  const items = pageA.locator('[data-testid=review-item][data-status=scheduled]');
-  await expect(items.first()).toBeVisible();
+  const queue = pageA.getByTestId('review-queue');
+  await expect(queue.locator('[data-testid=review-item][data-status=scheduled]').first()).toBeVisible();
   let chosen: { bookingId: string; start: number; technician: string } | null = null;
-  for (let i = 0; i < 40 && !chosen; i++) {
-    const item = items.nth(i);
+  // The queue renders the items in view: further ones are reached by scrolling.
+  for await (const item of reviewItemsInOrder(queue, '[data-testid=review-item][data-status=scheduled]', 40)) {
     await item.getByRole('button', { name: 'Override…' }).click();
     await expect(item.getByTestId('alternatives').getByText(/Ranking technicians/)).toHaveCount(0);
     const alternative = item.getByTestId('alternative').first();
@@ -147,6 +148,7 @@ test('an override the hub refuses after a second console changed the booking: th
     chosen = { bookingId: (await item.getAttribute('data-booking-id'))!, start: Number(await item.getAttribute('data-start')), technician: (await alternative.getAttribute('data-resource-id'))! };
     proxy.cut(true);
     await alternative.getByRole('button', { name: /^Give it to/ }).click();
+    break;
   }
   expect(chosen).not.toBeNull();
   const dialog = pageA.getByRole('dialog', { name: 'Choose another technician than the engine' });
@@ -215,8 +217,16 @@ test('an assignment the engine made at the hub shows every candidate, their trav
   }
   expect(bookingId, 'a time at which the engine finds a technician').not.toBeNull();
   await page.getByRole('tab', { name: /Review/ }).click();
-  const item = page.locator(`[data-testid=review-item][data-booking-id="${bookingId}"]`);
-  await expect(item).toBeVisible({ timeout: 15_000 });
+  const queue = page.getByTestId('review-queue');
+  const item = queue.locator(`[data-testid=review-item][data-booking-id="${bookingId}"]`);
+  // It reaches the console by sync; the queue renders the items in view, so scroll down to it.
+  await expect.poll(async () => {
+    await scrollQueue(queue, -1e6);
+    await scrollQueueTo(queue, item).catch(() => undefined);
+    return item.count();
+  }, { timeout: 30_000 }).toBe(1);
+  await item.scrollIntoViewIfNeeded();
+  await expect(item).toBeVisible();
   await item.getByRole('button', { name: 'Why?' }).click();
   const table = item.getByTestId('explanation-candidates');
   await expect(table.locator('[data-outcome=won]')).toHaveCount(1);

@@ -2,9 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { stopChild } from '../integration/support/hub-process';
 import { expectNoSeriousViolations } from './support/axe';
-import { bookingOnBoard } from './support/board-drag';
+import { bookingOnBoard, revealRow } from './support/board-drag';
 import { startBrowserHost } from './support/browser-host-process';
 import { openWorkingDayAhead } from './support/open-working-day-ahead';
+import { openReviewQueue, queueSize, reviewItemsInOrder, scrollQueue } from './support/review-queue';
 
 /**
  * The dispatcher's panels beside the board: find availability (book, reassign), the review queue
@@ -79,12 +80,10 @@ test('find availability books a work order, and reassigns a booking, from the ra
 
 test('the review queue: explanations, accept one, accept the selected, override with a ranked alternative and a reason', async ({ page }) => {
   await openWorkingDayAhead(page, hostUrl);
-  const tab = page.getByRole('tab', { name: /Review/ });
-  await tab.click();
-  const queue = page.getByTestId('review-queue');
-  const items = queue.getByTestId('review-item');
-  await expect(items.first()).toBeVisible();
-  const total = await items.count();
+  const { tab, queue, items } = await openReviewQueue(page);
+  // Only the items in view are rendered; each says how many there are.
+  const total = await queueSize(queue);
+  expect(total).toBeGreaterThan(await items.count());
   await expect(tab).toHaveAttribute('aria-label', new RegExp(`${total} assignments waiting`));
 
   const first = items.first();
@@ -102,7 +101,8 @@ test('the review queue: explanations, accept one, accept the selected, override 
   await page.screenshot({ path: test.info().outputPath('review-queue.png') });
   await queue.getByTestId('accept-selected').click();
   await expect(queue.locator(`[data-booking-id="${a}"], [data-booking-id="${b}"]`)).toHaveCount(0);
-  await expect(items).toHaveCount(total - 3);
+  await expect(items.first()).toHaveAttribute('aria-setsize', String(total - 3));
+  await expect(tab).toHaveAttribute('aria-label', new RegExp(`${total - 3} assignments waiting`));
 
   // A booking already on its way can no longer go to someone else: the queue says so instead of offering it.
   // A scheduled one (at some hours the demo's first visits are already on their way).
@@ -120,10 +120,8 @@ test('the review queue: explanations, accept one, accept the selected, override 
 
   // Override: the engine's ranking at the booking's time; a reason code and a note are required.
   let overridden: { bookingId: string; technician: string; start: number } | null = null;
-  const scheduled = queue.locator('[data-testid=review-item][data-status=scheduled]');
-  // The first assignments are at the weekend, when few technicians work: look further if need be.
-  for (let i = 0; i < 40 && !overridden; i++) {
-    const item = scheduled.nth(i);
+  // The first assignments are at the weekend, when few technicians work: look further (scrolling) if need be.
+  for await (const item of reviewItemsInOrder(queue, '[data-testid=review-item][data-status=scheduled]', 40)) {
     await item.getByRole('button', { name: 'Override…' }).click();
     const alternative = item.getByTestId('alternative').first();
     await expect(item.getByTestId('alternatives').getByText(/Ranking technicians/)).toHaveCount(0);
@@ -133,6 +131,7 @@ test('the review queue: explanations, accept one, accept the selected, override 
     }
     overridden = { bookingId: (await item.getAttribute('data-booking-id'))!, technician: (await alternative.getAttribute('data-resource-id'))!, start: Number(await item.getAttribute('data-start')) };
     await alternative.getByRole('button', { name: /^Give it to/ }).click();
+    break;
   }
   expect(overridden, 'an assignment with another technician free at its time').not.toBeNull();
   const dialog = page.getByRole('dialog', { name: 'Choose another technician than the engine' });
@@ -148,6 +147,8 @@ test('the review queue: explanations, accept one, accept the selected, override 
   const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago' }).format(overridden!.start);
   await page.getByLabel('Go to date').fill(date);
   await expect(page.locator(`section[data-date="${date}"][aria-busy="false"]`)).toBeVisible();
+  // The board renders only the rows in view: bring the new technician's row into view first.
+  await revealRow(page, overridden!.technician);
   const moved = page.locator(`[data-testid=board-row][data-resource-id="${overridden!.technician}"] [data-booking-id="${overridden!.bookingId}"]`);
   await moved.scrollIntoViewIfNeeded();
   await moved.click();
@@ -291,6 +292,52 @@ test('the week and three-day scales stay virtualized and shade each technician\'
   await expect(page.locator('section[data-scale="3days"][aria-busy="false"]')).toBeVisible();
   expect((await page.locator('[data-testid=board-row]').first().getAttribute('data-utilisation'))!.split(' ')).toHaveLength(3);
   await page.screenshot({ path: test.info().outputPath('board-3days.png') });
+});
+
+test('the review queue renders the items in view: Tab walks on past them, a selection and an opened explanation outlive scrolling, accept selected takes those out of view', async ({ page }) => {
+  await openWorkingDayAhead(page, hostUrl);
+  const { tab, queue, items } = await openReviewQueue(page);
+  const total = await queueSize(queue);
+  const rendered = await items.count();
+  expect(rendered).toBeLessThan(total);
+  expect(total).toBeGreaterThan(50);
+
+  // The keyboard: Tab from the first item goes on into items that were not rendered when it started.
+  const focusedPosition = async () => Number(await page.evaluate("document.activeElement?.closest('[data-testid=review-item]')?.getAttribute('aria-posinset') ?? 0"));
+  await items.first().getByRole('checkbox').focus();
+  for (let i = 0; i < 200 && (await focusedPosition()) <= rendered + 2; i++) await page.keyboard.press('Tab');
+  expect(await focusedPosition()).toBeGreaterThan(rendered + 2);
+  await expect(page.locator(':focus')).toBeInViewport();
+
+  // A selection and an opened explanation stay while their item is scrolled out of the DOM.
+  await scrollQueue(queue, -1e6);
+  const first = items.first();
+  const firstId = (await first.getAttribute('data-booking-id'))!;
+  await first.getByRole('checkbox').check();
+  await first.getByRole('button', { name: 'Why?' }).click();
+  await expect(first.getByTestId('explanation')).toBeVisible();
+  for (let i = 0; i < 6; i++) await scrollQueue(queue);
+  const far = items.last();
+  const farId = (await far.getAttribute('data-booking-id'))!;
+  expect(Number(await far.getAttribute('aria-posinset'))).toBeGreaterThan(rendered);
+  await far.getByRole('checkbox').check();
+  // The item holding focus stays rendered wherever the pane is scrolled; this one no longer holds it.
+  await expect(queue.locator(`[data-booking-id="${firstId}"]`)).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('review-queue-scrolled.png') });
+  await queue.getByRole('heading').click();
+  await scrollQueue(queue, -1e6);
+  await expect(queue.locator(`[data-booking-id="${farId}"]`)).toHaveCount(0);
+  await expect(first.getByRole('checkbox')).toBeChecked();
+  await expect(first.getByTestId('explanation')).toBeVisible();
+
+  // Accept selected takes both, the one out of view too.
+  await expect(queue.getByTestId('accept-selected')).toHaveText('Accept selected (2)');
+  await queue.getByTestId('accept-selected').click();
+  await expect(tab).toHaveAttribute('aria-label', new RegExp(`${total - 2} assignments waiting`));
+  await expect(queue.locator(`[data-booking-id="${firstId}"]`)).toHaveCount(0);
+  for (let moved = true; moved; moved = await scrollQueue(queue)) {
+    await expect(queue.locator(`[data-booking-id="${farId}"]`)).toHaveCount(0);
+  }
 });
 
 test('the review queue and the plan panel pass the accessibility checks', async ({ page }) => {

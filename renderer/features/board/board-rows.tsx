@@ -11,6 +11,12 @@ const ROW_INSET = 3;
 /** Horizontal gap so back-to-back bookings stay distinguishable. */
 const BLOCK_GAP = 1;
 const MIN_BLOCK_WIDTH = 4;
+/**
+ * Narrower blocks (most at the week scale) get no text: their borders and padding leave under
+ * 10 px, which showed at most an ellipsis, and laying the text out was a quarter of the week's
+ * first render. The label (aria-label and tooltip) is the same.
+ */
+const MIN_TEXT_WIDTH = 28;
 
 export interface RowContext {
   scale: TimeScale;
@@ -47,7 +53,7 @@ interface GroupHeaderProps {
   onToggle: (territoryId: string) => void;
 }
 
-export function GroupHeader({ item, words, itemIndex, top, width, onToggle }: GroupHeaderProps) {
+export const GroupHeader = memo(function GroupHeader({ item, words, itemIndex, top, width, onToggle }: GroupHeaderProps) {
   const count = words.technicianCount(item.technicianCount);
   return (
     <div
@@ -74,7 +80,7 @@ export function GroupHeader({ item, words, itemIndex, top, width, onToggle }: Gr
       </div>
     </div>
   );
-}
+});
 
 interface TechnicianRowProps {
   technician: BoardTechnician;
@@ -85,7 +91,11 @@ interface TechnicianRowProps {
   context: RowContext;
 }
 
-export function TechnicianRow({ technician, row, timeWindow, itemIndex, top, context }: TechnicianRowProps) {
+/**
+ * Memoised: when the grid re-renders for another reason (rows added by a scroll, the
+ * virtualizer settling after mount) the rows already on screen are not rendered again.
+ */
+export const TechnicianRow = memo(function TechnicianRow({ technician, row, timeWindow, itemIndex, top, context }: TechnicianRowProps) {
   const visible = bookingsInWindow(row, timeWindow, context.activeId);
   const jobs = row.placed.length;
   const levels = technician.utilisation?.map((u) => u.level) ?? [];
@@ -144,7 +154,7 @@ export function TechnicianRow({ technician, row, timeWindow, itemIndex, top, con
       </div>
     </div>
   );
-}
+});
 
 interface BookingBlockProps {
   placed: PlacedBooking;
@@ -229,12 +239,14 @@ const BookingBlock = memo(function BookingBlock(props: BookingBlockProps) {
   const { booking } = placed;
   const label = bookingAriaLabel(booking, props.technicianName, props.formatters, props.multiDay);
   const text = blockText(booking);
+  const geometry = blockGeometry(placed, laneCount, props.scale);
+  const roomForText = geometry.width >= MIN_TEXT_WIDTH;
   const className = blockClassName(placed, laneCount, isSelected) + (props.isDragging ? ' board-booking--dragging' : '') + (props.isLocked ? ' board-booking--saving' : '');
   return (
     <button
       type="button"
       className={className}
-      style={blockGeometry(placed, laneCount, props.scale)}
+      style={geometry}
       data-testid="board-booking"
       data-booking-id={booking.id}
       data-status={booking.status}
@@ -253,8 +265,9 @@ const BookingBlock = memo(function BookingBlock(props: BookingBlockProps) {
       onContextMenu={props.onContextMenu ? (event) => openContextMenu(event, booking.id, props.onContextMenu!) : undefined}
     >
       {/* The pin glyph and the review badge are CSS pseudo-elements: no extra DOM per block. */}
-      <span className="board-booking-title">{text.primary}</span>
-      {text.secondary && laneCount === 1 && <span className="board-booking-subtitle">{text.secondary}</span>}
+      {/* A pinned block keeps its title element, empty when narrow: the pin glyph hangs on it. */}
+      {(roomForText || booking.pinned) && <span className="board-booking-title">{roomForText ? text.primary : null}</span>}
+      {roomForText && text.secondary && laneCount === 1 && <span className="board-booking-subtitle">{text.secondary}</span>}
     </button>
   );
 });

@@ -1,5 +1,5 @@
 import type { CSSProperties, RefObject } from 'react';
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import type { Range } from '@tanstack/react-virtual';
 import { TimeAxis } from './board-axis';
@@ -34,7 +34,11 @@ import { useTimeWindow } from './use-time-window';
 import { textDirection } from '../../../shared/i18n/locales';
 import './schedule-board.css';
 
-/** Rows rendered beyond the viewport on each side, so a fast wheel scroll shows no gaps. */
+/**
+ * Rows rendered beyond the viewport on each side, so a fast wheel scroll shows no gaps. Not in
+ * the first render: rows and bookings nobody sees yet were a third of its DOM, so they are added
+ * in the task after the first paint (see useAfterFirstPaint).
+ */
 const ROW_OVERSCAN = 4;
 
 /**
@@ -135,6 +139,7 @@ function useRowVirtualizer(
   items: readonly BoardItem[],
   activeIndex: number | undefined,
   guessedViewport: { width: number; height: number },
+  overscan: boolean,
 ) {
   const estimateSize = useCallback((i: number) => itemHeight(items[i]), [items]);
   const getItemKey = useCallback((i: number) => items[i]?.key ?? i, [items]);
@@ -146,7 +151,7 @@ function useRowVirtualizer(
     // The sticky time axis occupies the top of the canvas.
     paddingStart: AXIS_HEIGHT,
     scrollPaddingStart: AXIS_HEIGHT,
-    overscan: ROW_OVERSCAN,
+    overscan: overscan ? ROW_OVERSCAN : 0,
     initialRect: guessedViewport,
     rangeExtractor: (range) => rangeWithActive(range, activeIndex),
   });
@@ -158,6 +163,7 @@ function useTimeGeometry(
   rowIndex: ReadonlyMap<string, RowBookings>,
   scrollerRef: RefObject<HTMLDivElement | null>,
   guessedWidth: number,
+  overscan: boolean,
 ) {
   const { rangeStart, rangeEnd, timeZone, now } = props;
   const pxPerHour = props.pxPerHour ?? DEFAULT_PX_PER_HOUR;
@@ -166,7 +172,7 @@ function useTimeGeometry(
   const ticks = useMemo(() => hourTicks(rangeStart, rangeEnd, timeZone), [rangeStart, rangeEnd, timeZone]);
   const firstStart = useMemo(() => earliestStart(rowIndex), [rowIndex]);
   const startX = timeToX(scale, initialScrollTime(scale, firstStart, now));
-  const timeWindow = useTimeWindow(scrollerRef, scale, startX, guessedWidth);
+  const timeWindow = useTimeWindow(scrollerRef, scale, startX, guessedWidth, overscan);
   const dayStarts = useMemo(() => localDayStarts(ticks, rangeStart, formatters), [ticks, rangeStart, formatters]);
   return {
     scale,
@@ -189,6 +195,26 @@ function localDayStarts(ticks: HourTicks, rangeStart: number, formatters: BoardF
     if (time > rangeStart && formatters.hour(time) === 0) starts.push(time);
   }
   return starts;
+}
+
+/**
+ * False until the board's first frame has been painted (a frame, then a task after it). What is
+ * rendered only for scrolling (rows and bookings beyond the viewport) waits for it: the board
+ * appears sooner, and the overscan follows before anyone can scroll.
+ */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
 }
 
 /** Calls onSelectBooking through a ref, so a new callback each parent render costs nothing. */
@@ -215,11 +241,12 @@ function BoardGrid(props: BoardGridProps) {
   const { items, rowIndex, itemIndexByResource, findBooking } = useBoardData(props, collapsed);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [guessedViewport] = useState(guessViewport);
-  const time = useTimeGeometry(props, rowIndex, scrollerRef, guessedViewport.width);
+  const overscan = useAfterFirstPaint();
+  const time = useTimeGeometry(props, rowIndex, scrollerRef, guessedViewport.width, overscan);
 
   const activeBooking = activeId ? findBooking(activeId) : undefined;
   const activeIndex = activeBooking ? itemIndexByResource.get(activeBooking.resourceId) : undefined;
-  const rowVirtualizer = useRowVirtualizer(scrollerRef, items, activeIndex, guessedViewport);
+  const rowVirtualizer = useRowVirtualizer(scrollerRef, items, activeIndex, guessedViewport, overscan);
   const onSelect = useSelect(props.onSelectBooking, setActiveId);
   const onKeyDown = useBoardKeyboard({
     scrollerRef,
@@ -241,22 +268,20 @@ function BoardGrid(props: BoardGridProps) {
 
   const canvasWidth = NAME_COLUMN_WIDTH + time.trackWidth;
   const totalHeight = rowVirtualizer.getTotalSize();
-  const context: RowContext = {
-    scale: time.scale,
-    formatters: time.formatters,
-    multiDay: time.multiDay,
+  const onContextMenu = useStableCallback(props.onBookingContextMenu);
+  const context = useRowContext({
+    time,
     canvasWidth,
-    timelineWidth: time.trackWidth,
     activeId: activeBooking ? activeId : null,
     selectedId: props.selectedBookingId ?? null,
     onSelect,
     onActivate: setActiveId,
     timeZone: props.timeZone,
-    dayStarts: time.dayStarts,
-    drag: props.draggable ? { describedBy: drag.describedBy, draggingId: drag.draggingId } : null,
+    describedBy: props.draggable ? drag.describedBy : undefined,
+    draggingId: props.draggable ? drag.draggingId : undefined,
     locked: props.lockedBookingIds,
-    onContextMenu: props.onBookingContextMenu,
-  };
+    onContextMenu,
+  });
   const canvasStyle = {
     width: canvasWidth,
     height: totalHeight,
@@ -321,6 +346,58 @@ function BoardGrid(props: BoardGridProps) {
       </div>
     </>
   );
+}
+
+interface RowContextInput {
+  time: ReturnType<typeof useTimeGeometry>;
+  canvasWidth: number;
+  activeId: string | null;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  onActivate: (id: string) => void;
+  timeZone: string;
+  /** Undefined when drag and drop is off. */
+  draggingId: string | null | undefined;
+  describedBy: string | undefined;
+  locked: ReadonlySet<string> | undefined;
+  onContextMenu: ((id: string, x: number, y: number) => void) | undefined;
+}
+
+/**
+ * The same object as long as nothing in it changed: rows are memoised on it, so a re-render of
+ * the grid (the virtualizer settling its range after mount, a scroll adding rows) leaves the
+ * rows already on screen alone.
+ */
+function useRowContext(input: RowContextInput): RowContext {
+  const { time, canvasWidth, activeId, selectedId, onSelect, onActivate, timeZone, draggingId, describedBy, locked, onContextMenu } = input;
+  const { scale, formatters, multiDay, trackWidth, dayStarts } = time;
+  return useMemo(
+    () => ({
+      scale,
+      formatters,
+      multiDay,
+      canvasWidth,
+      timelineWidth: trackWidth,
+      activeId,
+      selectedId,
+      onSelect,
+      onActivate,
+      timeZone,
+      dayStarts,
+      drag: draggingId === undefined ? null : { describedBy, draggingId },
+      locked,
+      onContextMenu,
+    }),
+    [scale, formatters, multiDay, canvasWidth, trackWidth, activeId, selectedId, onSelect, onActivate, timeZone, dayStarts, draggingId, describedBy, locked, onContextMenu],
+  );
+}
+
+/** A callback that keeps its identity while calling the latest one given (undefined stays undefined). */
+function useStableCallback<A extends unknown[]>(callback: ((...args: A) => void) | undefined): ((...args: A) => void) | undefined {
+  const ref = useRef(callback);
+  ref.current = callback;
+  const stable = useCallback((...args: A) => ref.current?.(...args), []);
+  return callback ? stable : undefined;
 }
 
 /** Hour labels need about 44 px each; on wider scales every hour is labelled, on narrow ones every 2, 3, 4, 6 or 12. */

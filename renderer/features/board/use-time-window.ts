@@ -26,6 +26,8 @@ export function useTimeWindow(
   scale: TimeScale,
   startX: number,
   guessedWidth: number,
+  /** Widen the window beyond the viewport (off in the first render: nothing there is seen yet). */
+  overscan = true,
 ): TimeWindow {
   const [view, setView] = useState<View>(() => ({
     bucket: Math.floor(startX / BUCKET_PX),
@@ -58,7 +60,9 @@ export function useTimeWindow(
   }, [scrollerRef, scale.rangeStart, scale.rangeEnd, scale.pxPerHour]);
 
   return useMemo(() => {
-    const overscanMs = HOUR_MS / 2 + (BUCKET_PX * HOUR_MS) / scale.pxPerHour;
+    // One bucket always: the viewport reaches up to a bucket past the bucket's start.
+    const bucketMs = (BUCKET_PX * HOUR_MS) / scale.pxPerHour;
+    const overscanMs = bucketMs + (overscan ? HOUR_MS / 2 : 0);
     return visibleTimeWindow(scale, view.bucket * BUCKET_PX, view.width, NAME_COLUMN_WIDTH, overscanMs);
-  }, [scale, view]);
+  }, [scale, view, overscan]);
 }

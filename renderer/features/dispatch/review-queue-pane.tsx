@@ -1,6 +1,6 @@
 import { Badge, Button, Checkbox, Group, Paper, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useMemo, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { useIntl } from 'react-intl';
 import type { ReviewItem } from '../../../shared/contract/dispatch-contract';
 import { formatInstant, formatInstantRange } from '../../../shared/i18n/format-instant';
@@ -8,8 +8,10 @@ import { parseBookingExplanation } from '../../../shared/mutations/booking-expla
 import { useApi } from '../../api/api-context';
 import { mutationCall } from '../../api/use-run-mutation';
 import { QueryState } from '../../components/query-state';
+import { VirtualList, type VirtualItemProps } from '../../components/virtual-list';
 import { useStatusLabel } from '../../components/status-label';
 import { useT } from '../../components/use-t';
+import { acceptBatches } from './accept-batches';
 import { moveChange } from './change-recipes';
 import { useDispatchActions } from './dispatch-context';
 import { CandidateFacts, CandidateReason, ExplanationView } from './explanation-view';
@@ -30,17 +32,24 @@ export function ReviewQueuePane({ onOpenBooking }: { onOpenBooking: (bookingId: 
   const t = useT();
   const query = useReviewQueue();
   const actions = useDispatchActions();
+  // By booking id, not in the items: both must survive an item scrolling out of the DOM.
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const [expanded, setExpanded] = useState<ReadonlyMap<string, Expanded>>(() => new Map());
   const [busy, setBusy] = useState(false);
+  // Batch after batch; a refused one stops there, and what it and the rest held stays selected.
   const accept = async (items: readonly ReviewItem[]) => {
     setBusy(true);
-    const outcome = await actions.apply({
-      label: t('review.acceptMany', { count: items.length }),
-      call: mutationCall('acceptAutoAssignment', { bookings: items.map((i) => ({ bookingId: i.bookingId, expectedVersion: i.version })) }),
-    });
-    setBusy(false);
-    if (outcome.status === 'applied') setSelected(new Set());
+    try {
+      for (const bookings of acceptBatches(items)) {
+        const outcome = await actions.apply({ label: t('review.acceptMany', { count: bookings.length }), call: mutationCall('acceptAutoAssignment', { bookings }) });
+        if (outcome.status !== 'applied') return;
+        setSelected((s) => without(s, bookings.map((b) => b.bookingId)));
+      }
+    } finally {
+      setBusy(false);
+    }
   };
+  const handlers = useEntryHandlers(setSelected, setExpanded, accept, onOpenBooking);
   return (
     <section className="side-pane" aria-labelledby="review-heading" data-testid="review-queue">
       <Title order={2} id="review-heading" className="side-pane-title">{t('review.heading')}</Title>
@@ -62,25 +71,78 @@ export function ReviewQueuePane({ onOpenBooking }: { onOpenBooking: (bookingId: 
                   {t('review.acceptSelected', { count: chosen.length })}
                 </Button>
               </Group>
-              <ul className="work-order-list" data-testid="review-list">
-                {items.map((item) => (
+              <VirtualList
+                items={items}
+                itemKey={(item) => item.bookingId}
+                estimateHeight={ESTIMATED_ITEM_HEIGHT}
+                gap={8}
+                className="review-list"
+                testId="review-list"
+                renderItem={(item, itemProps) => (
                   <ReviewEntry
-                    key={item.bookingId}
                     item={item}
+                    itemProps={itemProps}
                     selected={selected.has(item.bookingId)}
+                    open={expanded.get(item.bookingId) ?? null}
                     busy={busy}
-                    onToggle={() => setSelected((s) => toggled(s, item.bookingId))}
-                    onAccept={() => void accept([item])}
-                    onOpen={() => onOpenBooking(item.bookingId)}
+                    handlers={handlers}
                   />
-                ))}
-              </ul>
+                )}
+              />
             </>
           );
         }}
       </QueryState>
     </section>
   );
+}
+
+type Expanded = 'why' | 'override';
+
+interface EntryHandlers {
+  toggle: (bookingId: string) => void;
+  expand: (bookingId: string, open: Expanded | null) => void;
+  accept: (item: ReviewItem) => void;
+  open: (bookingId: string) => void;
+}
+
+/**
+ * The same handlers for every item and every render: items are memoised on them, so scrolling
+ * (which renders the list again) renders only the items coming into view.
+ */
+function useEntryHandlers(
+  setSelected: Dispatch<SetStateAction<ReadonlySet<string>>>,
+  setExpanded: Dispatch<SetStateAction<ReadonlyMap<string, Expanded>>>,
+  accept: (items: readonly ReviewItem[]) => Promise<void>,
+  onOpenBooking: (bookingId: string) => void,
+): EntryHandlers {
+  const latest = useRef({ accept, onOpenBooking });
+  latest.current = { accept, onOpenBooking };
+  return useMemo(
+    () => ({
+      toggle: (id) => setSelected((s) => toggled(s, id)),
+      expand: (id, open) => setExpanded((m) => withExpanded(m, id, open)),
+      accept: (item) => void latest.current.accept([item]),
+      open: (id) => latest.current.onOpenBooking(id),
+    }),
+    [setSelected, setExpanded],
+  );
+}
+
+/** A closed item's height with its engine sentence: only a first guess, every item is measured. */
+const ESTIMATED_ITEM_HEIGHT = 150;
+
+function withExpanded(map: ReadonlyMap<string, Expanded>, id: string, open: Expanded | null): ReadonlyMap<string, Expanded> {
+  const next = new Map(map);
+  if (open) next.set(id, open);
+  else next.delete(id);
+  return next;
+}
+
+function without(set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<string> {
+  const next = new Set(set);
+  for (const id of ids) next.delete(id);
+  return next;
 }
 
 function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
@@ -91,23 +153,34 @@ function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
 
 interface EntryProps {
   item: ReviewItem;
+  itemProps: VirtualItemProps;
   selected: boolean;
+  /** What is opened below the item (kept by the pane: the item leaves the DOM when scrolled away). */
+  open: Expanded | null;
   busy: boolean;
-  onToggle: () => void;
-  onAccept: () => void;
-  onOpen: () => void;
+  handlers: EntryHandlers;
 }
 
-function ReviewEntry({ item, selected, busy, onToggle, onAccept, onOpen }: EntryProps) {
+/** Props unchanged but a new itemProps object with the same place: nothing to render again. */
+function sameEntry(a: EntryProps, b: EntryProps): boolean {
+  const same = (x: VirtualItemProps, y: VirtualItemProps) =>
+    x['data-index'] === y['data-index'] && x['aria-setsize'] === y['aria-setsize'] && x.style.transform === y.style.transform && x.ref === y.ref;
+  return a.item === b.item && a.selected === b.selected && a.open === b.open && a.busy === b.busy && a.handlers === b.handlers && same(a.itemProps, b.itemProps);
+}
+
+const ReviewEntry = memo(function ReviewEntry({ item, itemProps, selected, open, busy, handlers }: EntryProps) {
   const t = useT();
   const intl = useIntl();
   const statusLabel = useStatusLabel();
-  const [open, setOpen] = useState<'why' | 'override' | null>(null);
-  const summary = parseBookingExplanation(item.explanation)?.summary;
+  const summary = useMemo(() => parseBookingExplanation(item.explanation)?.summary, [item.explanation]);
+  const setOpen = (next: Expanded | null) => handlers.expand(item.bookingId, next);
+  const onToggle = () => handlers.toggle(item.bookingId);
+  const onAccept = () => handlers.accept(item);
+  const onOpen = () => handlers.open(item.bookingId);
   // Only a Scheduled booking can go to another technician (the mutation refuses the rest): say so rather than offer it.
   const overridable = item.status === 'scheduled';
   return (
-    <Paper component="li" withBorder className="work-order-item" data-testid="review-item" data-booking-id={item.bookingId} data-start={item.start} data-status={item.status}>
+    <Paper component="li" {...itemProps} withBorder className="work-order-item" data-testid="review-item" data-booking-id={item.bookingId} data-start={item.start} data-status={item.status}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Checkbox checked={selected} onChange={onToggle} aria-label={t('review.select', { reference: item.workOrderNumber })} mt={2} />
         <div className="review-entry-main">
@@ -133,7 +206,7 @@ function ReviewEntry({ item, selected, busy, onToggle, onAccept, onOpen }: Entry
       <span className="visually-hidden">{formatInstant(intl, item.start)}</span>
     </Paper>
   );
-}
+}, sameEntry);
 
 /** The engine's ranking at the booking's time, for overriding its choice with another technician. */
 export function Alternatives({ item, onDone }: { item: Pick<ReviewItem, 'bookingId' | 'version' | 'resourceId' | 'start' | 'workOrderNumber'>; onDone: () => void }) {
