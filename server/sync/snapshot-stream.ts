@@ -1,4 +1,5 @@
 import { PassThrough, type Writable } from 'node:stream';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { entityTablesChildrenFirst } from '../../db-common/entity-tables';
 import { SNAPSHOT_ROWS_PER_LINE, type SnapshotLine } from '../../shared/contract/snapshot-stream';
 import type { HubStore } from '../store/hub-store';
@@ -25,6 +26,10 @@ export function snapshotBody(): PassThrough {
 export async function writeSnapshot(store: HubStore, out: Writable): Promise<void> {
   const write = async (line: SnapshotLine) => {
     if (!out.write(`${JSON.stringify(line)}\n`)) await drainedOrClosed(out);
+    // SQLite answers synchronously: without a turn of the event loop between lines, nothing
+    // reached the socket until 8 MB were written ahead, and the console waited a quarter second
+    // for its first byte.
+    else await yieldToIo();
     if (out.destroyed) throw new Error('the client went away');
   };
   try {

@@ -107,6 +107,22 @@ describe('hub pull', () => {
     }
   });
 
+  it('streams the snapshot as it reads the store: the first line arrives long before the last, not once everything was read', async () => {
+    const started = performance.now();
+    const response = await fetch(`${hub.url}/api/v1/sync/snapshot`, { headers: { authorization: `Bearer ${token}` } });
+    const pieces = response.body!.getReader();
+    let bytes = (await pieces.read()).value?.byteLength ?? 0;
+    const firstAt = performance.now() - started;
+    let lastAt = firstAt;
+    for (let next = await pieces.read(); !next.done; next = await pieces.read()) {
+      bytes += next.value.byteLength;
+      lastAt = performance.now() - started;
+    }
+    expect(bytes, 'a snapshot of several lines').toBeGreaterThan(500_000);
+    // SQLite answers synchronously; a hub that never let the socket write between lines sent its first byte with its last.
+    expect(firstAt).toBeLessThan(lastAt / 2);
+  });
+
   it('refuses a snapshot without a session (401)', async () => {
     expect((await fetch(`${hub.url}/api/v1/sync/snapshot`)).status).toBe(401);
   });
