@@ -113,11 +113,14 @@ class TableWriter {
   addMany({ cells, keys }: PreparedTable): void {
     const width = this.columns.length;
     if (cells.length !== keys.length * width) throw new Error(`${this.entity}: ${cells.length} cells for ${keys.length} rows of ${width} columns`);
-    for (let row = 0; row < keys.length; row++) {
-      for (let i = row * width; i < (row + 1) * width; i++) this.cells.push(cells[i]);
-      this.keys.push(keys[row]!);
-      if (this.keys.length === ROWS_PER_STATEMENT) this.flush();
+    let row = 0;
+    // A statement partly queued from the line before is filled up first; whole statements then go
+    // straight from this line's cells (one copy of a stretch, not a push per cell); the rest waits.
+    for (; row < keys.length && this.keys.length > 0; row++) this.queue(cells, keys, row, width);
+    for (; row + ROWS_PER_STATEMENT <= keys.length; row += ROWS_PER_STATEMENT) {
+      this.writeMany(cells.slice(row * width, (row + ROWS_PER_STATEMENT) * width), keys.slice(row, row + ROWS_PER_STATEMENT));
     }
+    for (; row < keys.length; row++) this.queue(cells, keys, row, width);
   }
 
   flush(): void {
@@ -126,6 +129,16 @@ class TableWriter {
     this.cells = [];
     this.keys = [];
     if (keys.length < ROWS_PER_STATEMENT) return this.oneByOne(cells, keys);
+    this.writeMany(cells, keys);
+  }
+
+  private queue(cells: readonly unknown[], keys: readonly string[], row: number, width: number): void {
+    for (let i = row * width; i < (row + 1) * width; i++) this.cells.push(cells[i]);
+    this.keys.push(keys[row]!);
+    if (this.keys.length === ROWS_PER_STATEMENT) this.flush();
+  }
+
+  private writeMany(cells: readonly unknown[], keys: readonly string[]): void {
     try {
       this.many.run(cells);
     } catch (error) {
