@@ -26,6 +26,8 @@ test('in Arabic the portal reads right to left, says everything in Arabic, and i
   // The language is the profile's: a new session opens in Arabic, and the next e-mail is Arabic.
   await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
   await page.getByRole('link', { name: 'هل نسيت كلمة المرور؟' }).click();
+  // The sign-in form has an e-mail field of the same name: fill the reset form's, once it is there.
+  await expect(page.getByRole('heading', { level: 1, name: 'إعادة تعيين كلمة المرور' })).toBeVisible();
   await page.getByLabel('البريد الإلكتروني').fill(customer.contact.email);
   const since = Date.now();
   await page.getByRole('button', { name: 'أرسل لي رابط إعادة التعيين' }).click();
