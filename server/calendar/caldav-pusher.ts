@@ -46,16 +46,13 @@ export class CaldavPusher implements CaldavPushControl {
   private readonly token = randomUUID();
   private readonly rounds: RoundTimer;
   private stopped = false;
-  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly store: HubStore,
     private readonly log: DeliveryLog,
     private readonly timing: CaldavTiming = defaultCaldavTiming,
   ) {
-    this.rounds = new RoundTimer(() => this.round(), { pollMs: timing.pollMs, minGapMs: timing.minRoundGapMs }, (error) => log.warn({ event: 'caldav-round-failed', err: error }, 'CalDAV push round failed; trying again later'));
-    // A commit (here or, on PostgreSQL, at another instance) may have marked technicians to push.
-    this.unsubscribe = store.onChange(() => this.kick());
+    this.rounds = new RoundTimer(() => this.round(), { pollMs: timing.pollMs, minGapMs: timing.minRoundGapMs }, (error) => log.warn({ event: 'caldav-round-failed', err: error }, 'CalDAV push round failed; trying again later'), store);
   }
 
   start(): void {
@@ -73,7 +70,6 @@ export class CaldavPusher implements CaldavPushControl {
   /** Finishes the event in hand, records it and hands the claim back. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.unsubscribe();
     await this.rounds.stop();
   }
 

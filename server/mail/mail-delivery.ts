@@ -47,7 +47,6 @@ export class MailDelivery {
   private readonly token = randomUUID();
   private readonly rounds: RoundTimer;
   private stopped = false;
-  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly store: HubStore,
@@ -58,9 +57,7 @@ export class MailDelivery {
     /** Runs in the transaction that records a row as sent (e.g. the invitation becomes "sent" for the console). */
     private readonly afterSent: (tx: HubTx, row: MailRow) => Promise<void> = async () => undefined,
   ) {
-    this.rounds = new RoundTimer(() => this.round(), { pollMs: timing.pollMs, minGapMs: timing.minRoundGapMs }, (error) => log.warn({ event: 'mail-round-failed', err: error }, 'mail delivery round failed; trying again later'));
-    // A commit (here or, on PostgreSQL, at another instance) may have queued mail.
-    this.unsubscribe = store.onChange(() => this.kick());
+    this.rounds = new RoundTimer(() => this.round(), { pollMs: timing.pollMs, minGapMs: timing.minRoundGapMs }, (error) => log.warn({ event: 'mail-round-failed', err: error }, 'mail delivery round failed; trying again later'), store);
   }
 
   start(): void {
@@ -75,7 +72,6 @@ export class MailDelivery {
   /** Finishes the message in hand, records it, hands back the rest of its claims and sends nothing more. */
   async stop(): Promise<void> {
     this.stopped = true;
-    this.unsubscribe();
     await this.rounds.stop();
     this.transport.close();
     await this.store.transaction((tx) => releaseMailClaims(tx.sql, this.token)).catch((error: unknown) => this.log.warn({ event: 'mail-release-failed', err: error }, 'claims not handed back; they lapse with their lease'));

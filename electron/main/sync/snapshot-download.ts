@@ -8,7 +8,7 @@ import { restoreShadow } from '../db/replica-mutation-tx';
 import { BrokenReferencesError, withWriteTransaction } from '../db/write-transaction';
 import { HubError } from './hub-client';
 import { rebasePending, type RebaseErrorListener } from './local-mutation';
-import { malformed as snapshotMalformed, type PreparedLine } from './snapshot-rows';
+import { snapshotProblem, type PreparedLine } from './snapshot-rows';
 
 export interface SnapshotApplied {
   hub: HubIdentity;
@@ -94,5 +94,5 @@ function written(write: () => void): void {
 }
 
 function malformed(what: string): HubError {
-  return new HubError('malformed', snapshotMalformed(what).message);
+  return new HubError('malformed', snapshotProblem(what));
 }

@@ -136,6 +136,11 @@ function rowName(entity: EntityName, cells: unknown, nth: number): string {
 
 const keyCell = (entity: EntityName) => entityTable(entity).columns.findIndex((c) => c.column === entityTable(entity).key);
 
-export function malformed(what: string): SnapshotMalformedError {
-  return new SnapshotMalformedError(`The hub's snapshot ${what}; nothing from it was applied.`);
+/** What the dispatcher is told about a snapshot the console refused (here and when writing it). */
+export function snapshotProblem(what: string): string {
+  return `The hub's snapshot ${what}; nothing from it was applied.`;
+}
+
+function malformed(what: string): SnapshotMalformedError {
+  return new SnapshotMalformedError(snapshotProblem(what));
 }
